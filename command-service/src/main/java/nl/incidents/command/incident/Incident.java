@@ -1,0 +1,276 @@
+package nl.incidents.command.incident;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.HashMap;
+import java.util.Map;
+import nl.incidents.kernel.RequestRefused;
+import nl.incidents.kernel.incident.AcknowledgeEscalation;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.AgreeResponseStrategy;
+import nl.incidents.kernel.incident.Assignee;
+import nl.incidents.kernel.incident.CloseIncident;
+import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.CorrespondenceRecorded;
+import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.EscalateToManager;
+import nl.incidents.kernel.incident.EscalateToNextLevel;
+import nl.incidents.kernel.incident.EscalationAcknowledged;
+import nl.incidents.kernel.incident.EscalationLevel;
+import nl.incidents.kernel.incident.FileWithPolice;
+import nl.incidents.kernel.incident.FiledWithPolice;
+import nl.incidents.kernel.incident.ImposeMeasure;
+import nl.incidents.kernel.incident.IncidentClosed;
+import nl.incidents.kernel.incident.IncidentEscalated;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.IncidentStatus;
+import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.MeasureImposed;
+import nl.incidents.kernel.incident.NotifyCommunicationsDepartment;
+import nl.incidents.kernel.incident.PartyRole;
+import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.RecordCorrespondence;
+import nl.incidents.kernel.incident.ReportDerailingDiscussion;
+import nl.incidents.kernel.incident.ReportToConfidentialInspector;
+import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
+import nl.incidents.kernel.incident.ResponseStrategyAgreed;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One reported derailing discussion, from report to closure. Each command handler checks the
+ * protocol's rules and refuses with a reason a person understands; each event sourcing handler
+ * only records what happened.
+ */
+@Aggregate
+class Incident {
+
+    @AggregateIdentifier
+    private IncidentId incidentId;
+    private DerailingDiscussionReported report;
+    private IncidentStatus status;
+    private Assignee assignee;
+    private PersonId manager;
+    private boolean communicationsNotified;
+    private final Map<PersonId, PartyRole> parties = new HashMap<>();
+
+    Incident() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    boolean handle(ReportDerailingDiscussion command, Actor reporter) {
+        DerailingDiscussionReported reported = command.toEvent(reporter.id());
+        if (report != null) {
+            if (report.equals(reported)) {
+                return false; // the same report sent again: nothing new to store
+            }
+            throw RequestRefused.conflict("Incident " + incidentId + " was already reported with other content. "
+                    + "Leave out incidentId, or choose a new one, to report another discussion.");
+        }
+        if (command.harms().isEmpty()) {
+            throw RequestRefused.invalid("harms", "Name at least one kind of harm the discussion does.");
+        }
+        if (command.involvedParties().stream().map(InvolvedParty::personId).distinct().count()
+                != command.involvedParties().size()) {
+            throw RequestRefused.invalid("involvedParties", "Each person may be listed once among the involved parties.");
+        }
+        apply(reported);
+        return true;
+    }
+
+    @CommandHandler
+    void handle(EscalateToManager command, Actor actor) {
+        refuseWhenClosed();
+        if (actor.role() != ActorRole.SYSTEM && actor.role() != ActorRole.BOARD) {
+            throw RequestRefused.forbidden("Escalation to the manager happens by itself on a report; only the board "
+                    + "can send a case back to a manager.");
+        }
+        Assignee to = Assignee.manager(command.manager());
+        if (to.equals(assignee)) {
+            return; // already with this manager
+        }
+        apply(new IncidentEscalated(incidentId, to, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(EscalateToNextLevel command, Actor actor) {
+        refuseWhenClosed();
+        boolean allowed = actor.role() == ActorRole.SYSTEM || actor.role() == ActorRole.BOARD
+                || (assignee != null && assignee.isHeldBy(actor));
+        if (!allowed) {
+            throw RequestRefused.forbidden("Only the person who holds the case, or the board, can escalate it.");
+        }
+        if (assignee != null && assignee.level().isTop()) {
+            throw RequestRefused.conflict("The case is already with the board, the highest level.");
+        }
+        // Without an assignee (the school has no manager on record) the next level is the board.
+        EscalationLevel next = assignee == null ? EscalationLevel.BOARD : assignee.level().next();
+        apply(new IncidentEscalated(incidentId, new Assignee(next, null), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(AcknowledgeEscalation command, Actor actor) {
+        refuseWhenClosed();
+        if (status != IncidentStatus.ESCALATED) {
+            throw RequestRefused.conflict("Nothing waits for an acknowledgement: the case was acknowledged already.");
+        }
+        if (!assignee.isHeldBy(actor)) {
+            throw RequestRefused.forbidden("Only " + describe(assignee) + ", who holds the case, can acknowledge it.");
+        }
+        apply(new EscalationAcknowledged(incidentId, assignee, command.note()));
+    }
+
+    @CommandHandler
+    void handle(AgreeResponseStrategy command, Actor actor) {
+        refuseWhenClosed();
+        refuseUnlessHandler(actor, "agree a response strategy");
+        refuseWhileAwaitingAcknowledgement("agree a strategy");
+        if (command.elements().isEmpty()) {
+            throw RequestRefused.invalid("elements", "Name at least one element of the strategy.");
+        }
+        apply(new ResponseStrategyAgreed(incidentId, command.elements(), command.description(), report.reportedBy()));
+    }
+
+    @CommandHandler
+    void handle(NotifyCommunicationsDepartment command, Actor actor) {
+        refuseWhenClosed();
+        refuseUnlessHandler(actor, "notify the communications department");
+        if (communicationsNotified) {
+            throw RequestRefused.conflict("The communications department has already been notified of this case.");
+        }
+        apply(new CommunicationsDepartmentNotified(incidentId, command.message()));
+    }
+
+    @CommandHandler
+    void handle(FileWithPolice command, Actor actor) {
+        refuseWhenClosed();
+        if (actor.role() != ActorRole.BOARD) {
+            throw RequestRefused.forbidden("Filing with the police is the board's decision.");
+        }
+        apply(new FiledWithPolice(incidentId, command.offence(), command.policeReference()));
+    }
+
+    @CommandHandler
+    void handle(ReportToConfidentialInspector command, Actor actor) {
+        refuseWhenClosed();
+        if (actor.role() != ActorRole.BOARD) {
+            throw RequestRefused.forbidden("Reporting to the national confidential inspector is the board's decision.");
+        }
+        if (parties.get(command.staffMember()) != PartyRole.STAFF) {
+            throw RequestRefused.invalid("personId", command.staffMember()
+                    + " is not a staff member involved in this case; the inspector hears of staff members' communication.");
+        }
+        apply(new ReportedToConfidentialInspector(incidentId, command.staffMember(), command.summary(),
+                command.inspectorReference()));
+    }
+
+    @CommandHandler
+    void handle(ImposeMeasure command, Actor actor) {
+        refuseWhenClosed();
+        PartyRole role = involved(command.personId());
+        if (!command.measure().fits(role)) {
+            throw RequestRefused.invalid("measure", command.measure() + " is not a measure for a "
+                    + role.name().toLowerCase() + ".");
+        }
+        if (command.measure().heavy() && actor.role() != ActorRole.BOARD) {
+            throw RequestRefused.forbidden(command.measure() + " is a heavy measure: only the board imposes it.");
+        }
+        refuseUnlessHandler(actor, "impose measures");
+        refuseWhileAwaitingAcknowledgement("impose a measure");
+        apply(new MeasureImposed(incidentId, command.personId(), role, command.measure(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RecordCorrespondence command, Actor actor) {
+        refuseWhenClosed();
+        PartyRole role = involved(command.personId());
+        refuseUnlessHandler(actor, "record correspondence");
+        apply(new CorrespondenceRecorded(incidentId, command.personId(), role, command.summary()));
+    }
+
+    @CommandHandler
+    void handle(CloseIncident command, Actor actor) {
+        refuseWhenClosed();
+        refuseUnlessHandler(actor, "close the case");
+        refuseWhileAwaitingAcknowledgement("close the case");
+        apply(new IncidentClosed(incidentId, command.outcome()));
+    }
+
+    private void refuseWhenClosed() {
+        if (status == IncidentStatus.CLOSED) {
+            throw RequestRefused.conflict("Incident " + incidentId + " is closed; nothing more can be done in it.");
+        }
+    }
+
+    /** The case's own manager handles it; the board can handle any case. */
+    private void refuseUnlessHandler(Actor actor, String what) {
+        boolean handles = actor.role() == ActorRole.BOARD
+                || (actor.role() == ActorRole.MANAGER && actor.id().equals(manager));
+        if (!handles) {
+            throw RequestRefused.forbidden("Only the case's manager or the board can " + what + ".");
+        }
+    }
+
+    private void refuseWhileAwaitingAcknowledgement(String what) {
+        if (status == IncidentStatus.REPORTED || status == IncidentStatus.ESCALATED) {
+            throw RequestRefused.conflict("The case still waits for " + (assignee == null ? "escalation"
+                    : "an acknowledgement by " + describe(assignee)) + "; acknowledge it before you " + what + ".");
+        }
+    }
+
+    private PartyRole involved(PersonId person) {
+        PartyRole role = parties.get(person);
+        if (role == null) {
+            throw RequestRefused.invalid("personId", person + " is not involved in this case.");
+        }
+        return role;
+    }
+
+    private static String describe(Assignee assignee) {
+        return assignee.level() == EscalationLevel.BOARD ? "the board" : "manager " + assignee.personId();
+    }
+
+    @EventSourcingHandler
+    void on(DerailingDiscussionReported event) {
+        incidentId = event.incidentId();
+        report = event;
+        status = IncidentStatus.REPORTED;
+        event.involvedParties().forEach(p -> parties.put(p.personId(), p.role()));
+    }
+
+    @EventSourcingHandler
+    void on(IncidentEscalated event) {
+        assignee = event.assignee();
+        if (event.assignee().level() == EscalationLevel.MANAGER) {
+            manager = event.assignee().personId();
+        }
+        status = IncidentStatus.ESCALATED;
+    }
+
+    @EventSourcingHandler
+    void on(EscalationAcknowledged event) {
+        status = IncidentStatus.ACKNOWLEDGED;
+    }
+
+    @EventSourcingHandler
+    void on(ResponseStrategyAgreed event) {
+        status = IncidentStatus.STRATEGY_AGREED;
+    }
+
+    @EventSourcingHandler
+    void on(CommunicationsDepartmentNotified event) {
+        communicationsNotified = true;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentClosed event) {
+        status = IncidentStatus.CLOSED;
+    }
+}

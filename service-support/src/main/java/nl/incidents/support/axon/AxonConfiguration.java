@@ -1,0 +1,100 @@
+package nl.incidents.support.axon;
+
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.json.IncidentsJson;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The Axon choices both services share: Jackson with the kernel's own mapper for every stored and
+ * routed message, snake_case JDBC tables created by Flyway, pooled streaming processors that stop
+ * and retry on a failing handler instead of skipping the event, and the actor of each command
+ * carried on to the events it causes.
+ */
+@AutoConfiguration(before = JdbcAutoConfiguration.class)
+public class AxonConfiguration {
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jackson();
+    }
+
+    private static Serializer jackson() {
+        return JacksonSerializer.builder().objectMapper(IncidentsJson.messageMapper()).build();
+    }
+
+    @Bean
+    EventSchema incidentsEventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /** Each service keeps its processors' tokens in a table of its own, named by {@code incidents.axon.token-table}. */
+    @Bean
+    TokenSchema incidentsTokenSchema(@Value("${incidents.axon.token-table}") String table) {
+        return TokenSchema.builder()
+                .setTokenTable(table)
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    ConfigurerModule eventProcessingDefaults() {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider actorProvider() {
+        return new SimpleCorrelationDataProvider(Actor.ID_KEY, Actor.ROLE_KEY, Actor.CAUSE_KEY);
+    }
+}

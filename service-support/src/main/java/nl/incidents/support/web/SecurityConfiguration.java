@@ -1,0 +1,44 @@
+package nl.incidents.support.web;
+
+import nl.incidents.support.directory.CurrentActor;
+import nl.incidents.kernel.directory.OrganisationDirectory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic sign-in against the organisation directory, no sessions. Health, metrics and the
+ * API documentation are open; everything else needs a signed-in member.
+ */
+@AutoConfiguration
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
+        return http
+                // Stateless Basic authentication with no cookies: there is no session for CSRF to ride on.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .build();
+    }
+
+    @Bean
+    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint() {
+        return new ProblemAuthenticationEntryPoint();
+    }
+
+    @Bean
+    CurrentActor currentActor(OrganisationDirectory directory) {
+        return new CurrentActor(directory);
+    }
+}

@@ -1,0 +1,6 @@
+package nl.incidents.kernel.incident;
+
+/** The part a party plays in the discussion. */
+public enum Part {
+    AUTHOR, TARGET, BYSTANDER
+}

@@ -1,0 +1,35 @@
+package nl.incidents.kernel.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * A staff member reports an online discussion about the school that threatens to derail or has
+ * derailed. The reporter is the command's {@link Actor}. The client may choose the id, so that
+ * sending the same report twice creates one incident.
+ */
+public record ReportDerailingDiscussion(
+        @TargetAggregateIdentifier IncidentId incidentId,
+        String schoolId,
+        Platform platform,
+        String location,
+        String summary,
+        Stage stage,
+        Set<Harm> harms,
+        Severity severity,
+        List<InvolvedParty> involvedParties,
+        Instant observedAt) {
+
+    public ReportDerailingDiscussion {
+        harms = Set.copyOf(harms);
+        involvedParties = List.copyOf(involvedParties);
+    }
+
+    /** The report as it would be stored, to tell a repeated report from a different one with the same id. */
+    public DerailingDiscussionReported toEvent(PersonId reporter) {
+        return new DerailingDiscussionReported(incidentId, schoolId, platform, location, summary, stage,
+                harms, severity, involvedParties, observedAt, reporter);
+    }
+}
