@@ -7,7 +7,8 @@ import nl.incidents.kernel.incident.Actor;
 /**
  * One event of a case as the board reviews it: what happened ({@code type}, {@code payload}), when,
  * who did it, and because of what ({@code causationId} is the message that caused it,
- * {@code correlationId} the request the chain started from).
+ * {@code correlationId} the request the chain started from; {@code cause} says why the system acted
+ * when it acted on its own).
  */
 public record HistoryEntry(
         long sequenceNumber,
@@ -17,5 +18,6 @@ public record HistoryEntry(
         Actor actor,
         String causationId,
         String correlationId,
+        String cause,
         JsonNode payload) {
 }

@@ -1,0 +1,69 @@
+package nl.incidents.query.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import nl.incidents.kernel.directory.OrganisationDirectory;
+import nl.incidents.kernel.incident.Actor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read which case. Cases hold personal data of pupils and staff, so each role sees only
+ * what its part in the protocol needs: the board everything; a manager the cases of their own
+ * schools and those they hold; the communications department the cases it was informed of; a staff
+ * member the cases they reported. Only the board reviews a case's full history.
+ */
+@Component
+public class CaseAccess {
+
+    private final OrganisationDirectory directory;
+
+    CaseAccess(OrganisationDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** A SQL condition over {@code incident_summary}, with its positional parameters. */
+    public record Filter(String where, List<Object> parameters) {
+    }
+
+    public Filter listFilter(Actor viewer) {
+        String id = viewer.id().value();
+        return switch (viewer.role()) {
+            case BOARD, SYSTEM -> new Filter("1 = 1", List.of());
+            case COMMUNICATIONS -> new Filter("communications_notified = TRUE", List.of());
+            case STAFF -> new Filter("reported_by = ?", List.of(id));
+            case MANAGER -> {
+                Set<String> schools = directory.schoolsOf(viewer.id());
+                List<Object> parameters = new ArrayList<>(List.of(id, id));
+                StringBuilder where = new StringBuilder("(assignee_id = ? OR manager_id = ?");
+                if (!schools.isEmpty()) {
+                    where.append(" OR school_id IN (").append(String.join(", ", schools.stream().map(s -> "?").toList()))
+                            .append(")");
+                    parameters.addAll(schools);
+                }
+                yield new Filter(where.append(")").toString(), parameters);
+            }
+        };
+    }
+
+    /** Whether the viewer may read this case, given its facts. */
+    public boolean maySee(Actor viewer, String schoolId, String reportedBy, String managerId, String assigneeId,
+                          boolean communicationsNotified) {
+        String id = viewer.id().value();
+        return switch (viewer.role()) {
+            case BOARD, SYSTEM -> true;
+            case COMMUNICATIONS -> communicationsNotified;
+            case STAFF -> id.equals(reportedBy);
+            case MANAGER -> id.equals(assigneeId) || id.equals(managerId) || directory.schoolsOf(viewer.id()).contains(schoolId);
+        };
+    }
+
+    public boolean mayReviewHistory(Actor viewer) {
+        return viewer.role() == nl.incidents.kernel.incident.ActorRole.BOARD;
+    }
+
+    /** The schools whose dossier entries a manager may read; the board reads all, staff only their own dossier. */
+    public Set<String> schoolsOf(Actor viewer) {
+        return directory.schoolsOf(viewer.id());
+    }
+}

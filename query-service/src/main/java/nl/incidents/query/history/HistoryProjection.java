@@ -1,0 +1,54 @@
+package nl.incidents.query.history;
+
+import static nl.incidents.query.Projections.utc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.json.IncidentsJson;
+import nl.incidents.query.Projections;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Keeps every event of every case, with who sent it and because of what, for the board's review. */
+@Component
+@ProcessingGroup(Projections.GROUP)
+class HistoryProjection {
+
+    private static final ObjectMapper JSON = IncidentsJson.messageMapper();
+
+    private final JdbcClient jdbc;
+
+    HistoryProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(IncidentEvent event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at)
+            throws JsonProcessingException {
+        String incidentId = event.incidentId().toString();
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM incident_history WHERE incident_id = ? AND sequence_number = ?")
+                .params(incidentId, sequence).query(Long.class).single() > 0;
+        if (known) {
+            return; // seen before a restart, or in a replay
+        }
+        Actor actor = Actor.fromMetaData(message.getMetaData());
+        jdbc.sql("""
+                INSERT INTO incident_history (incident_id, sequence_number, event_id, event_type, occurred_at,
+                    actor_id, actor_role, causation_id, correlation_id, cause, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(incidentId, sequence, message.getIdentifier(), event.getClass().getSimpleName(), utc(at),
+                        actor == null ? null : actor.id().value(), actor == null ? null : actor.role().name(),
+                        message.getMetaData().get("correlationId"), message.getMetaData().get("traceId"),
+                        message.getMetaData().get(Actor.CAUSE_KEY),
+                        JSON.writeValueAsString(event))
+                .update();
+    }
+}

@@ -1,0 +1,39 @@
+package nl.incidents.query.history;
+
+import static nl.incidents.query.Projections.instant;
+
+import java.util.List;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads a case's events back in order. */
+@Repository
+public class HistoryRepository {
+
+    private final JdbcClient jdbc;
+
+    HistoryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<StoredEvent> of(IncidentId incidentId) {
+        return jdbc.sql("SELECT * FROM incident_history WHERE incident_id = ? ORDER BY sequence_number")
+                .param(incidentId.toString())
+                .query((rs, n) -> new StoredEvent(
+                        rs.getLong("sequence_number"),
+                        rs.getString("event_id"),
+                        rs.getString("event_type"),
+                        instant(rs, "occurred_at"),
+                        rs.getString("actor_id") == null ? null
+                                : new Actor(new PersonId(rs.getString("actor_id")), ActorRole.valueOf(rs.getString("actor_role"))),
+                        rs.getString("causation_id"),
+                        rs.getString("correlation_id"),
+                        rs.getString("cause"),
+                        rs.getString("payload")))
+                .list();
+    }
+}

@@ -1,0 +1,45 @@
+package nl.incidents.query.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.json.IncidentsJson;
+import nl.incidents.kernel.query.HistoryEntry;
+
+/** One event of a case as the history projection keeps it. */
+public record StoredEvent(
+        long sequenceNumber, String eventId, String type, Instant occurredAt, Actor actor, String causationId,
+        String correlationId, String cause, String payload) {
+
+    private static final ObjectMapper JSON = IncidentsJson.messageMapper();
+    private static final Map<String, Class<?>> TYPES = Arrays.stream(IncidentEvent.class.getPermittedSubclasses())
+            .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
+
+    /** The event itself, read back with the same mapping it was stored with. */
+    public IncidentEvent event() {
+        Class<?> type = TYPES.get(this.type);
+        if (type == null) {
+            throw new IllegalStateException("unknown event type " + this.type + " in the history");
+        }
+        try {
+            return (IncidentEvent) JSON.readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("history entry " + eventId + " cannot be read", e);
+        }
+    }
+
+    public HistoryEntry toEntry() {
+        try {
+            return new HistoryEntry(sequenceNumber, eventId, type, occurredAt, actor, causationId, correlationId, cause,
+                    JSON.readTree(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("history entry " + eventId + " cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package nl.incidents.query.incident;
+
+import static nl.incidents.query.Projections.instant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.Assignee;
+import nl.incidents.kernel.incident.EscalationLevel;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.IncidentStatus;
+import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.Platform;
+import nl.incidents.kernel.incident.Severity;
+import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.query.IncidentSummary;
+import nl.incidents.query.access.CaseAccess;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads case summaries, filtered in the database to what a viewer may see. */
+@Repository
+class CaseRepository {
+
+    private final JdbcClient jdbc;
+    private final CaseAccess access;
+
+    CaseRepository(JdbcClient jdbc, CaseAccess access) {
+        this.jdbc = jdbc;
+        this.access = access;
+    }
+
+    Optional<CaseRow> find(IncidentId id) {
+        return jdbc.sql("SELECT * FROM incident_summary WHERE incident_id = ?").param(id.toString())
+                .query(CaseRepository::row).optional();
+    }
+
+    List<CaseRow> visibleTo(Actor viewer) {
+        CaseAccess.Filter filter = access.listFilter(viewer);
+        return jdbc.sql("SELECT * FROM incident_summary WHERE " + filter.where() + " ORDER BY reported_at DESC")
+                .params(filter.parameters())
+                .query(CaseRepository::row).list();
+    }
+
+    private static CaseRow row(ResultSet rs, int n) throws SQLException {
+        String level = rs.getString("assignee_level");
+        String assigneeId = rs.getString("assignee_id");
+        Assignee assignee = level == null ? null
+                : new Assignee(EscalationLevel.valueOf(level), assigneeId == null ? null : new PersonId(assigneeId));
+        IncidentSummary summary = new IncidentSummary(
+                IncidentId.of(rs.getString("incident_id")),
+                rs.getString("school_id"),
+                IncidentStatus.valueOf(rs.getString("status")),
+                Severity.valueOf(rs.getString("severity")),
+                Stage.valueOf(rs.getString("stage")),
+                Platform.valueOf(rs.getString("platform")),
+                assignee,
+                instant(rs, "reported_at"),
+                instant(rs, "closed_at"));
+        return new CaseRow(summary, rs.getString("reported_by"), rs.getString("manager_id"),
+                rs.getBoolean("communications_notified"));
+    }
+}

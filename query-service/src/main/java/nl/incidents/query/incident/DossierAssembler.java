@@ -1,0 +1,120 @@
+package nl.incidents.query.incident;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.Assignee;
+import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.CorrespondenceRecorded;
+import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.EscalationAcknowledged;
+import nl.incidents.kernel.incident.EscalationLevel;
+import nl.incidents.kernel.incident.FiledWithPolice;
+import nl.incidents.kernel.incident.IncidentClosed;
+import nl.incidents.kernel.incident.IncidentEscalated;
+import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.incident.IncidentStatus;
+import nl.incidents.kernel.incident.MeasureImposed;
+import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
+import nl.incidents.kernel.incident.ResponseStrategyAgreed;
+import nl.incidents.kernel.query.IncidentDossier;
+import nl.incidents.kernel.query.IncidentDossier.CorrespondenceEntry;
+import nl.incidents.kernel.query.IncidentDossier.Escalation;
+import nl.incidents.kernel.query.IncidentDossier.MeasureEntry;
+import nl.incidents.kernel.query.IncidentDossier.Report;
+import nl.incidents.kernel.query.IncidentDossier.Step;
+import nl.incidents.kernel.query.IncidentDossier.Strategy;
+import nl.incidents.kernel.query.IncidentDossier.TimelineEntry;
+import nl.incidents.query.history.StoredEvent;
+
+/** Folds a case's events, in order, into its dossier and a timeline a person can read. */
+final class DossierAssembler {
+
+    private DerailingDiscussionReported reported;
+    private Report report;
+    private IncidentStatus status = IncidentStatus.REPORTED;
+    private final List<Escalation> escalations = new ArrayList<>();
+    private Strategy strategy;
+    private final List<Step> notifications = new ArrayList<>();
+    private final List<Step> policeReports = new ArrayList<>();
+    private final List<Step> inspectorReports = new ArrayList<>();
+    private final List<MeasureEntry> measures = new ArrayList<>();
+    private final List<CorrespondenceEntry> correspondence = new ArrayList<>();
+    private Step closure;
+    private final List<TimelineEntry> timeline = new ArrayList<>();
+
+    static IncidentDossier assemble(List<StoredEvent> events) {
+        DossierAssembler assembler = new DossierAssembler();
+        events.forEach(assembler::apply);
+        return assembler.dossier();
+    }
+
+    private void apply(StoredEvent stored) {
+        IncidentEvent event = stored.event();
+        Instant at = stored.occurredAt();
+        Actor by = stored.actor();
+        String line;
+        if (event instanceof DerailingDiscussionReported e) {
+            reported = e;
+            report = new Report(e.platform(), e.location(), e.summary(), e.stage(), e.harms(), e.severity(),
+                    e.involvedParties(), e.observedAt(), e.reportedBy(), at);
+            line = "Reported a " + (e.stage().name().equals("DERAILED") ? "derailed" : "threatening") + " discussion on "
+                    + e.platform() + " (severity " + e.severity() + "; " + e.harms().stream().map(Enum::name).sorted()
+                    .collect(Collectors.joining(", ")) + ")";
+        } else if (event instanceof IncidentEscalated e) {
+            status = IncidentStatus.ESCALATED;
+            escalations.add(new Escalation(e.assignee(), e.reason(), at, by, null, null, null));
+            line = "Escalated to " + describe(e.assignee()) + (e.reason() == null ? "" : ": " + e.reason());
+        } else if (event instanceof EscalationAcknowledged e) {
+            status = IncidentStatus.ACKNOWLEDGED;
+            Escalation current = escalations.remove(escalations.size() - 1);
+            escalations.add(new Escalation(current.assignee(), current.reason(), current.escalatedAt(), current.escalatedBy(),
+                    at, by, e.note()));
+            line = "Acknowledged by " + describe(e.assignee()) + (e.note() == null ? "" : ": " + e.note());
+        } else if (event instanceof ResponseStrategyAgreed e) {
+            status = IncidentStatus.STRATEGY_AGREED;
+            strategy = new Strategy(e.elements(), e.description(), e.agreedWith(), at, by);
+            line = "Response strategy agreed with " + e.agreedWith() + ": " + e.elements().stream().map(Enum::name).sorted()
+                    .collect(Collectors.joining(", "));
+        } else if (event instanceof CommunicationsDepartmentNotified e) {
+            notifications.add(new Step(at, by, e.message(), null, null));
+            line = "Communications department notified";
+        } else if (event instanceof FiledWithPolice e) {
+            policeReports.add(new Step(at, by, e.offence(), e.policeReference(), null));
+            line = "Filed with the police: " + e.offence();
+        } else if (event instanceof ReportedToConfidentialInspector e) {
+            inspectorReports.add(new Step(at, by, e.summary(), e.inspectorReference(), e.staffMember()));
+            line = "Reported to the national confidential inspector about staff member " + e.staffMember();
+        } else if (event instanceof MeasureImposed e) {
+            measures.add(new MeasureEntry(e.personId(), e.partyRole(), e.measure(), e.reason(), at, by));
+            line = "Measure " + e.measure() + " imposed on " + e.personId() + " (" + e.partyRole() + ")";
+        } else if (event instanceof CorrespondenceRecorded e) {
+            correspondence.add(new CorrespondenceEntry(e.personId(), e.partyRole(), e.summary(), at, by));
+            line = "Correspondence about " + e.personId() + " recorded in their dossier";
+        } else if (event instanceof IncidentClosed e) {
+            status = IncidentStatus.CLOSED;
+            closure = new Step(at, by, e.outcome(), null, null);
+            line = "Closed: " + e.outcome();
+        } else {
+            throw new IllegalStateException("no dossier rule for " + event.getClass().getSimpleName());
+        }
+        timeline.add(new TimelineEntry(at, by, line));
+    }
+
+    private static String describe(Assignee assignee) {
+        return assignee.level() == EscalationLevel.BOARD ? "the board" : "manager " + assignee.personId();
+    }
+
+    private IncidentDossier dossier() {
+        if (reported == null) {
+            throw new IllegalStateException("a case's history starts with its report");
+        }
+        Escalation current = escalations.isEmpty() ? null : escalations.get(escalations.size() - 1);
+        return new IncidentDossier(reported.incidentId(), reported.schoolId(), status, report, current,
+                List.copyOf(escalations), strategy, List.copyOf(notifications), List.copyOf(policeReports),
+                List.copyOf(inspectorReports), List.copyOf(measures), List.copyOf(correspondence), closure,
+                List.copyOf(timeline));
+    }
+}
