@@ -8,6 +8,6 @@ public record AgreeResponseStrategy(
         @TargetAggregateIdentifier IncidentId incidentId, Set<ResponseStrategy> elements, String description) {
 
     public AgreeResponseStrategy {
-        elements = Set.copyOf(elements);
+        elements = OrderedSets.of(elements, ResponseStrategy.class);
     }
 }

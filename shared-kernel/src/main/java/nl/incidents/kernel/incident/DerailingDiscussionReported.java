@@ -21,7 +21,7 @@ public record DerailingDiscussionReported(
         PersonId reportedBy) implements IncidentEvent {
 
     public DerailingDiscussionReported {
-        harms = Set.copyOf(harms);
+        harms = OrderedSets.of(harms, Harm.class);
         involvedParties = List.copyOf(involvedParties);
     }
 }

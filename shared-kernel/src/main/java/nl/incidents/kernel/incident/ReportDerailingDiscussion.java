@@ -23,7 +23,7 @@ public record ReportDerailingDiscussion(
         Instant observedAt) {
 
     public ReportDerailingDiscussion {
-        harms = Set.copyOf(harms);
+        harms = OrderedSets.of(harms, Harm.class);
         involvedParties = List.copyOf(involvedParties);
     }
 

@@ -10,6 +10,6 @@ public record ResponseStrategyAgreed(
         implements IncidentEvent {
 
     public ResponseStrategyAgreed {
-        elements = Set.copyOf(elements);
+        elements = OrderedSets.of(elements, ResponseStrategy.class);
     }
 }

@@ -1,0 +1,239 @@
+package nl.incidents.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import nl.incidents.e2e.Api.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Takes one case through the whole protocol over HTTP, with both services running as separate
+ * processes on one embedded store, and restarts both halfway: nothing is lost and the case goes on.
+ */
+class IncidentPathIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    private ServiceProcess commandService;
+    private ServiceProcess queryService;
+    private Api commands;
+    private Api queries;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path dataDir = Files.createTempDirectory("incidents-e2e");
+        int commandPort = ServiceProcess.freePort();
+        int queryPort = ServiceProcess.freePort();
+        Map<String, String> env = Map.of(
+                "INCIDENTS_DATA_DIR", dataDir.toString(),
+                "COMMAND_SERVICE_PORT", String.valueOf(commandPort),
+                "QUERY_SERVICE_PORT", String.valueOf(queryPort),
+                "QUERY_SERVICE_URL", "http://localhost:" + queryPort);
+        Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
+        commandService = new ServiceProcess("command-service", "commandServiceJar", commandPort, env, logs);
+        queryService = new ServiceProcess("query-service", "queryServiceJar", queryPort, env, logs);
+        startBoth();
+        commands = new Api(commandService.baseUrl());
+        queries = new Api(queryService.baseUrl());
+    }
+
+    private void startBoth() throws Exception {
+        commandService.start();
+        queryService.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        queryService.stop();
+        commandService.stop();
+    }
+
+    @Test
+    void aCaseGoesThroughTheWholeProtocolAndSurvivesARestart() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> report = report(id);
+
+        // The teacher reports; sending the same report again changes nothing, other content under the same id is refused.
+        Response created = commands.post("teacher", "/api/incidents", report);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().path("incidentId").asText()).isEqualTo(id);
+        assertThat(created.location()).endsWith("/api/incidents/" + id);
+        assertThat(commands.post("teacher", "/api/incidents", report).status()).isEqualTo(200);
+        Map<String, Object> altered = new java.util.HashMap<>(report);
+        altered.put("summary", "Something else entirely");
+        assertProblem(commands.post("teacher", "/api/incidents", altered), 409, null);
+
+        // It is escalated to the school's manager without anyone asking.
+        JsonNode listed = awaitQuery("board", "/api/incidents",
+                list -> find(list, id) != null && find(list, id).path("assignee").path("personId").asText().equals("manager"));
+        JsonNode summary = find(listed, id);
+        assertThat(summary.path("status").asText()).isEqualTo("ESCALATED");
+        assertThat(summary.path("schoolId").asText()).isEqualTo("school-1");
+        assertThat(summary.path("severity").asText()).isEqualTo("HIGH");
+        assertThat(summary.path("reportedAt").asText()).isNotBlank();
+        assertThat(ids(queries.get("teacher", "/api/incidents").body())).contains(id);
+        assertThat(ids(queries.get("teacher2", "/api/incidents").body())).doesNotContain(id);
+        assertThat(ids(queries.get("manager2", "/api/incidents").body())).doesNotContain(id);
+
+        // Only the assignee acknowledges; a case waiting for that cannot be closed.
+        assertProblem(commands.post("teacher", "/api/incidents/" + id + "/acknowledgements", Map.of()), 403, null);
+        assertProblem(commands.post("manager2", "/api/incidents/" + id + "/acknowledgements", Map.of()), 403, null);
+        assertProblem(commands.post("manager", "/api/incidents/" + id + "/closure", Map.of("outcome", "done")), 409, null);
+        assertThat(commands.post("manager", "/api/incidents/" + id + "/acknowledgements", Map.of("note", "Seen, calling now"))
+                .status()).isEqualTo(200);
+        assertThat(commands.post("manager", "/api/incidents/" + id + "/strategy", Map.of(
+                "elements", List.of("NO_ONLINE_REACTION", "CONVERSATION_IN_PERSON"),
+                "description", "No reaction online; invite the parent for a talk")).status()).isEqualTo(200);
+        assertThat(commands.post("manager", "/api/incidents/" + id + "/communications-notifications",
+                Map.of("message", "Parent threatens a teacher on Facebook")).status()).isEqualTo(200);
+        assertThat(ids(awaitQuery("comms", "/api/incidents", list -> ids(list).contains(id)))).contains(id);
+
+        // Bad input is refused with the field at fault.
+        assertProblem(commands.post("manager", "/api/incidents/" + id + "/measures",
+                Map.of("personId", "pupil-7", "measure", "DETENTION", "reason", "x")), 400, "measure");
+        assertProblem(commands.post("manager", "/api/incidents/" + id + "/measures",
+                Map.of("personId", "nobody", "measure", "WARNING", "reason", "x")), 400, "personId");
+        assertProblem(commands.post("manager", "/api/incidents/" + UUID.randomUUID() + "/closure",
+                Map.of("outcome", "x")), 404, null);
+        assertProblem(queries.get("board", "/api/incidents/" + UUID.randomUUID()), 404, null);
+
+        JsonNode dossierBefore = awaitQuery("board", "/api/incidents/" + id,
+                d -> d.path("communicationsNotifications").size() == 1);
+        JsonNode historyBefore = queries.get("board", "/api/incidents/" + id + "/history").body();
+        assertThat(historyBefore).hasSize(5);
+
+        commandService.stop();
+        queryService.stop();
+        startBoth();
+
+        assertThat(queries.get("board", "/api/incidents/" + id).body()).isEqualTo(dossierBefore);
+        assertThat(queries.get("board", "/api/incidents/" + id + "/history").body()).isEqualTo(historyBefore);
+
+        // The case goes on: up to the board, which reports to the police and the inspector and imposes heavy measures.
+        assertThat(commands.post("manager", "/api/incidents/" + id + "/escalations",
+                Map.of("reason", "Threats against a teacher: the board decides")).status()).isEqualTo(200);
+        assertThat(commands.post("board", "/api/incidents/" + id + "/acknowledgements", Map.of()).status()).isEqualTo(200);
+        assertProblem(commands.post("manager", "/api/incidents/" + id + "/police-reports",
+                Map.of("offence", "threat")), 403, null);
+        assertThat(commands.post("board", "/api/incidents/" + id + "/police-reports",
+                Map.of("offence", "Threat (art. 285 Sr)", "policeReference", "PL0900-2026-1234")).status()).isEqualTo(200);
+        assertThat(commands.post("board", "/api/incidents/" + id + "/inspector-reports",
+                Map.of("personId", "staff-9", "summary", "Staff member argued with the parent in the group")).status())
+                .isEqualTo(200);
+        assertProblem(commands.post("manager", "/api/incidents/" + id + "/measures",
+                Map.of("personId", "pupil-7", "measure", "SUSPENSION", "reason", "x")), 403, null);
+        assertThat(commands.post("board", "/api/incidents/" + id + "/measures",
+                Map.of("personId", "pupil-7", "measure", "SUSPENSION", "reason", "Shared the threat")).status())
+                .isEqualTo(200);
+        assertThat(commands.post("manager", "/api/incidents/" + id + "/measures",
+                Map.of("personId", "staff-9", "measure", "WARNING", "reason", "Argued online")).status())
+                .isEqualTo(200);
+        assertThat(commands.post("manager", "/api/incidents/" + id + "/correspondence",
+                Map.of("personId", "pupil-7", "summary", "Letter to the parents about the suspension")).status())
+                .isEqualTo(200);
+        assertThat(commands.post("board", "/api/incidents/" + id + "/closure",
+                Map.of("outcome", "Posts removed, complaint filed, measures taken")).status()).isEqualTo(200);
+        assertProblem(commands.post("board", "/api/incidents/" + id + "/measures",
+                Map.of("personId", "pupil-7", "measure", "REMOVAL", "reason", "x")), 409, null);
+
+        JsonNode dossier = awaitQuery("board", "/api/incidents/" + id, d -> d.path("status").asText().equals("CLOSED"));
+        assertThat(dossier.path("report").path("reportedBy").asText()).isEqualTo("teacher");
+        assertThat(dossier.path("escalation").path("assignee").path("level").asText()).isEqualTo("BOARD");
+        assertThat(dossier.path("escalations")).hasSize(2);
+        assertThat(dossier.path("strategy").path("agreedWith").asText()).isEqualTo("teacher");
+        assertThat(dossier.path("policeReports").get(0).path("reference").asText()).isEqualTo("PL0900-2026-1234");
+        assertThat(dossier.path("inspectorReports").get(0).path("personId").asText()).isEqualTo("staff-9");
+        assertThat(dossier.path("measures")).hasSize(2);
+        assertThat(dossier.path("correspondence")).hasSize(1);
+        assertThat(dossier.path("closure").path("text").asText()).startsWith("Posts removed");
+        assertThat(dossier.path("timeline")).hasSize(13);
+
+        JsonNode history = queries.get("board", "/api/incidents/" + id + "/history").body();
+        List<String> types = new ArrayList<>();
+        history.forEach(e -> types.add(e.path("type").asText()));
+        assertThat(types).containsExactly("DerailingDiscussionReported", "IncidentEscalated", "EscalationAcknowledged",
+                "ResponseStrategyAgreed", "CommunicationsDepartmentNotified", "IncidentEscalated",
+                "EscalationAcknowledged", "FiledWithPolice", "ReportedToConfidentialInspector", "MeasureImposed",
+                "MeasureImposed", "CorrespondenceRecorded", "IncidentClosed");
+        assertThat(history.get(0).path("actor").path("id").asText()).isEqualTo("teacher");
+        assertThat(history.get(1).path("actor").path("role").asText()).isEqualTo("SYSTEM");
+        assertThat(history.get(1).path("cause").asText()).isEqualTo("report");
+        assertThat(history.get(7).path("actor").path("id").asText()).isEqualTo("board");
+        assertProblem(queries.get("manager", "/api/incidents/" + id + "/history"), 403, null);
+
+        JsonNode pupil = queries.get("board", "/api/people/pupil-7/dossier").body();
+        assertThat(pupil.path("kind").asText()).isEqualTo("PUPIL");
+        assertThat(pupil.path("entries")).hasSize(2);
+        assertThat(pupil.path("entries").get(0).path("measure").asText()).isEqualTo("SUSPENSION");
+        assertThat(pupil.path("entries").get(0).path("incidentId").asText()).isEqualTo(id);
+        JsonNode staff = queries.get("manager", "/api/people/staff-9/dossier").body();
+        assertThat(staff.path("kind").asText()).isEqualTo("PERSONNEL");
+        assertThat(staff.path("entries").get(0).path("measure").asText()).isEqualTo("WARNING");
+        assertProblem(queries.get("teacher", "/api/people/pupil-7/dossier"), 403, null);
+        assertProblem(queries.get("manager2", "/api/people/pupil-7/dossier"), 404, null);
+    }
+
+    private static Map<String, Object> report(String id) {
+        return Map.of(
+                "incidentId", id,
+                "schoolId", "school-1",
+                "platform", "FACEBOOK",
+                "location", "https://www.facebook.com/groups/ouders-de-esch/posts/1",
+                "summary", "A parent threatens a teacher in the parents' group; others join in",
+                "stage", "DERAILED",
+                "harms", List.of("THREATENING", "INSULTING"),
+                "severity", "HIGH",
+                "involvedParties", List.of(
+                        Map.of("personId", "parent-3", "role", "PARENT", "part", "AUTHOR"),
+                        Map.of("personId", "pupil-7", "role", "PUPIL", "part", "AUTHOR"),
+                        Map.of("personId", "staff-9", "role", "STAFF", "part", "BYSTANDER")),
+                "observedAt", Instant.now().minus(1, ChronoUnit.HOURS).toString());
+    }
+
+    private JsonNode awaitQuery(String user, String path, Predicate<JsonNode> condition) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Response response = queries.get(user, path);
+            last[0] = response.body();
+            return response.status() == 200 && condition.test(response.body());
+        });
+        return last[0];
+    }
+
+    private static JsonNode find(JsonNode list, String id) {
+        for (JsonNode node : list) {
+            if (node.path("incidentId").asText().equals(id)) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> ids(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.forEach(n -> ids.add(n.path("incidentId").asText()));
+        return ids;
+    }
+
+    private static void assertProblem(Response response, int status, String field) {
+        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("detail").asText()).isNotBlank();
+        if (field != null) {
+            assertThat(response.body().path("field").asText()).isEqualTo(field);
+        }
+    }
+}
