@@ -1,0 +1,156 @@
+package nl.incidents.command.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The command API in the real application context on its own embedded store: answers and what is stored. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CommandApiTest {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("command-api");
+        registry.add("incidents.data-dir", dir::toString);
+        // One process only here: no AUTO_SERVER, and the database stays open until Spring has stopped.
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void aReportIsStoredOnceAndEscalatedToTheSchoolsManager() {
+        String id = UUID.randomUUID().toString();
+        ResponseEntity<JsonNode> first = post("teacher", "/api/incidents", report(id, "school-1"));
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.getHeaders().getLocation()).hasToString("http://localhost:8082/api/incidents/" + id);
+
+        ResponseEntity<JsonNode> again = post("teacher", "/api/incidents", report(id, "school-1"));
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody().path("incidentId").asText()).isEqualTo(id);
+
+        Map<String, Object> other = report(id, "school-1");
+        other.put("severity", "LOW");
+        assertProblem(post("teacher", "/api/incidents", other), HttpStatus.CONFLICT, null);
+
+        org.awaitility.Awaitility.await().until(() -> events(id).size() == 2);
+        assertThat(events(id)).containsExactly("DerailingDiscussionReported", "IncidentEscalated");
+    }
+
+    @Test
+    void badInputNamesTheFieldAndStoresNothing() {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> noSummary = report(id, "school-1");
+        noSummary.remove("summary");
+        assertProblem(post("teacher", "/api/incidents", noSummary), HttpStatus.BAD_REQUEST, "summary");
+
+        Map<String, Object> badLink = report(id, "school-1");
+        badLink.put("location", "not a link");
+        assertProblem(post("teacher", "/api/incidents", badLink), HttpStatus.BAD_REQUEST, "location");
+
+        Map<String, Object> badHarm = report(id, "school-1");
+        badHarm.put("harms", List.of("GOSSIP"));
+        assertProblem(post("teacher", "/api/incidents", badHarm), HttpStatus.BAD_REQUEST, "harms[0]");
+
+        Map<String, Object> future = report(id, "school-1");
+        future.put("observedAt", Instant.now().plusSeconds(3600).toString());
+        assertProblem(post("teacher", "/api/incidents", future), HttpStatus.BAD_REQUEST, "observedAt");
+
+        assertProblem(post("teacher", "/api/incidents", report(id, "school-9")), HttpStatus.BAD_REQUEST, "schoolId");
+        assertProblem(post("teacher", "/api/incidents", "{not json"), HttpStatus.BAD_REQUEST, null);
+        assertProblem(post("teacher", "/api/incidents/not-a-uuid/closure", Map.of("outcome", "x")),
+                HttpStatus.BAD_REQUEST, "id");
+
+        assertThat(events(id)).isEmpty();
+    }
+
+    @Test
+    void rolesAndStatesAreEnforced() {
+        String id = UUID.randomUUID().toString();
+        assertProblem(post("teacher2", "/api/incidents", report(id, "school-1")), HttpStatus.FORBIDDEN, null);
+        assertThat(events(id)).isEmpty();
+
+        assertThat(post("teacher", "/api/incidents", report(id, "school-1")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        org.awaitility.Awaitility.await().until(() -> events(id).size() == 2);
+        assertProblem(post("manager", "/api/incidents/" + id + "/closure", Map.of("outcome", "x")), HttpStatus.CONFLICT, null);
+        assertProblem(post("manager2", "/api/incidents/" + id + "/acknowledgements", Map.of()), HttpStatus.FORBIDDEN, null);
+        assertProblem(post("manager", "/api/incidents/" + UUID.randomUUID() + "/acknowledgements", Map.of()),
+                HttpStatus.NOT_FOUND, null);
+        assertThat(events(id)).hasSize(2);
+    }
+
+    @Test
+    void signingInIsRequiredButDocumentationAndHealthAreOpen() {
+        ResponseEntity<String> anonymous = http.exchange("/api/incidents", HttpMethod.POST,
+                new HttpEntity<>("{}", json()), String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("teacher", "wrong").exchange("/api/incidents", HttpMethod.POST,
+                new HttpEntity<>("{}", json()), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> docs = http.getForEntity("/v3/api-docs", JsonNode.class);
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody().path("paths").has("/api/incidents/{id}/measures")).isTrue();
+    }
+
+    private List<String> events(String id) {
+        return eventStore.readEvents(id).asStream().map(e -> e.getPayloadType().getSimpleName()).toList();
+    }
+
+    private ResponseEntity<JsonNode> post(String user, String path, Object body) {
+        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body, json()), JsonNode.class);
+    }
+
+    private static HttpHeaders json() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
+    }
+
+    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String field) {
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.getBody().path("detail").asText()).isNotBlank();
+        if (field != null) {
+            assertThat(response.getBody().path("field").asText()).isEqualTo(field);
+        }
+    }
+
+    static Map<String, Object> report(String id, String school) {
+        Map<String, Object> report = new HashMap<>();
+        report.put("incidentId", id);
+        report.put("schoolId", school);
+        report.put("platform", "WHATSAPP_GROUP");
+        report.put("location", "https://chat.whatsapp.com/invite/abc");
+        report.put("summary", "Pupils insult a classmate in the class group");
+        report.put("stage", "THREATENING");
+        report.put("harms", List.of("BULLYING", "INSULTING"));
+        report.put("severity", "MEDIUM");
+        report.put("involvedParties", List.of(Map.of("personId", "pupil-1", "role", "PUPIL", "part", "AUTHOR")));
+        report.put("observedAt", "2026-11-01T10:00:00Z");
+        return report;
+    }
+}

@@ -1,0 +1,193 @@
+package nl.incidents.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.Assignee;
+import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.CorrespondenceRecorded;
+import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.EscalationAcknowledged;
+import nl.incidents.kernel.incident.Harm;
+import nl.incidents.kernel.incident.IncidentEscalated;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.Measure;
+import nl.incidents.kernel.incident.MeasureImposed;
+import nl.incidents.kernel.incident.Part;
+import nl.incidents.kernel.incident.PartyRole;
+import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.Platform;
+import nl.incidents.kernel.incident.Severity;
+import nl.incidents.kernel.incident.Stage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The query service in its real context on its own store. The events are appended to the store
+ * directly, standing in for the command service, and read back through the HTTP API as each role.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QueryApiTest {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("query-api");
+        registry.add("incidents.data-dir", dir::toString);
+        // One process only here: no AUTO_SERVER, and the database stays open until Spring has stopped.
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /** In production the command service creates the event store; here the test does. */
+    @TestConfiguration
+    static class EventStoreSchema {
+        @Bean
+        InitializingBean eventStoreMigration(DataSource dataSource) {
+            return () -> Flyway.configure().dataSource(dataSource).locations("classpath:db/eventstore/h2")
+                    .table("eventstore_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        }
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    EventStore eventStore;
+
+    private final IncidentId school1Case = IncidentId.random();
+    private final IncidentId school2Case = IncidentId.random();
+    private final String pupil = "pupil-" + school1Case.value().toString().substring(0, 8);
+
+    @BeforeEach
+    void givenTwoCases() {
+        append(school1Case, new Actor(new PersonId("teacher"), ActorRole.STAFF), reported(school1Case, "school-1", "teacher"));
+        append(school1Case, Actor.SYSTEM, new IncidentEscalated(school1Case, Assignee.manager(new PersonId("manager")), "reported"));
+        append(school1Case, new Actor(new PersonId("manager"), ActorRole.MANAGER),
+                new EscalationAcknowledged(school1Case, Assignee.manager(new PersonId("manager")), null));
+        append(school1Case, new Actor(new PersonId("manager"), ActorRole.MANAGER),
+                new CommunicationsDepartmentNotified(school1Case, "Threats on Facebook"));
+        append(school1Case, new Actor(new PersonId("board"), ActorRole.BOARD),
+                new MeasureImposed(school1Case, new PersonId(pupil), PartyRole.PUPIL, Measure.SUSPENSION, "Threats"));
+        append(school1Case, new Actor(new PersonId("manager"), ActorRole.MANAGER),
+                new CorrespondenceRecorded(school1Case, new PersonId(pupil), PartyRole.PUPIL, "Letter to parents"));
+
+        append(school2Case, new Actor(new PersonId("teacher2"), ActorRole.STAFF), reported(school2Case, "school-2", "teacher2"));
+        append(school2Case, Actor.SYSTEM, new IncidentEscalated(school2Case, Assignee.manager(new PersonId("manager2")), "reported"));
+
+        await().until(() -> ids("board").containsAll(List.of(school1Case.toString(), school2Case.toString()))
+                && get("board", "/api/people/" + pupil + "/dossier").getStatusCode() == HttpStatus.OK
+                && get("board", "/api/people/" + pupil + "/dossier").getBody().path("entries").size() == 2);
+    }
+
+    @Test
+    void eachRoleSeesOnlyItsCases() {
+        assertThat(ids("teacher")).contains(school1Case.toString()).doesNotContain(school2Case.toString());
+        assertThat(ids("teacher2")).contains(school2Case.toString()).doesNotContain(school1Case.toString());
+        assertThat(ids("manager")).contains(school1Case.toString()).doesNotContain(school2Case.toString());
+        assertThat(ids("manager2")).contains(school2Case.toString()).doesNotContain(school1Case.toString());
+        assertThat(ids("comms")).contains(school1Case.toString()).doesNotContain(school2Case.toString());
+
+        assertThat(get("teacher2", "/api/incidents/" + school1Case).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("manager", "/api/incidents/" + school1Case).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void theDossierShowsTheCaseAsItStands() {
+        JsonNode dossier = get("manager", "/api/incidents/" + school1Case).getBody();
+        assertThat(dossier.path("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(dossier.path("escalation").path("assignee").path("personId").asText()).isEqualTo("manager");
+        assertThat(dossier.path("escalation").path("acknowledgedBy").path("id").asText()).isEqualTo("manager");
+        assertThat(dossier.path("report").path("harms").toString()).isEqualTo("[\"INSULTING\",\"THREATENING\"]");
+        assertThat(dossier.path("measures").get(0).path("measure").asText()).isEqualTo("SUSPENSION");
+        assertThat(dossier.path("timeline")).hasSize(6);
+        assertThat(dossier.path("timeline").get(4).path("text").asText()).isEqualTo("Measure SUSPENSION imposed on " + pupil + " (PUPIL)");
+
+        JsonNode list = get("manager", "/api/incidents").getBody();
+        JsonNode summary = null;
+        for (JsonNode node : list) {
+            if (node.path("incidentId").asText().equals(school1Case.toString())) {
+                summary = node;
+            }
+        }
+        assertThat(summary.path("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(summary.path("assignee").path("personId").asText()).isEqualTo("manager");
+    }
+
+    @Test
+    void onlyTheBoardReviewsTheHistory() {
+        ResponseEntity<JsonNode> history = get("board", "/api/incidents/" + school1Case + "/history");
+        assertThat(history.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(history.getBody()).hasSize(6);
+        assertThat(history.getBody().get(1).path("actor").path("role").asText()).isEqualTo("SYSTEM");
+        assertThat(history.getBody().get(4).path("payload").path("measure").asText()).isEqualTo("SUSPENSION");
+        for (String user : List.of("manager", "comms", "teacher")) {
+            ResponseEntity<JsonNode> refused = get(user, "/api/incidents/" + school1Case + "/history");
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        }
+        assertThat(get("board", "/api/incidents/" + IncidentId.random() + "/history").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aPupilsDossierIsReadByTheBoardAndTheSchoolsManagerOnly() {
+        JsonNode dossier = get("manager", "/api/people/" + pupil + "/dossier").getBody();
+        assertThat(dossier.path("kind").asText()).isEqualTo("PUPIL");
+        List<String> types = new ArrayList<>();
+        dossier.path("entries").forEach(e -> types.add(e.path("type").asText()));
+        assertThat(types).containsExactly("MEASURE", "CORRESPONDENCE");
+        assertThat(dossier.path("entries").get(0).path("incidentId").asText()).isEqualTo(school1Case.toString());
+        assertThat(get("manager2", "/api/people/" + pupil + "/dossier").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("teacher", "/api/people/" + pupil + "/dossier").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("comms", "/api/people/" + pupil + "/dossier").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("teacher", "/api/people/teacher/dossier").getBody().path("kind").asText()).isEqualTo("PERSONNEL");
+    }
+
+    private DerailingDiscussionReported reported(IncidentId id, String school, String reporter) {
+        return new DerailingDiscussionReported(id, school, Platform.FACEBOOK, "https://facebook.com/x", "Threats",
+                Stage.DERAILED, Set.of(Harm.THREATENING, Harm.INSULTING), Severity.HIGH,
+                List.of(new InvolvedParty(new PersonId(pupil), PartyRole.PUPIL, Part.AUTHOR)),
+                Instant.parse("2026-11-01T10:00:00Z"), new PersonId(reporter));
+    }
+
+    private final Map<IncidentId, Long> sequences = new java.util.HashMap<>();
+
+    private void append(IncidentId id, Actor actor, Object event) {
+        long sequence = sequences.merge(id, 1L, Long::sum) - 1;
+        eventStore.publish(new GenericDomainEventMessage<>("Incident", id.toString(), sequence, event, actor.asMetaData()));
+    }
+
+    private List<String> ids(String user) {
+        List<String> ids = new ArrayList<>();
+        get(user, "/api/incidents").getBody().forEach(n -> ids.add(n.path("incidentId").asText()));
+        return ids;
+    }
+
+    private ResponseEntity<JsonNode> get(String user, String path) {
+        return http.withBasicAuth(user, "demo").getForEntity(path, JsonNode.class);
+    }
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Starts both services on the embedded default (one H2 file under ./data, or $INCIDENTS_DATA_DIR),
+# building them first when the sources changed. Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+command_port="${COMMAND_SERVICE_PORT:-8081}"
+query_port="${QUERY_SERVICE_PORT:-8082}"
+data_dir="${INCIDENTS_DATA_DIR:-./data}"
+export INCIDENTS_DATA_DIR="$data_dir" COMMAND_SERVICE_PORT="$command_port" QUERY_SERVICE_PORT="$query_port"
+export QUERY_SERVICE_URL="${QUERY_SERVICE_URL:-http://localhost:$query_port}"
+
+jar_of() { ls "$1"/target/"$1"-*-exec.jar 2>/dev/null | head -n 1; }
+
+needs_build() {
+  local jar
+  for service in command-service query-service; do
+    jar=$(jar_of "$service")
+    [ -n "$jar" ] || return 0
+    if [ -n "$(find pom.xml shared-kernel service-support "$service" -newer "$jar" -type f \
+               \( -path '*/src/*' -o -name pom.xml \) 2>/dev/null | head -n 1)" ]; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+if needs_build; then
+  echo "Building the services (the first build downloads dependencies and takes a few minutes)..."
+  ./mvnw -q -B -DskipTests package -pl command-service,query-service -am
+fi
+
+mkdir -p "$data_dir/logs"
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then
+    echo
+    echo "Stopping..."
+    kill "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+}
+trap stop_all INT TERM EXIT
+
+# Asks a service for its health without needing curl: bash's own /dev/tcp.
+healthy() {
+  local port=$1 status
+  { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
+  printf 'GET /actuator/health HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
+  IFS= read -r -t 5 status <&3 || status=""
+  exec 3<&- 3>&-
+  [[ "$status" == *" 200"* ]]
+}
+
+start() {
+  local service=$1 port=$2 log="$data_dir/logs/$1.log"
+  java -jar "$(jar_of "$service")" >>"$log" 2>&1 &
+  pids+=($!)
+  local pid=$!
+  for _ in $(seq 1 240); do
+    if healthy "$port"; then
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "$service stopped while starting; the end of $log:" >&2
+      tail -n 30 "$log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "$service did not start within two minutes; see $log" >&2
+  exit 1
+}
+
+# The command service first: it creates the event store the query service reads.
+start command-service "$command_port"
+start query-service "$query_port"
+
+cat <<MSG
+
+Both services are running on the embedded store in $data_dir.
+  command service  http://localhost:$command_port   (API docs: http://localhost:$command_port/swagger-ui.html)
+  query service    http://localhost:$query_port   (API docs: http://localhost:$query_port/swagger-ui.html)
+  demo users       teacher, teacher2, manager, manager2, comms, board (password: demo)
+  logs             $data_dir/logs/
+Press Ctrl-C to stop both.
+MSG
+
+wait -n "${pids[@]}" || true
+echo "A service stopped; see $data_dir/logs/." >&2
