@@ -3,6 +3,7 @@ package nl.incidents.command.incident;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
@@ -119,7 +120,9 @@ class Incident {
     void handle(AcknowledgeEscalation command, Actor actor) {
         refuseWhenClosed();
         if (status != IncidentStatus.ESCALATED) {
-            throw RequestRefused.conflict("Nothing waits for an acknowledgement: the case was acknowledged already.");
+            throw RequestRefused.conflict(assignee == null
+                    ? "The case has not been escalated yet, so there is nothing to acknowledge."
+                    : "Nothing waits for an acknowledgement: " + describe(assignee) + " acknowledged the case already.");
         }
         if (!assignee.isHeldBy(actor)) {
             throw RequestRefused.forbidden("Only " + describe(assignee) + ", who holds the case, can acknowledge it.");
@@ -174,15 +177,16 @@ class Incident {
     @CommandHandler
     void handle(ImposeMeasure command, Actor actor) {
         refuseWhenClosed();
+        // Permission first: who is involved in a case is not for everyone to probe.
+        refuseUnlessHandler(actor, "impose measures");
         PartyRole role = involved(command.personId());
         if (!command.measure().fits(role)) {
             throw RequestRefused.invalid("measure", command.measure() + " is not a measure for a "
-                    + role.name().toLowerCase() + ".");
+                    + role.name().toLowerCase(Locale.ROOT) + ".");
         }
         if (command.measure().heavy() && actor.role() != ActorRole.BOARD) {
             throw RequestRefused.forbidden(command.measure() + " is a heavy measure: only the board imposes it.");
         }
-        refuseUnlessHandler(actor, "impose measures");
         refuseWhileAwaitingAcknowledgement("impose a measure");
         apply(new MeasureImposed(incidentId, command.personId(), role, command.measure(), command.reason()));
     }
@@ -190,8 +194,8 @@ class Incident {
     @CommandHandler
     void handle(RecordCorrespondence command, Actor actor) {
         refuseWhenClosed();
-        PartyRole role = involved(command.personId());
         refuseUnlessHandler(actor, "record correspondence");
+        PartyRole role = involved(command.personId());
         apply(new CorrespondenceRecorded(incidentId, command.personId(), role, command.summary()));
     }
 
@@ -209,7 +213,10 @@ class Incident {
         }
     }
 
-    /** The case's own manager handles it; the board can handle any case. */
+    /**
+     * The case's own manager handles it, also after it went up to the board (SKOW: the manager
+     * handles it with the director-board); the board can handle any case.
+     */
     private void refuseUnlessHandler(Actor actor, String what) {
         boolean handles = actor.role() == ActorRole.BOARD
                 || (actor.role() == ActorRole.MANAGER && actor.id().equals(manager));

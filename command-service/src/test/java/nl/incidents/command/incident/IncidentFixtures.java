@@ -1,0 +1,263 @@
+package nl.incidents.command.incident;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import nl.incidents.kernel.RequestRefused;
+import nl.incidents.kernel.incident.AcknowledgeEscalation;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.AgreeResponseStrategy;
+import nl.incidents.kernel.incident.Assignee;
+import nl.incidents.kernel.incident.CloseIncident;
+import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.EscalateToManager;
+import nl.incidents.kernel.incident.EscalateToNextLevel;
+import nl.incidents.kernel.incident.EscalationAcknowledged;
+import nl.incidents.kernel.incident.FileWithPolice;
+import nl.incidents.kernel.incident.Harm;
+import nl.incidents.kernel.incident.ImposeMeasure;
+import nl.incidents.kernel.incident.IncidentClosed;
+import nl.incidents.kernel.incident.IncidentEscalated;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.Measure;
+import nl.incidents.kernel.incident.NotifyCommunicationsDepartment;
+import nl.incidents.kernel.incident.Part;
+import nl.incidents.kernel.incident.PartyRole;
+import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.Platform;
+import nl.incidents.kernel.incident.RecordCorrespondence;
+import nl.incidents.kernel.incident.ReportDerailingDiscussion;
+import nl.incidents.kernel.incident.ReportToConfidentialInspector;
+import nl.incidents.kernel.incident.ResponseStrategy;
+import nl.incidents.kernel.incident.ResponseStrategyAgreed;
+import nl.incidents.kernel.incident.Severity;
+import nl.incidents.kernel.incident.Stage;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * The cast and the story so far, shared by the {@link Incident} tests: who acts, who is involved,
+ * and the events that bring a case to each point of the protocol. Each {@code *History()} method
+ * answers the given events for a case in that state, so a test reads as given / when / then.
+ */
+final class IncidentFixtures {
+
+    static final IncidentId INCIDENT = IncidentId.of("5b0c8f5e-3d1a-4c8e-9a57-0d8f6a2b1c11");
+    static final String SCHOOL = "brin-12AB";
+
+    // The people who act on the case.
+    static final Actor REPORTER = new Actor(new PersonId("emp-1001"), ActorRole.STAFF);
+    static final Actor OTHER_TEACHER = new Actor(new PersonId("emp-1003"), ActorRole.STAFF);
+    static final Actor MANAGER = new Actor(new PersonId("emp-2001"), ActorRole.MANAGER);
+    static final Actor OTHER_MANAGER = new Actor(new PersonId("emp-2002"), ActorRole.MANAGER);
+    static final Actor COMMUNICATIONS = new Actor(new PersonId("emp-3001"), ActorRole.COMMUNICATIONS);
+    static final Actor BOARD = new Actor(new PersonId("emp-4001"), ActorRole.BOARD);
+    static final Actor OTHER_BOARD_MEMBER = new Actor(new PersonId("emp-4002"), ActorRole.BOARD);
+    static final Actor SYSTEM = Actor.SYSTEM;
+
+    // The people the discussion is about.
+    static final PersonId PUPIL = new PersonId("llnr-77001");
+    static final PersonId PARENT = new PersonId("ouder-77001");
+    static final PersonId STAFF_MEMBER = new PersonId("emp-1002");
+    static final PersonId OUTSIDER = new PersonId("ext-0042");
+    static final PersonId NOT_INVOLVED = new PersonId("llnr-99999");
+
+    static final List<InvolvedParty> PARTIES = List.of(
+            new InvolvedParty(PUPIL, PartyRole.PUPIL, Part.AUTHOR),
+            new InvolvedParty(PARENT, PartyRole.PARENT, Part.AUTHOR),
+            new InvolvedParty(STAFF_MEMBER, PartyRole.STAFF, Part.TARGET),
+            new InvolvedParty(OUTSIDER, PartyRole.OUTSIDER, Part.BYSTANDER));
+
+    static final String ESCALATION_REASON = "Reported: the manager hears of it at once.";
+
+    private IncidentFixtures() {
+    }
+
+    static FixtureConfiguration<Incident> fixture() {
+        return new AggregateTestFixture<>(Incident.class);
+    }
+
+    static Map<String, String> as(Actor actor) {
+        return actor.asMetaData();
+    }
+
+    // --- commands and events of the story -------------------------------------------------------
+
+    static ReportDerailingDiscussion report() {
+        return report(Set.of(Harm.INSULTING, Harm.THREATENING), PARTIES);
+    }
+
+    static ReportDerailingDiscussion report(Set<Harm> harms, List<InvolvedParty> parties) {
+        return new ReportDerailingDiscussion(INCIDENT, SCHOOL, Platform.FACEBOOK,
+                "https://www.facebook.com/groups/ouders-12AB/posts/981", "Parents call a teacher names under a post "
+                        + "about the school trip; a pupil threatens to 'get' her.",
+                Stage.DERAILED, harms, Severity.HIGH, parties, Instant.parse("2025-03-10T19:45:00Z"));
+    }
+
+    static DerailingDiscussionReported reported() {
+        return report().toEvent(REPORTER.id());
+    }
+
+    static IncidentEscalated escalatedTo(Actor manager) {
+        return new IncidentEscalated(INCIDENT, Assignee.manager(manager.id()), ESCALATION_REASON);
+    }
+
+    static IncidentEscalated escalatedToBoard() {
+        return new IncidentEscalated(INCIDENT, Assignee.board(), "The manager did not acknowledge in time.");
+    }
+
+    static EscalationAcknowledged acknowledgedBy(Actor manager) {
+        return new EscalationAcknowledged(INCIDENT, Assignee.manager(manager.id()), "I take it from here.");
+    }
+
+    static EscalationAcknowledged acknowledgedByBoard() {
+        return new EscalationAcknowledged(INCIDENT, Assignee.board(), "The board handles this case.");
+    }
+
+    static ResponseStrategyAgreed strategyAgreed() {
+        return new ResponseStrategyAgreed(INCIDENT,
+                Set.of(ResponseStrategy.NO_ONLINE_REACTION, ResponseStrategy.CONVERSATION_IN_PERSON),
+                "No reaction online; the manager invites the parents for a talk.", REPORTER.id());
+    }
+
+    static CommunicationsDepartmentNotified communicationsNotified() {
+        return new CommunicationsDepartmentNotified(INCIDENT, "Parents' Facebook group turns on a teacher.");
+    }
+
+    static IncidentClosed closed() {
+        return new IncidentClosed(INCIDENT, "The parents apologised; the post was removed.");
+    }
+
+    // --- histories: the given events for a case at each point of the protocol -------------------
+
+    /** Reported, not yet escalated (the escalator has not run, or the school has no manager). */
+    static List<Object> reportedHistory() {
+        return List.of(reported());
+    }
+
+    /** With the school's manager, who has not acknowledged it yet. */
+    static List<Object> awaitingManagerHistory() {
+        return followedBy(reportedHistory(), escalatedTo(MANAGER));
+    }
+
+    /** The manager acknowledged the case and handles it. */
+    static List<Object> withManagerHistory() {
+        return followedBy(awaitingManagerHistory(), acknowledgedBy(MANAGER));
+    }
+
+    /** Handed up to the board, which has not acknowledged it yet. */
+    static List<Object> awaitingBoardHistory() {
+        return followedBy(awaitingManagerHistory(), escalatedToBoard());
+    }
+
+    /** The board acknowledged the case and handles it. */
+    static List<Object> withBoardHistory() {
+        return followedBy(awaitingBoardHistory(), acknowledgedByBoard());
+    }
+
+    /** The manager agreed a response strategy with the reporter. */
+    static List<Object> strategyAgreedHistory() {
+        return followedBy(withManagerHistory(), strategyAgreed());
+    }
+
+    /** The case is closed. */
+    static List<Object> closedHistory() {
+        return followedBy(strategyAgreedHistory(), closed());
+    }
+
+    static List<Object> followedBy(List<Object> history, Object... events) {
+        List<Object> all = new ArrayList<>(history);
+        all.addAll(List.of(events));
+        return List.copyOf(all);
+    }
+
+    // --- every command -------------------------------------------------------------------------
+
+    /**
+     * Every command the aggregate handles, each sent by the actor most entitled to it, so that only
+     * the state of the case can be the reason to refuse it. The report differs from {@link #report()}.
+     */
+    static Stream<Arguments> everyCommand() {
+        return Stream.concat(
+                Stream.of(command(report(Set.of(Harm.BULLYING), PARTIES), REPORTER)),
+                everyFollowUpCommand());
+    }
+
+    /** Every command but the report: each acts on a case that must exist. */
+    static Stream<Arguments> everyFollowUpCommand() {
+        return Stream.of(
+                command(new EscalateToManager(INCIDENT, OTHER_MANAGER.id(), "Sent to the deputy manager."), BOARD),
+                command(new EscalateToNextLevel(INCIDENT, "Not acknowledged in time."), BOARD),
+                command(new AcknowledgeEscalation(INCIDENT, "Seen."), BOARD),
+                command(new AgreeResponseStrategy(INCIDENT, Set.of(ResponseStrategy.NO_ONLINE_REACTION), "Quiet."),
+                        MANAGER),
+                command(new NotifyCommunicationsDepartment(INCIDENT, "FYI"), BOARD),
+                command(new FileWithPolice(INCIDENT, "Threat (art. 285 Sr)", null), BOARD),
+                command(new ReportToConfidentialInspector(INCIDENT, STAFF_MEMBER, "Abusive answers.", null), BOARD),
+                command(new ImposeMeasure(INCIDENT, PUPIL, Measure.WARNING, "Threatened a teacher."), MANAGER),
+                command(new RecordCorrespondence(INCIDENT, PUPIL, "Letter to the parents."), MANAGER),
+                command(new CloseIncident(INCIDENT, "Closed."), BOARD));
+    }
+
+    private static Arguments command(Object command, Actor actor) {
+        return Arguments.of(Named.of(command.getClass().getSimpleName(), command), actor);
+    }
+
+    // --- refusals -------------------------------------------------------------------------------
+
+    /** A refusal of this kind, without a field at fault. */
+    static Matcher<RequestRefused> refused(RequestRefused.Kind kind) {
+        return refusal(kind, null);
+    }
+
+    /** An INVALID refusal that names this field. */
+    static Matcher<RequestRefused> invalid(String field) {
+        return refusal(RequestRefused.Kind.INVALID, Objects.requireNonNull(field));
+    }
+
+    static Matcher<RequestRefused> forbidden() {
+        return refused(RequestRefused.Kind.FORBIDDEN);
+    }
+
+    static Matcher<RequestRefused> conflict() {
+        return refused(RequestRefused.Kind.CONFLICT);
+    }
+
+    private static Matcher<RequestRefused> refusal(RequestRefused.Kind kind, String field) {
+        return new TypeSafeDiagnosingMatcher<>(RequestRefused.class) {
+            @Override
+            protected boolean matchesSafely(RequestRefused refusal, Description mismatch) {
+                boolean matches = refusal.kind() == kind && Objects.equals(refusal.field(), field)
+                        && refusal.getMessage() != null && !refusal.getMessage().isBlank();
+                if (!matches) {
+                    mismatch.appendText("was refused as ").appendValue(refusal.kind())
+                            .appendText(" on field ").appendValue(refusal.field())
+                            .appendText(": ").appendValue(refusal.getMessage());
+                }
+                return matches;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a RequestRefused of kind ").appendValue(kind);
+                description.appendText(field == null ? " naming no field" : " on field ");
+                if (field != null) {
+                    description.appendValue(field);
+                }
+                description.appendText(", with a reason");
+            }
+        };
+    }
+}
