@@ -88,15 +88,17 @@ class Incident {
 
     @CommandHandler
     void handle(EscalateToManager command, Actor actor) {
-        refuseWhenClosed();
         if (actor.role() != ActorRole.SYSTEM && actor.role() != ActorRole.BOARD) {
             throw RequestRefused.forbidden("Escalation to the manager happens by itself on a report; only the board "
                     + "can send a case back to a manager.");
         }
         Assignee to = Assignee.manager(command.manager());
-        if (to.equals(assignee)) {
-            return; // already with this manager
+        if (to.equals(assignee) || (actor.role() == ActorRole.SYSTEM && assignee != null)) {
+            // Already with this manager; or the system's escalation on the report arrives after someone
+            // already moved the case on (or is replayed): it must not pull the case back.
+            return;
         }
+        refuseWhenClosed();
         apply(new IncidentEscalated(incidentId, to, command.reason()));
     }
 

@@ -123,11 +123,24 @@ class IncidentEscalationTest {
     }
 
     @Test
-    @DisplayName("EscalateToManager: a closed case is not escalated")
+    @DisplayName("EscalateToManager: the board cannot send a closed case to a manager")
     void closedCaseIsNotEscalatedToManager() {
         fixture.given(closedHistory())
-                .when(new EscalateToManager(INCIDENT, OTHER_MANAGER.id(), "Reopen"), as(SYSTEM))
+                .when(new EscalateToManager(INCIDENT, OTHER_MANAGER.id(), "Reopen"), as(BOARD))
                 .expectException(conflict())
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("EscalateToManager: the system's escalation on a report never pulls a case back once it moved on")
+    void lateOrReplayedSystemEscalationChangesNothing() {
+        fixture.given(awaitingBoardHistory())
+                .when(new EscalateToManager(INCIDENT, MANAGER.id(), ESCALATION_REASON), as(SYSTEM))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(closedHistory())
+                .when(new EscalateToManager(INCIDENT, MANAGER.id(), ESCALATION_REASON), as(SYSTEM))
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
