@@ -30,7 +30,12 @@ if needs_build; then
   ./mvnw -q -B -DskipTests package -pl command-service,query-service -am
 fi
 
+# Pupils' personal data: the store, its lock file (which holds H2's server key) and the logs are the
+# owner's only. The path is made absolute so that both services open the same file.
+umask 077
 mkdir -p "$data_dir/logs"
+data_dir=$(cd "$data_dir" && pwd)
+export INCIDENTS_DATA_DIR="$data_dir"
 pids=()
 stop_all() {
   trap - INT TERM EXIT

@@ -126,6 +126,9 @@ class IncidentPathIT {
         assertThat(commands.post("manager", "/api/incidents/" + id + "/escalations",
                 Map.of("reason", "Threats against a teacher: the board decides")).status()).isEqualTo(200);
         assertThat(commands.post("board", "/api/incidents/" + id + "/acknowledgements", Map.of()).status()).isEqualTo(200);
+        // The strategy agreed before the case went up still stands.
+        awaitQuery("board", "/api/incidents/" + id, d -> d.path("escalation").path("acknowledgedBy").path("id").asText()
+                .equals("board") && d.path("status").asText().equals("STRATEGY_AGREED"));
         assertProblem(commands.post("manager", "/api/incidents/" + id + "/police-reports",
                 Map.of("offence", "threat")), 403, null);
         assertThat(commands.post("board", "/api/incidents/" + id + "/police-reports",

@@ -24,6 +24,7 @@ CREATE TABLE incident_summary (
     assignee_id            VARCHAR(100),
     manager_id             VARCHAR(100),
     communications_notified BOOLEAN     NOT NULL DEFAULT FALSE,
+    strategy_agreed        BOOLEAN      NOT NULL DEFAULT FALSE,
     closed_at              TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX incident_summary_school ON incident_summary (school_id);

@@ -138,6 +138,22 @@ class QueryApiTest {
     }
 
     @Test
+    void theReporterAndTheCommunicationsDepartmentReadTheCourseOfTheCaseButNotTheMeasures() {
+        for (String user : List.of("teacher", "comms")) {
+            JsonNode dossier = get(user, "/api/incidents/" + school1Case).getBody();
+            assertThat(dossier.path("status").asText()).isEqualTo("ACKNOWLEDGED");
+            assertThat(dossier.path("escalation").path("assignee").path("personId").asText()).isEqualTo("manager");
+            assertThat(dossier.has("measures")).as("measures shown to %s", user).isFalse();
+            assertThat(dossier.has("correspondence")).isFalse();
+            assertThat(dossier.has("inspectorReports")).isFalse();
+            assertThat(dossier.toString()).doesNotContain("SUSPENSION").doesNotContain("Letter to parents");
+        }
+        assertThat(get("teacher", "/api/incidents/" + school1Case).getBody().has("communicationsNotifications")).isFalse();
+        assertThat(get("comms", "/api/incidents/" + school1Case).getBody().path("communicationsNotifications")).hasSize(1);
+        assertThat(get("teacher", "/api/incidents/" + school1Case).getBody().path("timeline")).hasSize(3);
+    }
+
+    @Test
     void onlyTheBoardReviewsTheHistory() {
         ResponseEntity<JsonNode> history = get("board", "/api/incidents/" + school1Case + "/history");
         assertThat(history.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -165,6 +181,27 @@ class QueryApiTest {
         assertThat(get("teacher", "/api/people/" + pupil + "/dossier").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("comms", "/api/people/" + pupil + "/dossier").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("teacher", "/api/people/teacher/dossier").getBody().path("kind").asText()).isEqualTo("PERSONNEL");
+        assertThat(get("board", "/api/people/" + pupil + "/dossier?kind=PERSONNEL").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("board", "/api/people/" + pupil + "/dossier?kind=ALUMNUS").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(get("board", "/api/people/no%20such%20id/dossier").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void onesOwnDossierIsThePersonnelDossierNeverAPupilDossierUnderTheSameId() {
+        // The board used a staff member's login id as a parent's id: two people, two dossiers.
+        IncidentId mixUp = IncidentId.random();
+        append(mixUp, new Actor(new PersonId("teacher"), ActorRole.STAFF), reported(mixUp, "school-1", "teacher"));
+        append(mixUp, new Actor(new PersonId("board"), ActorRole.BOARD),
+                new MeasureImposed(mixUp, new PersonId("teacher2"), PartyRole.PARENT, Measure.WARNING, "Parent's posts"));
+        await().until(() -> get("board", "/api/people/teacher2/dossier?kind=PUPIL").getStatusCode() == HttpStatus.OK);
+
+        JsonNode own = get("teacher2", "/api/people/teacher2/dossier").getBody();
+        assertThat(own.path("kind").asText()).isEqualTo("PERSONNEL");
+        assertThat(own.path("entries")).isEmpty();
+        assertThat(get("teacher2", "/api/people/teacher2/dossier?kind=PUPIL").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("board", "/api/people/teacher2/dossier?kind=PUPIL").getBody().path("entries")).hasSize(1);
     }
 
     private DerailingDiscussionReported reported(IncidentId id, String school, String reporter) {

@@ -1,18 +1,15 @@
 package nl.incidents.command.escalation;
 
 import nl.incidents.command.messaging.IncidentCommands;
+import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalateToManager;
-import nl.incidents.kernel.incident.EscalateToNextLevel;
-import nl.incidents.kernel.RequestRefused;
-import org.axonframework.commandhandling.CommandExecutionException;
+import nl.incidents.kernel.incident.PersonId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +21,6 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("escalation")
 class ReportEscalator {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReportEscalator.class);
-
     private final IncidentCommands commands;
     private final OrganisationDirectory directory;
 
@@ -36,24 +31,10 @@ class ReportEscalator {
 
     @EventHandler
     void on(DerailingDiscussionReported event) {
-        MetaData cause = MetaData.with(Actor.CAUSE_KEY, "report");
-        directory.managerOf(event.schoolId()).ifPresentOrElse(
-                manager -> commands.send(new EscalateToManager(event.incidentId(), manager.id(),
-                        "Reported: the manager hears of it at once."), Actor.SYSTEM, cause),
-                () -> toBoard(event, cause));
-    }
-
-    private void toBoard(DerailingDiscussionReported event, MetaData cause) {
-        try {
-            commands.send(new EscalateToNextLevel(event.incidentId(),
-                    "School " + event.schoolId() + " has no manager on record."), Actor.SYSTEM, cause);
-        } catch (CommandExecutionException e) {
-            boolean alreadyWithBoard = e.getDetails().filter(RequestRefused.Details.class::isInstance)
-                    .map(d -> ((RequestRefused.Details) d).kind() == RequestRefused.Kind.CONFLICT).orElse(false);
-            if (!alreadyWithBoard) {
-                throw e; // the processor stops and retries: a report must not stay unescalated
-            }
-            LOG.info("Incident {} is already with the board; nothing to escalate", event.incidentId());
-        }
+        PersonId manager = directory.managerOf(event.schoolId()).map(Member::id).orElse(null);
+        String reason = manager != null ? "Reported: the manager hears of it at once."
+                : "Reported, and school " + event.schoolId() + " has no manager on record: straight to the board.";
+        commands.send(new EscalateToManager(event.incidentId(), manager, reason), Actor.SYSTEM,
+                MetaData.with(Actor.CAUSE_KEY, "report"));
     }
 }

@@ -58,6 +58,7 @@ class Incident {
     private Assignee assignee;
     private PersonId manager;
     private boolean communicationsNotified;
+    private boolean strategyAgreed;
     private final Map<PersonId, PartyRole> parties = new HashMap<>();
 
     Incident() {
@@ -92,7 +93,7 @@ class Incident {
             throw RequestRefused.forbidden("Escalation to the manager happens by itself on a report; only the board "
                     + "can send a case back to a manager.");
         }
-        Assignee to = Assignee.manager(command.manager());
+        Assignee to = command.manager() == null ? Assignee.board() : Assignee.manager(command.manager());
         if (to.equals(assignee) || (actor.role() == ActorRole.SYSTEM && assignee != null)) {
             // Already with this manager; or the system's escalation on the report arrives after someone
             // already moved the case on (or is replayed): it must not pull the case back.
@@ -265,11 +266,13 @@ class Incident {
 
     @EventSourcingHandler
     void on(EscalationAcknowledged event) {
-        status = IncidentStatus.ACKNOWLEDGED;
+        // A strategy agreed before the case went up still stands.
+        status = strategyAgreed ? IncidentStatus.STRATEGY_AGREED : IncidentStatus.ACKNOWLEDGED;
     }
 
     @EventSourcingHandler
     void on(ResponseStrategyAgreed event) {
+        strategyAgreed = true;
         status = IncidentStatus.STRATEGY_AGREED;
     }
 

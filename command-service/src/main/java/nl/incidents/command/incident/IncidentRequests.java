@@ -15,6 +15,7 @@ import nl.incidents.kernel.incident.Harm;
 import nl.incidents.kernel.incident.Measure;
 import nl.incidents.kernel.incident.Part;
 import nl.incidents.kernel.incident.PartyRole;
+import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.ResponseStrategy;
 import nl.incidents.kernel.incident.Severity;
@@ -24,6 +25,7 @@ import nl.incidents.kernel.incident.Stage;
 final class IncidentRequests {
 
     private static final int TEXT = 4000;
+    private static final String PERSON_ID = "must be a person id: up to 100 letters, digits and . _ @ -";
 
     private IncidentRequests() {
     }
@@ -41,7 +43,8 @@ final class IncidentRequests {
             @NotNull @PastOrPresent Instant observedAt) {
     }
 
-    record Party(@NotBlank @Size(max = 100) String personId, @NotNull PartyRole role, @NotNull Part part) {
+    record Party(@NotNull @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId,
+                 @NotNull PartyRole role, @NotNull Part part) {
     }
 
     record Escalation(@NotBlank @Size(max = TEXT) String reason) {
@@ -60,15 +63,18 @@ final class IncidentRequests {
     }
 
     record InspectorReport(
-            @NotBlank @Size(max = 100) String personId, @NotBlank @Size(max = TEXT) String summary,
+            @NotNull @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId,
+            @NotBlank @Size(max = TEXT) String summary,
             @Size(max = 200) String inspectorReference) {
     }
 
-    record MeasureRequest(@NotBlank @Size(max = 100) String personId, @NotNull Measure measure,
+    record MeasureRequest(@NotNull @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId,
+                          @NotNull Measure measure,
                           @NotBlank @Size(max = TEXT) String reason) {
     }
 
-    record Correspondence(@NotBlank @Size(max = 100) String personId, @NotBlank @Size(max = TEXT) String summary) {
+    record Correspondence(@NotNull @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId,
+                          @NotBlank @Size(max = TEXT) String summary) {
     }
 
     record Closure(@NotBlank @Size(max = TEXT) String outcome) {

@@ -81,6 +81,10 @@ class CommandApiTest {
         assertProblem(post("teacher", "/api/incidents", future), HttpStatus.BAD_REQUEST, "observedAt");
 
         assertProblem(post("teacher", "/api/incidents", report(id, "school-9")), HttpStatus.BAD_REQUEST, "schoolId");
+
+        Map<String, Object> oddPerson = report(id, "school-1");
+        oddPerson.put("involvedParties", List.of(Map.of("personId", "pupil/../1", "role", "PUPIL", "part", "AUTHOR")));
+        assertProblem(post("teacher", "/api/incidents", oddPerson), HttpStatus.BAD_REQUEST, "involvedParties[0].personId");
         assertProblem(post("teacher", "/api/incidents", "{not json"), HttpStatus.BAD_REQUEST, null);
         assertProblem(post("teacher", "/api/incidents/not-a-uuid/closure", Map.of("outcome", "x")),
                 HttpStatus.BAD_REQUEST, "id");

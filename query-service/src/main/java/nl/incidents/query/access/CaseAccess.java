@@ -5,13 +5,23 @@ import java.util.List;
 import java.util.Set;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.EscalationAcknowledged;
+import nl.incidents.kernel.incident.FiledWithPolice;
+import nl.incidents.kernel.incident.IncidentClosed;
+import nl.incidents.kernel.incident.IncidentEscalated;
+import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may read which case. Cases hold personal data of pupils and staff, so each role sees only
  * what its part in the protocol needs: the board everything; a manager the cases of their own
  * schools and those they hold; the communications department the cases it was informed of; a staff
- * member the cases they reported. Only the board reviews a case's full history.
+ * member the cases they reported. Only the board reviews a case's full history, and only the
+ * case's handlers (its manager, the board) read the measures, correspondence and inspector
+ * reports about the people involved.
  */
 @Component
 public class CaseAccess {
@@ -55,6 +65,29 @@ public class CaseAccess {
             case COMMUNICATIONS -> communicationsNotified;
             case STAFF -> id.equals(reportedBy);
             case MANAGER -> id.equals(assigneeId) || id.equals(managerId) || directory.schoolsOf(viewer.id()).contains(schoolId);
+        };
+    }
+
+    private static final Set<Class<? extends IncidentEvent>> COURSE_OF_THE_CASE = Set.of(
+            DerailingDiscussionReported.class, IncidentEscalated.class, EscalationAcknowledged.class,
+            ResponseStrategyAgreed.class, IncidentClosed.class);
+
+    /**
+     * Which of a case's events the viewer's dossier shows. A reporter sees the course of their case;
+     * the communications department also what it was told and whether the police were involved.
+     */
+    public Set<Class<? extends IncidentEvent>> dossierEventsFor(Actor viewer) {
+        return switch (viewer.role()) {
+            case BOARD, MANAGER, SYSTEM -> Set.of(IncidentEvent.class.getPermittedSubclasses()).stream()
+                    .map(c -> c.asSubclass(IncidentEvent.class))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            case STAFF -> COURSE_OF_THE_CASE;
+            case COMMUNICATIONS -> {
+                Set<Class<? extends IncidentEvent>> types = new java.util.HashSet<>(COURSE_OF_THE_CASE);
+                types.add(CommunicationsDepartmentNotified.class);
+                types.add(FiledWithPolice.class);
+                yield Set.copyOf(types);
+            }
         };
     }
 

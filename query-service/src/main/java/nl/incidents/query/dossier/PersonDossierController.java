@@ -1,14 +1,16 @@
 package nl.incidents.query.dossier;
 
+import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.query.FindPersonDossier;
 import nl.incidents.kernel.query.PersonDossier;
 import nl.incidents.query.Queries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The personnel or pupil dossier of one person. */
+/** The personnel or pupil dossier of one person; {@code ?kind=} picks one where an id is used for both. */
 @RestController
 class PersonDossierController {
 
@@ -19,7 +21,10 @@ class PersonDossierController {
     }
 
     @GetMapping("/api/people/{personId}/dossier")
-    PersonDossier dossier(@PathVariable String personId) {
-        return queries.one(new FindPersonDossier(new PersonId(personId), queries.viewer()), PersonDossier.class);
+    PersonDossier dossier(@PathVariable String personId, @RequestParam(required = false) PersonDossier.Kind kind) {
+        if (!PersonId.isValid(personId)) {
+            throw RequestRefused.invalid("personId", "'" + personId + "' is not a person id.");
+        }
+        return queries.one(new FindPersonDossier(new PersonId(personId), kind, queries.viewer()), PersonDossier.class);
     }
 }

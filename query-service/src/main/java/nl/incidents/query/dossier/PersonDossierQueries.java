@@ -4,6 +4,7 @@ import static nl.incidents.query.Projections.instant;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.incident.Actor;
@@ -43,19 +44,36 @@ class PersonDossierQueries {
     PersonDossier handle(FindPersonDossier query) {
         Actor viewer = query.viewer();
         PersonId person = query.personId();
-        boolean own = viewer.id().equals(person);
+        // One's own dossier is one's personnel dossier, never a pupil dossier kept under the same id.
+        boolean own = viewer.id().equals(person) && (query.kind() == null || query.kind() == Kind.PERSONNEL);
         if (viewer.role() != ActorRole.BOARD && viewer.role() != ActorRole.MANAGER && !own) {
             throw RequestRefused.forbidden("You may not read the dossier of " + person + ".");
         }
-        List<Entry> all = entriesOf(person);
         Set<String> schools = access.schoolsOf(viewer);
-        List<Entry> visible = viewer.role() == ActorRole.BOARD || own ? all
-                : all.stream().filter(e -> schools.contains(e.schoolId())).toList();
-        if (visible.isEmpty() && directory.member(person).isEmpty()) {
+        List<Entry> visible = entriesOf(person).stream()
+                .filter(e -> viewer.role() == ActorRole.BOARD || own || schools.contains(e.schoolId()))
+                .toList();
+        Kind kind = own ? Kind.PERSONNEL : kindOf(query, visible);
+        List<Entry> entries = visible.stream().filter(e -> Kind.of(e.partyRole()) == kind).toList();
+        if (entries.isEmpty() && !(kind == Kind.PERSONNEL && directory.member(person).isPresent())) {
             throw RequestRefused.notFound("Nothing is recorded about " + person + " that you may read.");
         }
-        Kind kind = visible.isEmpty() ? Kind.PERSONNEL : Kind.of(visible.get(visible.size() - 1).partyRole());
-        return new PersonDossier(person, kind, visible);
+        return new PersonDossier(person, kind, entries);
+    }
+
+    private Kind kindOf(FindPersonDossier query, List<Entry> entries) {
+        if (query.kind() != null) {
+            return query.kind();
+        }
+        Set<Kind> kinds = entries.stream().map(e -> Kind.of(e.partyRole())).collect(Collectors.toSet());
+        if (kinds.size() > 1) {
+            throw RequestRefused.invalid("kind", "Entries of more than one kind are kept under " + query.personId()
+                    + ": ask for kind=PERSONNEL, PUPIL or OTHER.");
+        }
+        if (kinds.isEmpty()) {
+            return directory.member(query.personId()).isPresent() ? Kind.PERSONNEL : Kind.OTHER;
+        }
+        return kinds.iterator().next();
     }
 
     private List<Entry> entriesOf(PersonId person) {

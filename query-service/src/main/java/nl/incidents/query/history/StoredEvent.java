@@ -34,6 +34,15 @@ public record StoredEvent(
         }
     }
 
+    /** The stored event with its payload read once. */
+    public Read withEvent() {
+        return new Read(this, event());
+    }
+
+    /** A stored event and its payload. */
+    public record Read(StoredEvent stored, IncidentEvent event) {
+    }
+
     public HistoryEntry toEntry() {
         try {
             return new HistoryEntry(sequenceNumber, eventId, type, occurredAt, actor, causationId, correlationId, cause,

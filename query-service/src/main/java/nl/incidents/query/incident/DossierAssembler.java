@@ -3,6 +3,7 @@ package nl.incidents.query.incident;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.Assignee;
@@ -45,16 +46,27 @@ final class DossierAssembler {
     private Step closure;
     private final List<TimelineEntry> timeline = new ArrayList<>();
 
-    static IncidentDossier assemble(List<StoredEvent> events) {
-        DossierAssembler assembler = new DossierAssembler();
-        events.forEach(assembler::apply);
+    private final Set<Class<? extends IncidentEvent>> shown;
+
+    private DossierAssembler(Set<Class<? extends IncidentEvent>> shown) {
+        this.shown = shown;
+    }
+
+    /**
+     * The dossier as a viewer may read it: events of other types are left out, and so are the
+     * sections they fill (absent, rather than empty, so nobody mistakes "not shown" for "none").
+     */
+    static IncidentDossier assemble(List<StoredEvent> events, Set<Class<? extends IncidentEvent>> shown) {
+        DossierAssembler assembler = new DossierAssembler(shown);
+        events.stream().map(StoredEvent::withEvent).filter(e -> shown.contains(e.event().getClass()))
+                .forEach(assembler::apply);
         return assembler.dossier();
     }
 
-    private void apply(StoredEvent stored) {
+    private void apply(StoredEvent.Read stored) {
         IncidentEvent event = stored.event();
-        Instant at = stored.occurredAt();
-        Actor by = stored.actor();
+        Instant at = stored.stored().occurredAt();
+        Actor by = stored.stored().actor();
         String line;
         if (event instanceof DerailingDiscussionReported e) {
             reported = e;
@@ -68,7 +80,7 @@ final class DossierAssembler {
             escalations.add(new Escalation(e.assignee(), e.reason(), at, by, null, null, null));
             line = "Escalated to " + describe(e.assignee()) + (e.reason() == null ? "" : ": " + e.reason());
         } else if (event instanceof EscalationAcknowledged e) {
-            status = IncidentStatus.ACKNOWLEDGED;
+            status = strategy != null ? IncidentStatus.STRATEGY_AGREED : IncidentStatus.ACKNOWLEDGED;
             Escalation current = escalations.remove(escalations.size() - 1);
             escalations.add(new Escalation(current.assignee(), current.reason(), current.escalatedAt(), current.escalatedBy(),
                     at, by, e.note()));
@@ -113,8 +125,13 @@ final class DossierAssembler {
         }
         Escalation current = escalations.isEmpty() ? null : escalations.get(escalations.size() - 1);
         return new IncidentDossier(reported.incidentId(), reported.schoolId(), status, report, current,
-                List.copyOf(escalations), strategy, List.copyOf(notifications), List.copyOf(policeReports),
-                List.copyOf(inspectorReports), List.copyOf(measures), List.copyOf(correspondence), closure,
+                List.copyOf(escalations), strategy, section(CommunicationsDepartmentNotified.class, notifications),
+                section(FiledWithPolice.class, policeReports), section(ReportedToConfidentialInspector.class, inspectorReports),
+                section(MeasureImposed.class, measures), section(CorrespondenceRecorded.class, correspondence), closure,
                 List.copyOf(timeline));
+    }
+
+    private <T> List<T> section(Class<? extends IncidentEvent> type, List<T> entries) {
+        return shown.contains(type) ? List.copyOf(entries) : null;
     }
 }

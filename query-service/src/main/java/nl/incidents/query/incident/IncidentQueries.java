@@ -38,7 +38,7 @@ class IncidentQueries {
     @QueryHandler
     IncidentDossier handle(FindIncidentDossier query) {
         visibleCase(query.incidentId(), query.viewer());
-        return DossierAssembler.assemble(history.of(query.incidentId()));
+        return DossierAssembler.assemble(history.of(query.incidentId()), access.dossierEventsFor(query.viewer()));
     }
 
     @QueryHandler

@@ -58,12 +58,18 @@ class IncidentSummaryProjection {
 
     @EventHandler
     void on(EscalationAcknowledged event) {
-        status(event.incidentId().toString(), IncidentStatus.ACKNOWLEDGED);
+        // A strategy agreed before the case went up still stands.
+        jdbc.sql("UPDATE incident_summary SET status = CASE WHEN strategy_agreed THEN ? ELSE ? END WHERE incident_id = ?")
+                .params(IncidentStatus.STRATEGY_AGREED.name(), IncidentStatus.ACKNOWLEDGED.name(),
+                        event.incidentId().toString())
+                .update();
     }
 
     @EventHandler
     void on(ResponseStrategyAgreed event) {
-        status(event.incidentId().toString(), IncidentStatus.STRATEGY_AGREED);
+        jdbc.sql("UPDATE incident_summary SET status = ?, strategy_agreed = TRUE WHERE incident_id = ?")
+                .params(IncidentStatus.STRATEGY_AGREED.name(), event.incidentId().toString())
+                .update();
     }
 
     @EventHandler
@@ -77,9 +83,5 @@ class IncidentSummaryProjection {
         jdbc.sql("UPDATE incident_summary SET status = ?, closed_at = ? WHERE incident_id = ?")
                 .params(IncidentStatus.CLOSED.name(), utc(at), event.incidentId().toString())
                 .update();
-    }
-
-    private void status(String incidentId, IncidentStatus status) {
-        jdbc.sql("UPDATE incident_summary SET status = ? WHERE incident_id = ?").params(status.name(), incidentId).update();
     }
 }

@@ -29,6 +29,11 @@ public class DirectoryConfiguration {
     DirectoryProperties directoryProperties(ConfigurableEnvironment environment) throws IOException {
         Binder binder = Binder.get(environment);
         if (binder.bind("incidents.demo.enabled", Boolean.class).orElse(false)) {
+            if (binder.bind(PREFIX, DirectoryProperties.class).isBound()) {
+                // Never let known demo passwords stand in for a board's own directory by accident.
+                throw new IllegalStateException("Both the demo school board (incidents.demo.enabled) and a directory ("
+                        + PREFIX + ") are configured: set incidents.demo.enabled=false (INCIDENTS_DEMO=false) to use yours");
+            }
             List<PropertySource<?>> demo = new YamlPropertySourceLoader()
                     .load("demo-directory", new ClassPathResource("incidents/demo-directory.yml"));
             binder = new Binder(ConfigurationPropertySources.from(demo));

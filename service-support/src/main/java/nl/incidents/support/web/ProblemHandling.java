@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import nl.incidents.kernel.RequestRefused;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,6 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandling.class);
+
     @ExceptionHandler(RequestRefused.class)
     ResponseEntity<ProblemDetail> refused(RequestRefused e) {
         return problem(statusOf(e.kind()), e.getMessage(), e.field());
@@ -39,7 +43,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return e.getDetails()
                 .filter(RequestRefused.Details.class::isInstance)
                 .map(d -> refused(((RequestRefused.Details) d).toException()))
-                .orElseThrow(() -> e);
+                .orElseGet(() -> unexpected(e));
+    }
+
+    /** Anything else is our fault: logged in full, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        LOG.error("Request failed unexpectedly", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; it has been logged. Please try again later.", null);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

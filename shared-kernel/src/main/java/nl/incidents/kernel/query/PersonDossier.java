@@ -18,6 +18,7 @@ public record PersonDossier(PersonId personId, Kind kind, List<Entry> entries) {
     public enum Kind {
         PERSONNEL, PUPIL, OTHER;
 
+        /** Which dossier an entry about a party in this role belongs to (outsiders': OTHER). */
         public static Kind of(PartyRole role) {
             return switch (role) {
                 case STAFF -> PERSONNEL;

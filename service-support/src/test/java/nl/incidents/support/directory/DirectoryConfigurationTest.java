@@ -1,0 +1,57 @@
+package nl.incidents.support.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import nl.incidents.kernel.directory.OrganisationDirectory;
+import nl.incidents.kernel.incident.PersonId;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+/** Where the organisation directory comes from, and that the demo never hides a real one. */
+class DirectoryConfigurationTest {
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DirectoryConfiguration.class));
+
+    @Test
+    void theDemoSchoolBoardSignsInWithItsDemoPassword() {
+        context.withPropertyValues("incidents.demo.enabled=true").run(c -> {
+            OrganisationDirectory directory = c.getBean(OrganisationDirectory.class);
+            assertThat(directory.schools()).extracting("id").containsExactly("school-1", "school-2");
+            assertThat(directory.managerOf("school-2").orElseThrow().id()).isEqualTo(new PersonId("manager2"));
+            String hash = c.getBean(UserDetailsService.class).loadUserByUsername("board").getPassword();
+            assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches("demo", hash)).isTrue();
+        });
+    }
+
+    @Test
+    void aConfiguredDirectoryIsUsedWithoutTheDemo() {
+        context.withPropertyValues(
+                "incidents.directory.name=Stichting Voorbeeld",
+                "incidents.directory.schools[0].id=obs-1", "incidents.directory.schools[0].name=OBS 1",
+                "incidents.directory.schools[0].region=MIDDLE",
+                "incidents.directory.users[0].id=e1000", "incidents.directory.users[0].name=M",
+                "incidents.directory.users[0].role=MANAGER", "incidents.directory.users[0].schools[0]=obs-1",
+                "incidents.directory.users[1].id=e0001", "incidents.directory.users[1].name=B",
+                "incidents.directory.users[1].role=BOARD").run(c -> {
+            assertThat(c).hasNotFailed();
+            assertThat(c.getBean(OrganisationDirectory.class).managerOf("obs-1").orElseThrow().id().value()).isEqualTo("e1000");
+            assertThat(c.getBean(OrganisationDirectory.class).member(new PersonId("teacher"))).isEmpty();
+        });
+    }
+
+    @Test
+    void theDemoNeverStandsInForAConfiguredDirectory() {
+        context.withPropertyValues("incidents.demo.enabled=true", "incidents.directory.name=Stichting Voorbeeld",
+                "incidents.directory.schools[0].id=obs-1").run(c -> assertThat(c).hasFailed()
+                .getFailure().hasStackTraceContaining("Both the demo school board"));
+    }
+
+    @Test
+    void withoutADirectoryTheServiceDoesNotStart() {
+        context.run(c -> assertThat(c).hasFailed().getFailure().hasStackTraceContaining("No organisation directory"));
+    }
+}
