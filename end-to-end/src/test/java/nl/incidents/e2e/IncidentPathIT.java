@@ -39,6 +39,7 @@ class IncidentPathIT {
         int queryPort = ServiceProcess.freePort();
         Map<String, String> env = Map.of(
                 "INCIDENTS_DATA_DIR", dataDir.toString(),
+                "INCIDENTS_DEMO", "true",
                 "COMMAND_SERVICE_PORT", String.valueOf(commandPort),
                 "QUERY_SERVICE_PORT", String.valueOf(queryPort),
                 "QUERY_SERVICE_URL", "http://localhost:" + queryPort);
