@@ -56,18 +56,6 @@ public class CaseAccess {
         };
     }
 
-    /** Whether the viewer may read this case, given its facts. */
-    public boolean maySee(Actor viewer, String schoolId, String reportedBy, String managerId, String assigneeId,
-                          boolean communicationsNotified) {
-        String id = viewer.id().value();
-        return switch (viewer.role()) {
-            case BOARD, SYSTEM -> true;
-            case COMMUNICATIONS -> communicationsNotified;
-            case STAFF -> id.equals(reportedBy);
-            case MANAGER -> id.equals(assigneeId) || id.equals(managerId) || directory.schoolsOf(viewer.id()).contains(schoolId);
-        };
-    }
-
     private static final Set<Class<? extends IncidentEvent>> COURSE_OF_THE_CASE = Set.of(
             DerailingDiscussionReported.class, IncidentEscalated.class, EscalationAcknowledged.class,
             ResponseStrategyAgreed.class, IncidentClosed.class);

@@ -32,24 +32,33 @@ class CaseRepository {
         this.access = access;
     }
 
-    Optional<CaseRow> find(IncidentId id) {
+    Optional<IncidentSummary> find(IncidentId id) {
         return jdbc.sql("SELECT * FROM incident_summary WHERE incident_id = ?").param(id.toString())
                 .query(CaseRepository::row).optional();
     }
 
-    List<CaseRow> visibleTo(Actor viewer) {
+    /** Whether the viewer may see this case: the same rule as their list, so the two never disagree. */
+    boolean isVisible(IncidentId id, Actor viewer) {
+        CaseAccess.Filter filter = access.listFilter(viewer);
+        List<Object> parameters = new java.util.ArrayList<>(filter.parameters());
+        parameters.add(id.toString());
+        return jdbc.sql("SELECT COUNT(*) FROM incident_summary WHERE " + filter.where() + " AND incident_id = ?")
+                .params(parameters).query(Long.class).single() > 0;
+    }
+
+    List<IncidentSummary> visibleTo(Actor viewer) {
         CaseAccess.Filter filter = access.listFilter(viewer);
         return jdbc.sql("SELECT * FROM incident_summary WHERE " + filter.where() + " ORDER BY reported_at DESC")
                 .params(filter.parameters())
                 .query(CaseRepository::row).list();
     }
 
-    private static CaseRow row(ResultSet rs, int n) throws SQLException {
+    private static IncidentSummary row(ResultSet rs, int n) throws SQLException {
         String level = rs.getString("assignee_level");
         String assigneeId = rs.getString("assignee_id");
         Assignee assignee = level == null ? null
                 : new Assignee(EscalationLevel.valueOf(level), assigneeId == null ? null : new PersonId(assigneeId));
-        IncidentSummary summary = new IncidentSummary(
+        return new IncidentSummary(
                 IncidentId.of(rs.getString("incident_id")),
                 rs.getString("school_id"),
                 IncidentStatus.valueOf(rs.getString("status")),
@@ -59,7 +68,5 @@ class CaseRepository {
                 assignee,
                 instant(rs, "reported_at"),
                 instant(rs, "closed_at"));
-        return new CaseRow(summary, rs.getString("reported_by"), rs.getString("manager_id"),
-                rs.getBoolean("communications_notified"));
     }
 }
