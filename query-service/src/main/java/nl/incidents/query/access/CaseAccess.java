@@ -3,8 +3,11 @@ package nl.incidents.query.access;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
@@ -56,6 +59,10 @@ public class CaseAccess {
         };
     }
 
+    private static final Set<Class<? extends IncidentEvent>> EVERYTHING = Stream.of(
+                    IncidentEvent.class.getPermittedSubclasses())
+            .map(type -> type.asSubclass(IncidentEvent.class))
+            .collect(Collectors.toUnmodifiableSet());
     private static final Set<Class<? extends IncidentEvent>> COURSE_OF_THE_CASE = Set.of(
             DerailingDiscussionReported.class, IncidentEscalated.class, EscalationAcknowledged.class,
             ResponseStrategyAgreed.class, IncidentClosed.class);
@@ -66,21 +73,16 @@ public class CaseAccess {
      */
     public Set<Class<? extends IncidentEvent>> dossierEventsFor(Actor viewer) {
         return switch (viewer.role()) {
-            case BOARD, MANAGER, SYSTEM -> Set.of(IncidentEvent.class.getPermittedSubclasses()).stream()
-                    .map(c -> c.asSubclass(IncidentEvent.class))
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            case BOARD, MANAGER, SYSTEM -> EVERYTHING;
             case STAFF -> COURSE_OF_THE_CASE;
-            case COMMUNICATIONS -> {
-                Set<Class<? extends IncidentEvent>> types = new java.util.HashSet<>(COURSE_OF_THE_CASE);
-                types.add(CommunicationsDepartmentNotified.class);
-                types.add(FiledWithPolice.class);
-                yield Set.copyOf(types);
-            }
+            case COMMUNICATIONS -> Stream.concat(COURSE_OF_THE_CASE.stream(),
+                            Stream.of(CommunicationsDepartmentNotified.class, FiledWithPolice.class))
+                    .collect(Collectors.toUnmodifiableSet());
         };
     }
 
     public boolean mayReviewHistory(Actor viewer) {
-        return viewer.role() == nl.incidents.kernel.incident.ActorRole.BOARD;
+        return viewer.role() == ActorRole.BOARD;
     }
 
     /** The schools whose dossier entries a manager may read; the board reads all, staff only their own dossier. */
