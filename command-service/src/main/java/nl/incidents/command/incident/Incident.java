@@ -114,7 +114,7 @@ class Incident {
         if (assignee != null && assignee.level().isTop()) {
             throw RequestRefused.conflict("The case is already with the board, the highest level.");
         }
-        // Without an assignee (the school has no manager on record) the next level is the board.
+        // Asked for before the escalation on the report has run: the level above the manager is the board.
         EscalationLevel next = assignee == null ? EscalationLevel.BOARD : assignee.level().next();
         apply(new IncidentEscalated(incidentId, new Assignee(next, null), command.reason()));
     }
