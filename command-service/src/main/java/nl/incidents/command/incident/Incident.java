@@ -2,10 +2,22 @@ package nl.incidents.command.incident;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import nl.incidents.kernel.RequestRefused;
+import nl.incidents.kernel.escalation.EscalationRules;
+import nl.incidents.kernel.escalation.Step;
+import nl.incidents.kernel.incident.BoardReminded;
+import nl.incidents.kernel.incident.DeadlineSet;
+import nl.incidents.kernel.incident.DeclinePoliceReport;
+import nl.incidents.kernel.incident.EscalationPolicyRecorded;
+import nl.incidents.kernel.incident.Harm;
+import nl.incidents.kernel.incident.MarkStepOverdue;
+import nl.incidents.kernel.incident.PoliceReportDeclined;
+import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
@@ -37,6 +49,7 @@ import nl.incidents.kernel.incident.ReportToConfidentialInspector;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -59,6 +72,10 @@ class Incident {
     private PersonId manager;
     private boolean communicationsNotified;
     private boolean strategyAgreed;
+    private boolean policeDecided;
+    /** The policy's terms for this case; null for a case reported before deadlines existed. */
+    private EscalationPolicyRecorded terms;
+    private final Map<Step, DeadlineSet> deadlines = new EnumMap<>(Step.class);
     private final Map<PersonId, PartyRole> parties = new HashMap<>();
 
     Incident() {
@@ -67,7 +84,7 @@ class Incident {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    boolean handle(ReportDerailingDiscussion command, Actor reporter) {
+    boolean handle(ReportDerailingDiscussion command, Actor reporter, EscalationRules rules) {
         DerailingDiscussionReported reported = command.toEvent(reporter.id());
         if (report != null) {
             if (report.equals(reported)) {
@@ -84,39 +101,77 @@ class Incident {
             throw RequestRefused.invalid("involvedParties", "Each person may be listed once among the involved parties.");
         }
         apply(reported);
+        apply(rules.termsFor(reported));
+        Instant now = now();
+        setDeadline(rules, Step.NOTIFY_COMMUNICATIONS, now);
+        if (command.harms().stream().anyMatch(Harm::possiblyCriminal)) {
+            setDeadline(rules, Step.POLICE_DECISION, now);
+        }
+        if (terms.legalDuty()) {
+            setDeadline(rules, Step.INSPECTOR_CONSULTATION, now);
+        }
         return true;
     }
 
     @CommandHandler
-    void handle(EscalateToManager command, Actor actor) {
+    void handle(EscalateToManager command, Actor actor, EscalationRules rules) {
         if (actor.role() != ActorRole.SYSTEM && actor.role() != ActorRole.BOARD) {
             throw RequestRefused.forbidden("Escalation to the manager happens by itself on a report; only the board "
                     + "can send a case back to a manager.");
         }
-        Assignee to = command.manager() == null ? Assignee.board() : Assignee.manager(command.manager());
+        Assignee to = command.manager() == null || skipsManager() ? Assignee.board() : Assignee.manager(command.manager());
         if (to.equals(assignee) || (actor.role() == ActorRole.SYSTEM && assignee != null)) {
             // Already with this manager; or the system's escalation on the report arrives after someone
             // already moved the case on (or is replayed): it must not pull the case back.
             return;
         }
         refuseWhenClosed();
-        apply(new IncidentEscalated(incidentId, to, command.reason()));
+        escalate(rules, to, to.level() == EscalationLevel.BOARD && terms != null && terms.legalDuty()
+                ? "A possible sexual offence by a staff member against a pupil: the board's legal duty applies at once."
+                : command.reason());
     }
 
     @CommandHandler
-    void handle(EscalateToNextLevel command, Actor actor) {
+    void handle(EscalateToNextLevel command, Actor actor, EscalationRules rules) {
         refuseWhenClosed();
         boolean allowed = actor.role() == ActorRole.SYSTEM || actor.role() == ActorRole.BOARD
                 || (assignee != null && assignee.isHeldBy(actor));
         if (!allowed) {
             throw RequestRefused.forbidden("Only the person who holds the case, or the board, can escalate it.");
         }
-        if (assignee != null && assignee.level().isTop()) {
+        // Asked for before the escalation on the report has run: the level above the manager is the board.
+        EscalationLevel next = assignee == null ? EscalationLevel.BOARD : levelAbove(assignee.level());
+        if (next == null) {
             throw RequestRefused.conflict("The case is already with the board, the highest level.");
         }
-        // Asked for before the escalation on the report has run: the level above the manager is the board.
-        EscalationLevel next = assignee == null ? EscalationLevel.BOARD : assignee.level().next();
-        apply(new IncidentEscalated(incidentId, new Assignee(next, null), command.reason()));
+        escalate(rules, new Assignee(next, null), command.reason());
+    }
+
+    @CommandHandler
+    void handle(MarkStepOverdue command, Actor actor, EscalationRules rules) {
+        if (actor.role() != ActorRole.SYSTEM) {
+            throw RequestRefused.forbidden("Only the system marks a step overdue, when its deadline passes.");
+        }
+        DeadlineSet deadline = deadlines.get(command.step());
+        if (status == IncidentStatus.CLOSED || deadline == null || !deadline.dueAt().equals(command.dueAt())) {
+            return; // taken, replaced or closed in the meantime, or acted on already: nothing is overdue
+        }
+        if (deadline.reminder() == 0) {
+            apply(new StepOverdue(incidentId, command.step(), deadline.dueAt(),
+                    command.step() == Step.ACKNOWLEDGE ? assignee : null));
+        }
+        Instant now = now();
+        if (command.step() == Step.NOTIFY_COMMUNICATIONS) {
+            apply(new CommunicationsDepartmentNotified(incidentId, "Notified by the system: the communications "
+                    + "department had not been informed by " + deadline.dueAt() + ", when it was due."));
+        } else if (command.step() == Step.ACKNOWLEDGE && deadline.reminder() == 0 && levelAbove(assignee.level()) != null) {
+            escalate(rules, new Assignee(levelAbove(assignee.level()), null),
+                    describe(assignee) + " did not acknowledge the case by " + deadline.dueAt() + ", when it was due.");
+        } else {
+            int reminder = deadline.reminder() + 1;
+            apply(new BoardReminded(incidentId, command.step(), reminder));
+            apply(new DeadlineSet(incidentId, command.step(), rules.nextReminder(terms, now), reminder));
+        }
     }
 
     @CommandHandler
@@ -164,6 +219,22 @@ class Incident {
     }
 
     @CommandHandler
+    void handle(DeclinePoliceReport command, Actor actor) {
+        refuseWhenClosed();
+        if (actor.role() != ActorRole.BOARD) {
+            throw RequestRefused.forbidden("Whether to file with the police is the board's decision.");
+        }
+        if (policeDecided) {
+            throw RequestRefused.conflict("The board already decided on a police report in this case.");
+        }
+        if (deadlines.containsKey(Step.INSPECTOR_CONSULTATION)) {
+            throw RequestRefused.conflict("Consult the national confidential inspector first: under the legal duty, "
+                    + "the decision on a police report follows that consultation.");
+        }
+        apply(new PoliceReportDeclined(incidentId, command.reason()));
+    }
+
+    @CommandHandler
     void handle(ReportToConfidentialInspector command, Actor actor) {
         refuseWhenClosed();
         if (actor.role() != ActorRole.BOARD) {
@@ -207,7 +278,36 @@ class Incident {
         refuseWhenClosed();
         refuseUnlessHandler(actor, "close the case");
         refuseWhileAwaitingAcknowledgement("close the case");
+        if (terms != null && terms.legalDuty()
+                && (deadlines.containsKey(Step.INSPECTOR_CONSULTATION) || deadlines.containsKey(Step.POLICE_DECISION))) {
+            throw RequestRefused.conflict("The legal duty holds this case open: the board must consult the national "
+                    + "confidential inspector and decide on a police report before it closes.");
+        }
         apply(new IncidentClosed(incidentId, command.outcome()));
+    }
+
+    private void escalate(EscalationRules rules, Assignee to, String reason) {
+        apply(new IncidentEscalated(incidentId, to, reason));
+        setDeadline(rules, Step.ACKNOWLEDGE, now());
+    }
+
+    private void setDeadline(EscalationRules rules, Step step, Instant from) {
+        if (terms != null) {
+            apply(new DeadlineSet(incidentId, step, rules.due(terms, step, from), 0));
+        }
+    }
+
+    /** Straight to the board: the legal duty, or a chain without managers. */
+    private boolean skipsManager() {
+        return terms != null && (terms.legalDuty() || terms.first() == EscalationLevel.BOARD);
+    }
+
+    private EscalationLevel levelAbove(EscalationLevel level) {
+        return terms != null ? terms.above(level) : level.isTop() ? null : level.next();
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
     }
 
     private void refuseWhenClosed() {
@@ -256,7 +356,18 @@ class Incident {
     }
 
     @EventSourcingHandler
+    void on(EscalationPolicyRecorded event) {
+        terms = event;
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineSet event) {
+        deadlines.put(event.step(), event);
+    }
+
+    @EventSourcingHandler
     void on(IncidentEscalated event) {
+        deadlines.remove(Step.ACKNOWLEDGE); // the new assignee's deadline follows
         assignee = event.assignee();
         if (event.assignee().level() == EscalationLevel.MANAGER) {
             manager = event.assignee().personId();
@@ -266,6 +377,7 @@ class Incident {
 
     @EventSourcingHandler
     void on(EscalationAcknowledged event) {
+        deadlines.remove(Step.ACKNOWLEDGE);
         // A strategy agreed before the case went up still stands.
         status = strategyAgreed ? IncidentStatus.STRATEGY_AGREED : IncidentStatus.ACKNOWLEDGED;
     }
@@ -278,11 +390,30 @@ class Incident {
 
     @EventSourcingHandler
     void on(CommunicationsDepartmentNotified event) {
+        deadlines.remove(Step.NOTIFY_COMMUNICATIONS);
         communicationsNotified = true;
     }
 
     @EventSourcingHandler
+    void on(FiledWithPolice event) {
+        deadlines.remove(Step.POLICE_DECISION);
+        policeDecided = true;
+    }
+
+    @EventSourcingHandler
+    void on(PoliceReportDeclined event) {
+        deadlines.remove(Step.POLICE_DECISION);
+        policeDecided = true;
+    }
+
+    @EventSourcingHandler
+    void on(ReportedToConfidentialInspector event) {
+        deadlines.remove(Step.INSPECTOR_CONSULTATION);
+    }
+
+    @EventSourcingHandler
     void on(IncidentClosed event) {
+        deadlines.clear();
         status = IncidentStatus.CLOSED;
     }
 }

@@ -13,6 +13,7 @@ import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.AgreeResponseStrategy;
 import nl.incidents.kernel.incident.CloseIncident;
 import nl.incidents.kernel.incident.EscalateToNextLevel;
+import nl.incidents.kernel.incident.DeclinePoliceReport;
 import nl.incidents.kernel.incident.FileWithPolice;
 import nl.incidents.kernel.incident.ImposeMeasure;
 import nl.incidents.kernel.incident.IncidentId;
@@ -95,6 +96,12 @@ class IncidentController {
     @PostMapping("/{id}/police-reports")
     Accepted fileWithPolice(@PathVariable UUID id, @Valid @RequestBody IncidentRequests.PoliceReport body) {
         return send(id, new FileWithPolice(new IncidentId(id), body.offence(), body.policeReference()));
+    }
+
+    /** The board decides not to file with the police; this too takes the police decision that was due. */
+    @PostMapping("/{id}/police-report-declined")
+    Accepted declinePoliceReport(@PathVariable UUID id, @Valid @RequestBody IncidentRequests.Reason body) {
+        return send(id, new DeclinePoliceReport(new IncidentId(id), body.reason()));
     }
 
     @PostMapping("/{id}/inspector-reports")

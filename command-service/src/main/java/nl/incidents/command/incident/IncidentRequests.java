@@ -62,6 +62,9 @@ final class IncidentRequests {
     record PoliceReport(@NotBlank @Size(max = TEXT) String offence, @Size(max = 200) String policeReference) {
     }
 
+    record Reason(@NotBlank @Size(max = TEXT) String reason) {
+    }
+
     record InspectorReport(
             @NotNull @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId,
             @NotBlank @Size(max = TEXT) String summary,

@@ -29,7 +29,7 @@ import nl.incidents.kernel.incident.CloseIncident;
 import nl.incidents.kernel.incident.IncidentClosed;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Named;
@@ -43,7 +43,7 @@ class IncidentClosureTest {
 
     private static final String OUTCOME = "The parents apologised; the post was removed.";
 
-    private FixtureConfiguration<Incident> fixture;
+    private AggregateTestFixture<Incident> fixture;
 
     @BeforeEach
     void setUp() {
@@ -129,7 +129,7 @@ class IncidentClosureTest {
     @Test
     @DisplayName("the parameterized test above covers every command the aggregate handles")
     void everyCommandIsCovered() {
-        List<Class<?>> covered = IncidentFixtures.everyCommand()
+        List<Class<?>> covered = Stream.concat(IncidentFixtures.everyCommand(), IncidentFixtures.deadlineCommands())
                 .<Class<?>>map(arguments -> ((Named<?>) arguments.get()[0]).getPayload().getClass())
                 .toList();
         List<Class<?>> handled = Stream.of(Incident.class.getDeclaredMethods())
@@ -140,7 +140,18 @@ class IncidentClosureTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("nl.incidents.command.incident.IncidentFixtures#everyFollowUpCommand")
+    @MethodSource("nl.incidents.command.incident.IncidentFixtures#deadlineCommands")
+    @DisplayName("a deadline that passes after the case closed changes nothing, and is no error")
+    void deadlineAfterClosureIsIgnored(Object command, Actor actor) {
+        fixture.given(closedHistory())
+                .when(command, as(actor))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource({"nl.incidents.command.incident.IncidentFixtures#everyFollowUpCommand",
+            "nl.incidents.command.incident.IncidentFixtures#deadlineCommands"})
     @DisplayName("nothing happens in an incident that was never reported")
     void unknownIncidentIsNotFound(Object command, Actor actor) {
         fixture.givenNoPriorActivity()

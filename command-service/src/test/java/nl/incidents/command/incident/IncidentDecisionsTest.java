@@ -39,7 +39,7 @@ import nl.incidents.kernel.incident.ReportToConfidentialInspector;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
 import nl.incidents.kernel.incident.ResponseStrategy;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
-import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class IncidentDecisionsTest {
             Set.of(ResponseStrategy.CORRECT_UNTRUTHS_ONLY, ResponseStrategy.INVOLVE_PARENTS);
     private static final String STRATEGY_TEXT = "Correct the untrue claim about the trip once; call the parents.";
 
-    private FixtureConfiguration<Incident> fixture;
+    private AggregateTestFixture<Incident> fixture;
 
     @BeforeEach
     void setUp() {

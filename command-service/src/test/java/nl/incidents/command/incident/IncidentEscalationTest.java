@@ -1,5 +1,6 @@
 package nl.incidents.command.incident;
 
+import static nl.incidents.command.incident.IncidentFixtures.escalation;
 import static nl.incidents.command.incident.IncidentFixtures.BOARD;
 import static nl.incidents.command.incident.IncidentFixtures.COMMUNICATIONS;
 import static nl.incidents.command.incident.IncidentFixtures.ESCALATION_REASON;
@@ -34,7 +35,7 @@ import nl.incidents.kernel.incident.EscalateToManager;
 import nl.incidents.kernel.incident.EscalateToNextLevel;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
 import nl.incidents.kernel.incident.IncidentEscalated;
-import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The case climbs from the school's manager to the board, and each assignee acknowledges it. */
 class IncidentEscalationTest {
 
-    private FixtureConfiguration<Incident> fixture;
+    private AggregateTestFixture<Incident> fixture;
 
     @BeforeEach
     void setUp() {
@@ -64,7 +65,7 @@ class IncidentEscalationTest {
         fixture.given(reportedHistory())
                 .when(new EscalateToManager(INCIDENT, MANAGER.id(), ESCALATION_REASON), as(SYSTEM))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new IncidentEscalated(INCIDENT, Assignee.manager(MANAGER.id()), ESCALATION_REASON));
+                .expectEvents(escalation(new IncidentEscalated(INCIDENT, Assignee.manager(MANAGER.id()), ESCALATION_REASON), fixture.currentTime()));
     }
 
     @Test
@@ -91,8 +92,8 @@ class IncidentEscalationTest {
         fixture.given(withBoardHistory())
                 .when(new EscalateToManager(INCIDENT, OTHER_MANAGER.id(), "The deputy manager knows the family."),
                         as(BOARD))
-                .expectEvents(new IncidentEscalated(INCIDENT, Assignee.manager(OTHER_MANAGER.id()),
-                        "The deputy manager knows the family."));
+                .expectEvents(escalation(new IncidentEscalated(INCIDENT, Assignee.manager(OTHER_MANAGER.id()),
+                        "The deputy manager knows the family."), fixture.currentTime()));
     }
 
     @Test
@@ -153,8 +154,8 @@ class IncidentEscalationTest {
                 .when(new EscalateToNextLevel(INCIDENT, "Staff member involved: this is for the board."),
                         as(MANAGER))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new IncidentEscalated(INCIDENT, Assignee.board(),
-                        "Staff member involved: this is for the board."));
+                .expectEvents(escalation(new IncidentEscalated(INCIDENT, Assignee.board(),
+                        "Staff member involved: this is for the board."), fixture.currentTime()));
     }
 
     @Test
@@ -162,7 +163,7 @@ class IncidentEscalationTest {
     void managerHandsUpBeforeAcknowledging() {
         fixture.given(awaitingManagerHistory())
                 .when(new EscalateToNextLevel(INCIDENT, "I am on leave."), as(MANAGER))
-                .expectEvents(new IncidentEscalated(INCIDENT, Assignee.board(), "I am on leave."));
+                .expectEvents(escalation(new IncidentEscalated(INCIDENT, Assignee.board(), "I am on leave."), fixture.currentTime()));
     }
 
     @Test
@@ -170,7 +171,7 @@ class IncidentEscalationTest {
     void systemEscalatesUnacknowledgedCase() {
         fixture.given(awaitingManagerHistory())
                 .when(new EscalateToNextLevel(INCIDENT, "Not acknowledged within 24 hours."), as(SYSTEM))
-                .expectEvents(new IncidentEscalated(INCIDENT, Assignee.board(), "Not acknowledged within 24 hours."));
+                .expectEvents(escalation(new IncidentEscalated(INCIDENT, Assignee.board(), "Not acknowledged within 24 hours."), fixture.currentTime()));
     }
 
     @Test
@@ -178,8 +179,8 @@ class IncidentEscalationTest {
     void caseWithoutManagerGoesToBoard() {
         fixture.given(reportedHistory())
                 .when(new EscalateToNextLevel(INCIDENT, "School brin-12AB has no manager on record."), as(SYSTEM))
-                .expectEvents(new IncidentEscalated(INCIDENT, Assignee.board(),
-                        "School brin-12AB has no manager on record."));
+                .expectEvents(escalation(new IncidentEscalated(INCIDENT, Assignee.board(),
+                        "School brin-12AB has no manager on record."), fixture.currentTime()));
     }
 
     @Test
@@ -187,7 +188,7 @@ class IncidentEscalationTest {
     void boardTakesCase() {
         fixture.given(strategyAgreedHistory())
                 .when(new EscalateToNextLevel(INCIDENT, "Press asked questions."), as(BOARD))
-                .expectEvents(new IncidentEscalated(INCIDENT, Assignee.board(), "Press asked questions."));
+                .expectEvents(escalation(new IncidentEscalated(INCIDENT, Assignee.board(), "Press asked questions."), fixture.currentTime()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,6 +8,18 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import nl.incidents.kernel.RequestRefused;
+import nl.incidents.kernel.calendar.SchoolCalendar;
+import nl.incidents.kernel.directory.Member;
+import nl.incidents.kernel.directory.OrganisationDirectory;
+import nl.incidents.kernel.directory.Region;
+import nl.incidents.kernel.directory.School;
+import nl.incidents.kernel.escalation.EscalationPolicy;
+import nl.incidents.kernel.escalation.EscalationRules;
+import nl.incidents.kernel.escalation.Step;
+import nl.incidents.kernel.incident.DeadlineSet;
+import nl.incidents.kernel.incident.DeclinePoliceReport;
+import nl.incidents.kernel.incident.MarkStepOverdue;
+import nl.incidents.kernel.incident.EscalationPolicyRecorded;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
@@ -40,7 +52,6 @@ import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
@@ -82,11 +93,23 @@ final class IncidentFixtures {
 
     static final String ESCALATION_REASON = "Reported: the manager hears of it at once.";
 
+    /** The board of the story: one school in the middle region. */
+    static final OrganisationDirectory DIRECTORY = new OrganisationDirectory("Stichting Voorbeeld",
+            List.of(new School(SCHOOL, "De Voorbeeldschool", Region.MIDDLE)),
+            List.of(new Member(MANAGER.id(), "Manager", "manager@example.org", ActorRole.MANAGER, Set.of(SCHOOL)),
+                    new Member(BOARD.id(), "Board", "board@example.org", ActorRole.BOARD, Set.of())));
+    static final EscalationRules RULES = new EscalationRules(EscalationPolicy.defaults(), SchoolCalendar.standard(),
+            DIRECTORY);
+    /** When the given events of a history set their deadlines. */
+    static final Instant HISTORY_TIME = Instant.parse("2026-11-23T08:00:00Z");
+
     private IncidentFixtures() {
     }
 
-    static FixtureConfiguration<Incident> fixture() {
-        return new AggregateTestFixture<>(Incident.class);
+    static AggregateTestFixture<Incident> fixture() {
+        AggregateTestFixture<Incident> fixture = new AggregateTestFixture<>(Incident.class);
+        fixture.registerInjectableResource(RULES);
+        return fixture;
     }
 
     static Map<String, String> as(Actor actor) {
@@ -108,6 +131,36 @@ final class IncidentFixtures {
 
     static DerailingDiscussionReported reported() {
         return report().toEvent(REPORTER.id());
+    }
+
+    /** The policy's terms for the story's report (HIGH: school time, manager then board). */
+    static EscalationPolicyRecorded terms() {
+        return RULES.termsFor(reported());
+    }
+
+    /** The deadline a step gets when it becomes due at {@code from}, under the story's terms. */
+    static DeadlineSet deadline(Step step, Instant from) {
+        return new DeadlineSet(INCIDENT, step, RULES.due(terms(), step, from), 0);
+    }
+
+    /** The events a report records: itself, the policy's terms, and the deadlines of its steps. */
+    static List<Object> reportEvents(DerailingDiscussionReported reported, Instant now) {
+        EscalationPolicyRecorded terms = RULES.termsFor(reported);
+        List<Object> events = new ArrayList<>(List.of(reported, terms,
+                new DeadlineSet(INCIDENT, Step.NOTIFY_COMMUNICATIONS, RULES.due(terms, Step.NOTIFY_COMMUNICATIONS, now), 0)));
+        if (reported.harms().stream().anyMatch(Harm::possiblyCriminal)) {
+            events.add(new DeadlineSet(INCIDENT, Step.POLICE_DECISION, RULES.due(terms, Step.POLICE_DECISION, now), 0));
+        }
+        if (terms.legalDuty()) {
+            events.add(new DeadlineSet(INCIDENT, Step.INSPECTOR_CONSULTATION,
+                    RULES.due(terms, Step.INSPECTOR_CONSULTATION, now), 0));
+        }
+        return events;
+    }
+
+    /** An escalation, and the acknowledgement deadline it sets at {@code now}. */
+    static Object[] escalation(IncidentEscalated escalated, Instant now) {
+        return new Object[] {escalated, deadline(Step.ACKNOWLEDGE, now)};
     }
 
     static IncidentEscalated escalatedTo(Actor manager) {
@@ -144,12 +197,12 @@ final class IncidentFixtures {
 
     /** Reported, not yet escalated (the escalator has not run, or the school has no manager). */
     static List<Object> reportedHistory() {
-        return List.of(reported());
+        return reportEvents(reported(), HISTORY_TIME);
     }
 
     /** With the school's manager, who has not acknowledged it yet. */
     static List<Object> awaitingManagerHistory() {
-        return followedBy(reportedHistory(), escalatedTo(MANAGER));
+        return followedBy(reportedHistory(), escalation(escalatedTo(MANAGER), HISTORY_TIME));
     }
 
     /** The manager acknowledged the case and handles it. */
@@ -159,7 +212,7 @@ final class IncidentFixtures {
 
     /** Handed up to the board, which has not acknowledged it yet. */
     static List<Object> awaitingBoardHistory() {
-        return followedBy(awaitingManagerHistory(), escalatedToBoard());
+        return followedBy(awaitingManagerHistory(), escalation(escalatedToBoard(), HISTORY_TIME));
     }
 
     /** The board acknowledged the case and handles it. */
@@ -205,10 +258,16 @@ final class IncidentFixtures {
                         MANAGER),
                 command(new NotifyCommunicationsDepartment(INCIDENT, "FYI"), BOARD),
                 command(new FileWithPolice(INCIDENT, "Threat (art. 285 Sr)", null), BOARD),
+                command(new DeclinePoliceReport(INCIDENT, "No offence after all."), BOARD),
                 command(new ReportToConfidentialInspector(INCIDENT, STAFF_MEMBER, "Abusive answers.", null), BOARD),
                 command(new ImposeMeasure(INCIDENT, PUPIL, Measure.WARNING, "Threatened a teacher."), MANAGER),
                 command(new RecordCorrespondence(INCIDENT, PUPIL, "Letter to the parents."), MANAGER),
                 command(new CloseIncident(INCIDENT, "Closed."), BOARD));
+    }
+
+    /** The command the system's deadlines send: it acts on a step only while that step is still due. */
+    static Stream<Arguments> deadlineCommands() {
+        return Stream.of(command(new MarkStepOverdue(INCIDENT, Step.NOTIFY_COMMUNICATIONS, HISTORY_TIME), SYSTEM));
     }
 
     private static Arguments command(Object command, Actor actor) {

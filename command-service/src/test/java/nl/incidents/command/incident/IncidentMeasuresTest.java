@@ -34,7 +34,7 @@ import nl.incidents.kernel.incident.MeasureImposed;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.RecordCorrespondence;
-import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class IncidentMeasuresTest {
 
     private static final String REASON = "Threatening a teacher in a parents' group.";
 
-    private FixtureConfiguration<Incident> fixture;
+    private AggregateTestFixture<Incident> fixture;
 
     @BeforeEach
     void setUp() {

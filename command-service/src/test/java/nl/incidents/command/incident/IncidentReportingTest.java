@@ -1,5 +1,6 @@
 package nl.incidents.command.incident;
 
+import static nl.incidents.command.incident.IncidentFixtures.reportEvents;
 import static nl.incidents.command.incident.IncidentFixtures.INCIDENT;
 import static nl.incidents.command.incident.IncidentFixtures.OTHER_TEACHER;
 import static nl.incidents.command.incident.IncidentFixtures.PARTIES;
@@ -25,7 +26,7 @@ import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.ReportDerailingDiscussion;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
-import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /** A staff member reports a derailing discussion; the same report sent twice makes one incident. */
 class IncidentReportingTest {
 
-    private FixtureConfiguration<Incident> fixture;
+    private AggregateTestFixture<Incident> fixture;
 
     @BeforeEach
     void setUp() {
@@ -47,10 +48,10 @@ class IncidentReportingTest {
                 .when(report(), as(REPORTER))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(true)
-                .expectEvents(new DerailingDiscussionReported(INCIDENT, "brin-12AB", Platform.FACEBOOK,
+                .expectEvents(reportEvents(new DerailingDiscussionReported(INCIDENT, "brin-12AB", Platform.FACEBOOK,
                         "https://www.facebook.com/groups/ouders-12AB/posts/981", report().summary(), Stage.DERAILED,
                         Set.of(Harm.INSULTING, Harm.THREATENING), Severity.HIGH, PARTIES,
-                        Instant.parse("2025-03-10T19:45:00Z"), REPORTER.id()));
+                        Instant.parse("2025-03-10T19:45:00Z"), REPORTER.id()), fixture.currentTime()).toArray());
     }
 
     @Test
@@ -58,7 +59,7 @@ class IncidentReportingTest {
     void theActorIsTheReporter() {
         fixture.givenNoPriorActivity()
                 .when(report(), as(OTHER_TEACHER))
-                .expectEvents(report().toEvent(OTHER_TEACHER.id()));
+                .expectEvents(reportEvents(report().toEvent(OTHER_TEACHER.id()), fixture.currentTime()).toArray());
     }
 
     @Test
@@ -68,7 +69,7 @@ class IncidentReportingTest {
         fixture.givenNoPriorActivity()
                 .when(anonymous, as(REPORTER))
                 .expectResultMessagePayload(true)
-                .expectEvents(anonymous.toEvent(REPORTER.id()));
+                .expectEvents(reportEvents(anonymous.toEvent(REPORTER.id()), fixture.currentTime()).toArray());
     }
 
     @Test

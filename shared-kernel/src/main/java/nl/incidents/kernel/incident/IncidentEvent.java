@@ -6,7 +6,8 @@ package nl.incidents.kernel.incident;
  */
 public sealed interface IncidentEvent permits DerailingDiscussionReported, IncidentEscalated, EscalationAcknowledged,
         ResponseStrategyAgreed, CommunicationsDepartmentNotified, FiledWithPolice, ReportedToConfidentialInspector,
-        MeasureImposed, CorrespondenceRecorded, IncidentClosed {
+        MeasureImposed, CorrespondenceRecorded, IncidentClosed, EscalationPolicyRecorded, DeadlineSet, StepOverdue,
+        BoardReminded, PoliceReportDeclined {
 
     IncidentId incidentId();
 }

@@ -37,6 +37,16 @@ import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
 import org.axonframework.serialization.Revision;
+import nl.incidents.kernel.directory.Region;
+import nl.incidents.kernel.escalation.ClockMode;
+import nl.incidents.kernel.escalation.EscalationPolicy;
+import nl.incidents.kernel.escalation.Step;
+import nl.incidents.kernel.incident.BoardReminded;
+import nl.incidents.kernel.incident.DeadlineSet;
+import nl.incidents.kernel.incident.EscalationLevel;
+import nl.incidents.kernel.incident.EscalationPolicyRecorded;
+import nl.incidents.kernel.incident.PoliceReportDeclined;
+import nl.incidents.kernel.incident.StepOverdue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,7 +88,13 @@ class IncidentEventJsonTest {
                         "The teacher answered the parents in abusive terms.", "LVI-2025-118"),
                 new MeasureImposed(INCIDENT, PUPIL, PartyRole.PUPIL, Measure.SUSPENSION, "Threatened a teacher."),
                 new CorrespondenceRecorded(INCIDENT, PARENT, PartyRole.PARENT, "Invitation for a conversation."),
-                new IncidentClosed(INCIDENT, "The parents apologised; the post was removed."));
+                new IncidentClosed(INCIDENT, "The parents apologised; the post was removed."),
+                new EscalationPolicyRecorded(INCIDENT, EscalationPolicy.defaults().timingFor(Severity.HIGH),
+                        ClockMode.SCHOOL_TIME, Region.NORTH, List.of(EscalationLevel.MANAGER, EscalationLevel.BOARD), true),
+                new DeadlineSet(INCIDENT, Step.ACKNOWLEDGE, Instant.parse("2025-03-11T09:30:00Z"), 2),
+                new StepOverdue(INCIDENT, Step.ACKNOWLEDGE, Instant.parse("2025-03-11T09:30:00Z"), Assignee.manager(MANAGER)),
+                new BoardReminded(INCIDENT, Step.POLICE_DECISION, 3),
+                new PoliceReportDeclined(INCIDENT, "The inspector saw no reasonable suspicion."));
     }
 
     @Test

@@ -1,0 +1,55 @@
+package nl.incidents.command.escalation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import nl.incidents.kernel.calendar.SchoolCalendar;
+import nl.incidents.kernel.directory.OrganisationDirectory;
+import nl.incidents.kernel.escalation.EscalationPolicy;
+import nl.incidents.kernel.escalation.EscalationRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The escalation policy and school calendar in force, from the defaults and {@code incidents.escalation}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EscalationProperties.class)
+class EscalationConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationConfiguration.class);
+
+    @Bean
+    EscalationPolicy escalationPolicy(EscalationProperties properties) {
+        return properties.policy();
+    }
+
+    @Bean
+    SchoolCalendar schoolCalendar(EscalationProperties properties) {
+        SchoolCalendar calendar;
+        if (properties.calendar() == null) {
+            calendar = SchoolCalendar.standard();
+        } else {
+            try (InputStream in = properties.calendar().getInputStream()) {
+                calendar = SchoolCalendar.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the school calendar " + properties.calendar(), e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The school calendar " + properties.calendar() + " is wrong: "
+                        + e.getMessage(), e);
+            }
+        }
+        if (calendar.coveredUntil().isBefore(LocalDate.now(SchoolCalendar.ZONE).plusMonths(3))) {
+            log.warn("The school calendar's holidays run until {} only: after that, every weekday counts as a school "
+                    + "day. Give the next school year's holidays in incidents.escalation.calendar.", calendar.coveredUntil());
+        }
+        return calendar;
+    }
+
+    @Bean
+    EscalationRules escalationRules(EscalationPolicy policy, SchoolCalendar calendar, OrganisationDirectory directory) {
+        return new EscalationRules(policy, calendar, directory);
+    }
+}

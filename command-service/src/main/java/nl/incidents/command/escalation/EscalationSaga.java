@@ -1,0 +1,156 @@
+package nl.incidents.command.escalation;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.HashMap;
+import java.util.Map;
+import nl.incidents.kernel.directory.Member;
+import nl.incidents.kernel.directory.OrganisationDirectory;
+import nl.incidents.kernel.escalation.Step;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.DeadlineSet;
+import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.EscalateToManager;
+import nl.incidents.kernel.incident.EscalationAcknowledged;
+import nl.incidents.kernel.incident.FiledWithPolice;
+import nl.incidents.kernel.incident.IncidentClosed;
+import nl.incidents.kernel.incident.IncidentEscalated;
+import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.MarkStepOverdue;
+import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.PoliceReportDeclined;
+import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Keeps one case moving: escalates it to the school's manager the moment it is reported, and
+ * holds a durable deadline for every step the case's events say is due. When a deadline passes
+ * it tells the case, which decides what follows (the next level, a reminder to the board, the
+ * communications department notified by the system). Ends when the case closes.
+ *
+ * <p>Its state is only the case's id and the ids of its scheduled deadlines, so that each is
+ * cancelled by id (never by scanning all deadlines) once its step is taken.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
+public class EscalationSaga {
+
+    static final String STEP_DUE = "step-due";
+    private static final String ASSOCIATION = "incidentId";
+
+    private IncidentId incidentId;
+    private Map<Step, String> deadlineIds = new HashMap<>();
+
+    @JsonIgnore
+    private transient DeadlineManager deadlineManager;
+    @JsonIgnore
+    private transient CommandGateway commandGateway;
+    @JsonIgnore
+    private transient OrganisationDirectory directory;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    void on(DerailingDiscussionReported event) {
+        incidentId = event.incidentId();
+        PersonId manager = directory.managerOf(event.schoolId()).map(Member::id).orElse(null);
+        String reason = manager != null ? "Reported: the manager hears of it at once."
+                : "Reported, and school " + event.schoolId() + " has no manager on record: straight to the board.";
+        send(new EscalateToManager(incidentId, manager, reason), "report");
+    }
+
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    void on(DeadlineSet event) {
+        cancel(event.step());
+        deadlineIds.put(event.step(),
+                deadlineManager.schedule(event.dueAt(), STEP_DUE, new StepDeadline(event.step(), event.dueAt())));
+    }
+
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    void on(IncidentEscalated event) {
+        cancel(Step.ACKNOWLEDGE); // a deadline for the new assignee follows
+    }
+
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    void on(EscalationAcknowledged event) {
+        taken(event);
+    }
+
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    void on(CommunicationsDepartmentNotified event) {
+        taken(event);
+    }
+
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    void on(FiledWithPolice event) {
+        taken(event);
+    }
+
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    void on(PoliceReportDeclined event) {
+        taken(event);
+    }
+
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    void on(ReportedToConfidentialInspector event) {
+        taken(event);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    void on(IncidentClosed event) {
+        for (Step step : Step.values()) {
+            cancel(step);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = STEP_DUE)
+    void on(StepDeadline deadline) {
+        deadlineIds.remove(deadline.step());
+        send(new MarkStepOverdue(incidentId, deadline.step(), deadline.dueAt()),
+                "deadline: " + deadline.step() + " due " + deadline.dueAt());
+    }
+
+    private void taken(IncidentEvent event) {
+        Step.takenBy(event).ifPresent(this::cancel);
+    }
+
+    private void cancel(Step step) {
+        String id = deadlineIds.remove(step);
+        if (id != null) {
+            deadlineManager.cancelSchedule(STEP_DUE, id);
+        }
+    }
+
+    private void send(Object command, String cause) {
+        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Actor.SYSTEM.asMetaData())
+                .andMetaData(Map.of(Actor.CAUSE_KEY, cause)));
+    }
+
+    @Autowired
+    void setDeadlineManager(DeadlineManager deadlineManager) {
+        this.deadlineManager = deadlineManager;
+    }
+
+    @Autowired
+    void setCommandGateway(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @Autowired
+    void setDirectory(OrganisationDirectory directory) {
+        this.directory = directory;
+    }
+}

@@ -1,0 +1,37 @@
+package nl.incidents.kernel.incident;
+
+import java.util.List;
+import nl.incidents.kernel.directory.Region;
+import nl.incidents.kernel.escalation.ClockMode;
+import nl.incidents.kernel.escalation.Timing;
+import org.axonframework.serialization.Revision;
+
+/**
+ * The escalation policy in force when the case was reported, as it applies to this case: the
+ * time each step may take, how that time is counted (the school's region and clock), the levels
+ * the case climbs, and whether the legal duty to consult the confidential inspector applies.
+ * Later changes of the policy never change these terms.
+ */
+@Revision("1")
+public record EscalationPolicyRecorded(
+        IncidentId incidentId,
+        Timing timing,
+        ClockMode clock,
+        Region region,
+        List<EscalationLevel> chain,
+        boolean legalDuty) implements IncidentEvent {
+
+    public EscalationPolicyRecorded {
+        chain = List.copyOf(chain);
+    }
+
+    /** The level above this one in the case's chain, or null at the top. */
+    public EscalationLevel above(EscalationLevel level) {
+        int at = chain.indexOf(level);
+        return at >= 0 && at + 1 < chain.size() ? chain.get(at + 1) : null;
+    }
+
+    public EscalationLevel first() {
+        return chain.get(0);
+    }
+}
