@@ -1,0 +1,41 @@
+# syntax=docker/dockerfile:1
+#
+# One image recipe for both services; the build argument SERVICE picks which:
+#   docker build -f docker/service.Dockerfile --build-arg SERVICE=command-service .
+#   docker build -f docker/service.Dockerfile --build-arg SERVICE=query-service .
+# The build context is the repository root (compose.yaml sets it); what it leaves out is in
+# service.Dockerfile.dockerignore beside this file (BuildKit reads <Dockerfile>.dockerignore).
+
+ARG SERVICE=command-service
+
+# ---- build: the Maven wrapper builds the service and the modules it needs --------------------
+FROM eclipse-temurin:17-jdk AS build
+ARG SERVICE
+WORKDIR /src
+COPY . .
+# The cache mount keeps Maven and the downloaded dependencies between builds on this machine.
+RUN --mount=type=cache,target=/root/.m2 \
+    sh ./mvnw -B -ntp package -DskipTests -pl "${SERVICE}" -am
+# Spring Boot's layered extraction (Boot 3.3+ "tools" jar mode): dependencies, loader, snapshot
+# dependencies (our own modules) and application, each its own image layer.
+RUN cp "${SERVICE}/target/${SERVICE}"-*-exec.jar /tmp/app.jar \
+ && java -Djarmode=tools -jar /tmp/app.jar extract --layers --launcher --destination /extracted
+
+# ---- runtime: a JRE, the extracted layers, a user without privileges -------------------------
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 incidents \
+ && useradd --system --uid 10001 --gid incidents --home-dir /app --no-create-home \
+            --shell /usr/sbin/nologin incidents
+WORKDIR /app
+COPY --from=build /extracted/dependencies/ ./
+COPY --from=build /extracted/spring-boot-loader/ ./
+COPY --from=build /extracted/snapshot-dependencies/ ./
+COPY --from=build /extracted/application/ ./
+USER 10001:10001
+
+# The heap follows the container's memory limit. A JVM that runs out of memory stops (and is
+# restarted) instead of limping on.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# command-service listens on 8081, query-service on 8082.
+EXPOSE 8081 8082
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
