@@ -127,7 +127,7 @@ class Incident {
         }
         refuseWhenClosed();
         escalate(rules, to, to.level() == EscalationLevel.BOARD && terms != null && terms.legalDuty()
-                ? "A possible sexual offence by a staff member against a pupil: the board's legal duty applies at once."
+                ? "Straight to the board, as the protocol requires for a case of this kind."
                 : command.reason());
     }
 

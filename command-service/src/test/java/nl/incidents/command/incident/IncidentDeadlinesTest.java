@@ -308,8 +308,8 @@ class IncidentDeadlinesTest {
             fixture.given(reportEvents(reported, HISTORY_TIME))
                     .when(new EscalateToManager(INCIDENT, MANAGER.id(), "Reported: the manager hears of it at once."),
                             as(SYSTEM))
-                    .expectEvents(escalation(new IncidentEscalated(INCIDENT, Assignee.board(), "A possible sexual offence "
-                            + "by a staff member against a pupil: the board's legal duty applies at once."),
+                    .expectEvents(escalation(new IncidentEscalated(INCIDENT, Assignee.board(),
+                            "Straight to the board, as the protocol requires for a case of this kind."),
                             fixture.currentTime()));
         }
 
