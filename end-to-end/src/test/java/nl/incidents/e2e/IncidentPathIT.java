@@ -89,6 +89,16 @@ class IncidentPathIT {
         assertThat(ids(queries.get("teacher2", "/api/incidents").body())).doesNotContain(id);
         assertThat(ids(queries.get("manager2", "/api/incidents").body())).doesNotContain(id);
 
+        // The manager reads what is due first: their acknowledgement; the reporter reads no deadlines.
+        JsonNode due = awaitQuery("manager", "/api/incidents/" + id, d -> d.path("deadlines").size() == 3);
+        assertThat(due.path("deadlines").get(0).path("step").asText()).isEqualTo("ACKNOWLEDGE");
+        assertThat(due.path("deadlines").get(0).path("assignee").path("personId").asText()).isEqualTo("manager");
+        assertThat(Instant.parse(due.path("deadlines").get(0).path("dueAt").asText())).isAfter(Instant.now());
+        assertThat(due.path("terms").path("clock").asText()).isEqualTo("SCHOOL_TIME");
+        assertThat(find(queries.get("manager", "/api/incidents").body(), id).path("nextDue").path("step").asText())
+                .isEqualTo("ACKNOWLEDGE");
+        assertThat(queries.get("teacher", "/api/incidents/" + id).body().has("deadlines")).isFalse();
+
         // Only the assignee acknowledges; a case waiting for that cannot be closed.
         assertProblem(commands.post("teacher", "/api/incidents/" + id + "/acknowledgements", Map.of()), 403, null);
         assertProblem(commands.post("manager2", "/api/incidents/" + id + "/acknowledgements", Map.of()), 403, null);
@@ -114,7 +124,7 @@ class IncidentPathIT {
         JsonNode dossierBefore = awaitQuery("board", "/api/incidents/" + id,
                 d -> d.path("communicationsNotifications").size() == 1);
         JsonNode historyBefore = queries.get("board", "/api/incidents/" + id + "/history").body();
-        assertThat(historyBefore).hasSize(5);
+        assertThat(historyBefore).hasSize(9);
 
         commandService.stop();
         queryService.stop();
@@ -163,19 +173,23 @@ class IncidentPathIT {
         assertThat(dossier.path("measures")).hasSize(2);
         assertThat(dossier.path("correspondence")).hasSize(1);
         assertThat(dossier.path("closure").path("text").asText()).startsWith("Posts removed");
-        assertThat(dossier.path("timeline")).hasSize(13);
+        assertThat(dossier.path("deadlines")).isEmpty();
+        assertThat(dossier.path("lateSteps")).isEmpty();
+        assertThat(dossier.path("timeline")).hasSize(18);
 
         JsonNode history = queries.get("board", "/api/incidents/" + id + "/history").body();
         List<String> types = new ArrayList<>();
         history.forEach(e -> types.add(e.path("type").asText()));
-        assertThat(types).containsExactly("DerailingDiscussionReported", "IncidentEscalated", "EscalationAcknowledged",
-                "ResponseStrategyAgreed", "CommunicationsDepartmentNotified", "IncidentEscalated",
-                "EscalationAcknowledged", "FiledWithPolice", "ReportedToConfidentialInspector", "MeasureImposed",
-                "MeasureImposed", "CorrespondenceRecorded", "IncidentClosed");
+        // The report brings the case's terms and its first deadlines; each escalation a deadline to acknowledge.
+        assertThat(types).containsExactly("DerailingDiscussionReported", "EscalationPolicyRecorded", "DeadlineSet",
+                "DeadlineSet", "IncidentEscalated", "DeadlineSet", "EscalationAcknowledged", "ResponseStrategyAgreed",
+                "CommunicationsDepartmentNotified", "IncidentEscalated", "DeadlineSet", "EscalationAcknowledged",
+                "FiledWithPolice", "ReportedToConfidentialInspector", "MeasureImposed", "MeasureImposed",
+                "CorrespondenceRecorded", "IncidentClosed");
         assertThat(history.get(0).path("actor").path("id").asText()).isEqualTo("teacher");
-        assertThat(history.get(1).path("actor").path("role").asText()).isEqualTo("SYSTEM");
-        assertThat(history.get(1).path("cause").asText()).isEqualTo("report");
-        assertThat(history.get(7).path("actor").path("id").asText()).isEqualTo("board");
+        assertThat(history.get(4).path("actor").path("role").asText()).isEqualTo("SYSTEM");
+        assertThat(history.get(4).path("cause").asText()).isEqualTo("report");
+        assertThat(history.get(12).path("actor").path("id").asText()).isEqualTo("board");
         assertProblem(queries.get("manager", "/api/incidents/" + id + "/history"), 403, null);
 
         JsonNode pupil = queries.get("board", "/api/people/pupil-7/dossier").body();

@@ -15,6 +15,7 @@ import nl.incidents.kernel.incident.FiledWithPolice;
 import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * schools and those they hold; the communications department the cases it was informed of; a staff
  * member the cases they reported. Only the board reviews a case's full history, and only the
  * case's handlers (its manager, the board) read the measures, correspondence and inspector
- * reports about the people involved.
+ * reports about the people involved, and the case's timing.
  */
 @Component
 public class CaseAccess {
@@ -69,14 +70,19 @@ public class CaseAccess {
 
     /**
      * Which of a case's events the viewer's dossier shows. A reporter sees the course of their case;
-     * the communications department also what it was told and whether the police were involved.
+     * the communications department also what it was told and whether the police were involved
+     * (filed or declined). The case's timing (its terms, deadlines, late steps and the board's
+     * reminders) is for those who handle it: each of those event types covers the police decision
+     * and the inspector consultation too, and a deadline to consult the inspector, or the legal duty
+     * in the terms, would tell that a suspected sexual offence by a staff member is being handled.
      */
     public Set<Class<? extends IncidentEvent>> dossierEventsFor(Actor viewer) {
         return switch (viewer.role()) {
             case BOARD, MANAGER, SYSTEM -> EVERYTHING;
             case STAFF -> COURSE_OF_THE_CASE;
             case COMMUNICATIONS -> Stream.concat(COURSE_OF_THE_CASE.stream(),
-                            Stream.of(CommunicationsDepartmentNotified.class, FiledWithPolice.class))
+                            Stream.of(CommunicationsDepartmentNotified.class, FiledWithPolice.class,
+                                    PoliceReportDeclined.class))
                     .collect(Collectors.toUnmodifiableSet());
         };
     }

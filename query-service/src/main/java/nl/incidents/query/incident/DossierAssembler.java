@@ -6,20 +6,26 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.Assignee;
+import nl.incidents.kernel.incident.BoardReminded;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.CorrespondenceRecorded;
+import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
 import nl.incidents.kernel.incident.EscalationLevel;
+import nl.incidents.kernel.incident.EscalationPolicyRecorded;
 import nl.incidents.kernel.incident.FiledWithPolice;
 import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.IncidentStatus;
 import nl.incidents.kernel.incident.MeasureImposed;
+import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
+import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.kernel.query.IncidentDossier;
 import nl.incidents.kernel.query.IncidentDossier.CorrespondenceEntry;
 import nl.incidents.kernel.query.IncidentDossier.Escalation;
@@ -40,11 +46,13 @@ final class DossierAssembler {
     private Strategy strategy;
     private final List<Step> notifications = new ArrayList<>();
     private final List<Step> policeReports = new ArrayList<>();
+    private final List<Step> declinedPoliceReports = new ArrayList<>();
     private final List<Step> inspectorReports = new ArrayList<>();
     private final List<MeasureEntry> measures = new ArrayList<>();
     private final List<CorrespondenceEntry> correspondence = new ArrayList<>();
     private Step closure;
     private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final CaseTiming timing = new CaseTiming();
 
     private final Set<Class<? extends IncidentEvent>> shown;
 
@@ -67,6 +75,7 @@ final class DossierAssembler {
         IncidentEvent event = stored.event();
         Instant at = stored.stored().occurredAt();
         Actor by = stored.stored().actor();
+        boolean bySystem = by != null && by.role() == ActorRole.SYSTEM;
         String line;
         if (event instanceof DerailingDiscussionReported e) {
             reported = e;
@@ -78,7 +87,8 @@ final class DossierAssembler {
         } else if (event instanceof IncidentEscalated e) {
             status = IncidentStatus.ESCALATED;
             escalations.add(new Escalation(e.assignee(), e.reason(), at, by, null, null, null));
-            line = "Escalated to " + describe(e.assignee()) + (e.reason() == null ? "" : ": " + e.reason());
+            line = "Escalated to " + describe(e.assignee()) + (bySystem ? " by the system" : "")
+                    + (e.reason() == null ? "" : ": " + e.reason());
         } else if (event instanceof EscalationAcknowledged e) {
             status = strategy != null ? IncidentStatus.STRATEGY_AGREED : IncidentStatus.ACKNOWLEDGED;
             Escalation current = escalations.remove(escalations.size() - 1);
@@ -92,10 +102,16 @@ final class DossierAssembler {
                     .collect(Collectors.joining(", "));
         } else if (event instanceof CommunicationsDepartmentNotified e) {
             notifications.add(new Step(at, by, e.message(), null, null));
-            line = "Communications department notified";
+            Instant overdueSince = timing.overdueSince(nl.incidents.kernel.escalation.Step.NOTIFY_COMMUNICATIONS);
+            line = "Communications department notified" + (!bySystem ? ""
+                    : " by the system" + (overdueSince == null ? "" : ": the step was overdue since "
+                    + CaseTiming.time(overdueSince)));
         } else if (event instanceof FiledWithPolice e) {
             policeReports.add(new Step(at, by, e.offence(), e.policeReference(), null));
             line = "Filed with the police: " + e.offence();
+        } else if (event instanceof PoliceReportDeclined e) {
+            declinedPoliceReports.add(new Step(at, by, e.reason(), null, null));
+            line = "The board decided not to file with the police: " + e.reason();
         } else if (event instanceof ReportedToConfidentialInspector e) {
             inspectorReports.add(new Step(at, by, e.summary(), e.inspectorReference(), e.staffMember()));
             line = "Reported to the national confidential inspector about staff member " + e.staffMember();
@@ -109,13 +125,22 @@ final class DossierAssembler {
             status = IncidentStatus.CLOSED;
             closure = new Step(at, by, e.outcome(), null, null);
             line = "Closed: " + e.outcome();
+        } else if (event instanceof EscalationPolicyRecorded e) {
+            line = timing.recorded(e);
+        } else if (event instanceof DeadlineSet e) {
+            line = timing.deadline(e);
+        } else if (event instanceof StepOverdue e) {
+            line = timing.overdue(e, at);
+        } else if (event instanceof BoardReminded e) {
+            line = timing.reminded(e);
         } else {
             throw new IllegalStateException("no dossier rule for " + event.getClass().getSimpleName());
         }
+        timing.follow(event);
         timeline.add(new TimelineEntry(at, by, line));
     }
 
-    private static String describe(Assignee assignee) {
+    static String describe(Assignee assignee) {
         return assignee.level() == EscalationLevel.BOARD ? "the board" : "manager " + assignee.personId();
     }
 
@@ -126,8 +151,11 @@ final class DossierAssembler {
         Escalation current = escalations.isEmpty() ? null : escalations.get(escalations.size() - 1);
         return new IncidentDossier(reported.incidentId(), reported.schoolId(), status, report, current,
                 List.copyOf(escalations), strategy, section(CommunicationsDepartmentNotified.class, notifications),
-                section(FiledWithPolice.class, policeReports), section(ReportedToConfidentialInspector.class, inspectorReports),
+                section(FiledWithPolice.class, policeReports), section(PoliceReportDeclined.class, declinedPoliceReports),
+                section(ReportedToConfidentialInspector.class, inspectorReports),
                 section(MeasureImposed.class, measures), section(CorrespondenceRecorded.class, correspondence), closure,
+                shown.contains(EscalationPolicyRecorded.class) ? timing.terms() : null,
+                section(DeadlineSet.class, timing.deadlines()), section(StepOverdue.class, timing.lateSteps()),
                 List.copyOf(timeline));
     }
 

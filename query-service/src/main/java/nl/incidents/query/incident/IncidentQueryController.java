@@ -1,7 +1,10 @@
 package nl.incidents.query.incident;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.query.FindIncidentDossier;
 import nl.incidents.kernel.query.FindIncidentHistory;
@@ -13,9 +16,14 @@ import nl.incidents.query.Queries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The case list, a case's dossier and its full history. */
+/**
+ * The case list, a case's dossier and its full history. {@code ?sort=due} puts the cases whose next
+ * step is due first at the top (overdue ones first of all), then those with nothing due, each group
+ * newest first; a viewer who sees no deadlines gets the list newest first.
+ */
 @RestController
 @RequestMapping("/api/incidents")
 class IncidentQueryController {
@@ -26,9 +34,20 @@ class IncidentQueryController {
         this.queries = queries;
     }
 
+    private static final Comparator<IncidentSummary> DUE_FIRST = Comparator.comparing(
+            (IncidentSummary s) -> s.nextDue() == null ? null : s.nextDue().dueAt(),
+            Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
+
     @GetMapping
-    List<IncidentSummary> list() {
-        return queries.many(new FindIncidents(queries.viewer()), IncidentSummary.class);
+    List<IncidentSummary> list(@RequestParam(required = false) String sort) {
+        List<IncidentSummary> cases = queries.many(new FindIncidents(queries.viewer()), IncidentSummary.class);
+        if (sort == null || sort.equals("reported")) {
+            return cases;
+        }
+        if (sort.equals("due")) {
+            return cases.stream().sorted(DUE_FIRST).toList(); // a stable sort: newest first within equals
+        }
+        throw RequestRefused.invalid("sort", "Sort by 'reported' (newest first, the default) or 'due', not '" + sort + "'.");
     }
 
     @GetMapping("/{id}")

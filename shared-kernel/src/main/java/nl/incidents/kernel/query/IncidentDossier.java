@@ -1,10 +1,15 @@
 package nl.incidents.kernel.query;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import nl.incidents.kernel.directory.Region;
+import nl.incidents.kernel.escalation.ClockMode;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.Assignee;
+import nl.incidents.kernel.incident.EscalationLevel;
 import nl.incidents.kernel.incident.Harm;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.IncidentStatus;
@@ -17,7 +22,10 @@ import nl.incidents.kernel.incident.ResponseStrategy;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
 
-/** Everything about one case: the report, who holds it, every decision and a readable timeline. */
+/**
+ * Everything about one case: the report, who holds it, every decision, its escalation terms, what
+ * is due next and which steps were late, and a readable timeline.
+ */
 public record IncidentDossier(
         IncidentId incidentId,
         String schoolId,
@@ -28,10 +36,14 @@ public record IncidentDossier(
         Strategy strategy,
         List<Step> communicationsNotifications,
         List<Step> policeReports,
+        List<Step> declinedPoliceReports,
         List<Step> inspectorReports,
         List<MeasureEntry> measures,
         List<CorrespondenceEntry> correspondence,
         Step closure,
+        Terms terms,
+        List<Deadline> deadlines,
+        List<LateStep> lateSteps,
         List<TimelineEntry> timeline) {
 
     /** What the reporter saw. */
@@ -60,6 +72,30 @@ public record IncidentDossier(
 
     /** Correspondence about a person involved. */
     public record CorrespondenceEntry(PersonId personId, PartyRole partyRole, String summary, Instant at, Actor by) {
+    }
+
+    /**
+     * The escalation policy's terms as recorded with the case: how time is counted ({@code clock},
+     * in the school's {@code region}), the levels it climbs, whether the legal duty applies, the time
+     * allowed for each step and between the board's reminders, and all of it in one sentence.
+     */
+    public record Terms(
+            ClockMode clock, Region region, List<EscalationLevel> chain, boolean legalDuty,
+            Map<nl.incidents.kernel.escalation.Step, Duration> allowed, Duration reminderInterval, String text) {
+    }
+
+    /**
+     * An open step and when it is due. {@code reminders} counts the board's reminders so far (then
+     * {@code dueAt} is the next reminder and {@code overdueSince} the deadline that passed);
+     * {@code assignee} is who must acknowledge, for an acknowledgement.
+     */
+    public record Deadline(
+            nl.incidents.kernel.escalation.Step step, Instant dueAt, int reminders, Instant overdueSince,
+            Assignee assignee) {
+    }
+
+    /** A step not taken by its deadline: when it was due, when the system noticed, who held the case. */
+    public record LateStep(nl.incidents.kernel.escalation.Step step, Instant dueAt, Instant noticedAt, Assignee assignee) {
     }
 
     /** One line of the readable timeline. */

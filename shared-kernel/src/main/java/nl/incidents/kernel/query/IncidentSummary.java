@@ -1,6 +1,7 @@
 package nl.incidents.kernel.query;
 
 import java.time.Instant;
+import nl.incidents.kernel.escalation.Step;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.IncidentStatus;
@@ -8,7 +9,11 @@ import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
 
-/** One line of a case list. */
+/**
+ * One line of a case list. {@code nextDue} is the open step due first (none once the case is
+ * closed); {@code lateSteps} counts the steps that were not taken by their deadline. Both are left
+ * out for viewers who may not see the case's timing.
+ */
 public record IncidentSummary(
         IncidentId incidentId,
         String schoolId,
@@ -18,5 +23,11 @@ public record IncidentSummary(
         Platform platform,
         Assignee assignee,
         Instant reportedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        Due nextDue,
+        Integer lateSteps) {
+
+    /** A step and when it is due. */
+    public record Due(Step step, Instant dueAt) {
+    }
 }
