@@ -4,46 +4,59 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import nl.incidents.e2e.Api.Response;
+import nl.incidents.support.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Takes one case through the whole protocol over HTTP, with both services running as separate
- * processes on one embedded store, and restarts both halfway: nothing is lost and the case goes on.
+ * processes on one store, and restarts both halfway: nothing is lost and the case goes on. The store
+ * is a fresh embedded H2 file; in the build's PostgreSQL run ({@code incidents.test.store=postgres}) the
+ * postgres profile on a fresh PostgreSQL database that both processes share.
  */
+@Tag("store")
 class IncidentPathIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    // People of this run only: where the store outlives the run (Axon Server) their dossiers start empty.
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String pupilId = "pupil-7-" + run;
+    private final String staffId = "staff-9-" + run;
+    private final String parentId = "parent-3-" + run;
 
     private ServiceProcess commandService;
     private ServiceProcess queryService;
     private Api commands;
     private Api queries;
+    private TestPostgres.Database database;
 
     @BeforeEach
     void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("incidents-e2e");
         int commandPort = ServiceProcess.freePort();
         int queryPort = ServiceProcess.freePort();
-        Map<String, String> env = Map.of(
-                "INCIDENTS_DATA_DIR", dataDir.toString(),
+        Map<String, String> env = new HashMap<>(store());
+        env.putAll(Map.of(
                 "INCIDENTS_DEMO", "true",
                 "COMMAND_SERVICE_PORT", String.valueOf(commandPort),
                 "QUERY_SERVICE_PORT", String.valueOf(queryPort),
-                "QUERY_SERVICE_URL", "http://localhost:" + queryPort);
-        Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
+                "QUERY_SERVICE_URL", "http://localhost:" + queryPort));
+        Path logs = Files.createDirectories(Path.of("target", "e2e-logs", getClass().getSimpleName() + "-" + storeName()));
         commandService = new ServiceProcess("command-service", "commandServiceJar", commandPort, env, logs);
         queryService = new ServiceProcess("query-service", "queryServiceJar", queryPort, env, logs);
         startBoth();
@@ -58,8 +71,39 @@ class IncidentPathIT {
 
     @AfterEach
     void stop() throws Exception {
-        queryService.stop();
-        commandService.stop();
+        if (queryService != null) {
+            queryService.stop();
+        }
+        if (commandService != null) {
+            commandService.stop();
+        }
+        if (database != null) {
+            database.drop();
+        }
+    }
+
+    /** The store of this run, as the profile name the services start with. */
+    protected String storeName() {
+        return "postgres".equals(System.getProperty("incidents.test.store")) ? "postgres" : "embedded";
+    }
+
+    /** The environment that puts both processes on the same, fresh store. */
+    protected Map<String, String> store() throws IOException {
+        if (storeName().equals("postgres")) {
+            return onPostgres("postgres");
+        }
+        return Map.of("INCIDENTS_DATA_DIR", Files.createTempDirectory("incidents-e2e").toString());
+    }
+
+    /** A fresh PostgreSQL database of the test server for both processes, with the given Spring profile. */
+    protected final Map<String, String> onPostgres(String profile) {
+        database = TestPostgres.create("e2e_" + profile);
+        return Map.of(
+                "SPRING_PROFILES_ACTIVE", profile,
+                "SPRING_DATASOURCE_URL", database.url(),
+                // Empty means none: the url's own user and password, if any, then apply.
+                "SPRING_DATASOURCE_USERNAME", database.user() == null ? "" : database.user(),
+                "SPRING_DATASOURCE_PASSWORD", database.password() == null ? "" : database.password());
     }
 
     @Test
@@ -114,7 +158,7 @@ class IncidentPathIT {
 
         // Bad input is refused with the field at fault.
         assertProblem(commands.post("manager", "/api/incidents/" + id + "/measures",
-                Map.of("personId", "pupil-7", "measure", "DETENTION", "reason", "x")), 400, "measure");
+                Map.of("personId", pupilId, "measure", "DETENTION", "reason", "x")), 400, "measure");
         assertProblem(commands.post("manager", "/api/incidents/" + id + "/measures",
                 Map.of("personId", "nobody", "measure", "WARNING", "reason", "x")), 400, "personId");
         assertProblem(commands.post("manager", "/api/incidents/" + UUID.randomUUID() + "/closure",
@@ -145,23 +189,23 @@ class IncidentPathIT {
         assertThat(commands.post("board", "/api/incidents/" + id + "/police-reports",
                 Map.of("offence", "Threat (art. 285 Sr)", "policeReference", "PL0900-2026-1234")).status()).isEqualTo(200);
         assertThat(commands.post("board", "/api/incidents/" + id + "/inspector-reports",
-                Map.of("personId", "staff-9", "summary", "Staff member argued with the parent in the group")).status())
+                Map.of("personId", staffId, "summary", "Staff member argued with the parent in the group")).status())
                 .isEqualTo(200);
         assertProblem(commands.post("manager", "/api/incidents/" + id + "/measures",
-                Map.of("personId", "pupil-7", "measure", "SUSPENSION", "reason", "x")), 403, null);
+                Map.of("personId", pupilId, "measure", "SUSPENSION", "reason", "x")), 403, null);
         assertThat(commands.post("board", "/api/incidents/" + id + "/measures",
-                Map.of("personId", "pupil-7", "measure", "SUSPENSION", "reason", "Shared the threat")).status())
+                Map.of("personId", pupilId, "measure", "SUSPENSION", "reason", "Shared the threat")).status())
                 .isEqualTo(200);
         assertThat(commands.post("manager", "/api/incidents/" + id + "/measures",
-                Map.of("personId", "staff-9", "measure", "WARNING", "reason", "Argued online")).status())
+                Map.of("personId", staffId, "measure", "WARNING", "reason", "Argued online")).status())
                 .isEqualTo(200);
         assertThat(commands.post("manager", "/api/incidents/" + id + "/correspondence",
-                Map.of("personId", "pupil-7", "summary", "Letter to the parents about the suspension")).status())
+                Map.of("personId", pupilId, "summary", "Letter to the parents about the suspension")).status())
                 .isEqualTo(200);
         assertThat(commands.post("board", "/api/incidents/" + id + "/closure",
                 Map.of("outcome", "Posts removed, complaint filed, measures taken")).status()).isEqualTo(200);
         assertProblem(commands.post("board", "/api/incidents/" + id + "/measures",
-                Map.of("personId", "pupil-7", "measure", "REMOVAL", "reason", "x")), 409, null);
+                Map.of("personId", pupilId, "measure", "REMOVAL", "reason", "x")), 409, null);
 
         JsonNode dossier = awaitQuery("board", "/api/incidents/" + id, d -> d.path("status").asText().equals("CLOSED"));
         assertThat(dossier.path("report").path("reportedBy").asText()).isEqualTo("teacher");
@@ -169,7 +213,7 @@ class IncidentPathIT {
         assertThat(dossier.path("escalations")).hasSize(2);
         assertThat(dossier.path("strategy").path("agreedWith").asText()).isEqualTo("teacher");
         assertThat(dossier.path("policeReports").get(0).path("reference").asText()).isEqualTo("PL0900-2026-1234");
-        assertThat(dossier.path("inspectorReports").get(0).path("personId").asText()).isEqualTo("staff-9");
+        assertThat(dossier.path("inspectorReports").get(0).path("personId").asText()).isEqualTo(staffId);
         assertThat(dossier.path("measures")).hasSize(2);
         assertThat(dossier.path("correspondence")).hasSize(1);
         assertThat(dossier.path("closure").path("text").asText()).startsWith("Posts removed");
@@ -192,19 +236,19 @@ class IncidentPathIT {
         assertThat(history.get(12).path("actor").path("id").asText()).isEqualTo("board");
         assertProblem(queries.get("manager", "/api/incidents/" + id + "/history"), 403, null);
 
-        JsonNode pupil = queries.get("board", "/api/people/pupil-7/dossier").body();
+        JsonNode pupil = queries.get("board", "/api/people/" + pupilId + "/dossier").body();
         assertThat(pupil.path("kind").asText()).isEqualTo("PUPIL");
         assertThat(pupil.path("entries")).hasSize(2);
         assertThat(pupil.path("entries").get(0).path("measure").asText()).isEqualTo("SUSPENSION");
         assertThat(pupil.path("entries").get(0).path("incidentId").asText()).isEqualTo(id);
-        JsonNode staff = queries.get("manager", "/api/people/staff-9/dossier").body();
+        JsonNode staff = queries.get("manager", "/api/people/" + staffId + "/dossier").body();
         assertThat(staff.path("kind").asText()).isEqualTo("PERSONNEL");
         assertThat(staff.path("entries").get(0).path("measure").asText()).isEqualTo("WARNING");
-        assertProblem(queries.get("teacher", "/api/people/pupil-7/dossier"), 403, null);
-        assertProblem(queries.get("manager2", "/api/people/pupil-7/dossier"), 404, null);
+        assertProblem(queries.get("teacher", "/api/people/" + pupilId + "/dossier"), 403, null);
+        assertProblem(queries.get("manager2", "/api/people/" + pupilId + "/dossier"), 404, null);
     }
 
-    private static Map<String, Object> report(String id) {
+    private Map<String, Object> report(String id) {
         return Map.of(
                 "incidentId", id,
                 "schoolId", "school-1",
@@ -215,9 +259,9 @@ class IncidentPathIT {
                 "harms", List.of("THREATENING", "INSULTING"),
                 "severity", "HIGH",
                 "involvedParties", List.of(
-                        Map.of("personId", "parent-3", "role", "PARENT", "part", "AUTHOR"),
-                        Map.of("personId", "pupil-7", "role", "PUPIL", "part", "AUTHOR"),
-                        Map.of("personId", "staff-9", "role", "STAFF", "part", "BYSTANDER")),
+                        Map.of("personId", parentId, "role", "PARENT", "part", "AUTHOR"),
+                        Map.of("personId", pupilId, "role", "PUPIL", "part", "AUTHOR"),
+                        Map.of("personId", staffId, "role", "STAFF", "part", "BYSTANDER")),
                 "observedAt", Instant.now().minus(1, ChronoUnit.HOURS).toString());
     }
 

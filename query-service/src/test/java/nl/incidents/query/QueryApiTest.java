@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +29,12 @@ import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.support.testing.TestStore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,22 +44,23 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The query service in its real context on its own store. The events are appended to the store
- * directly, standing in for the command service, and read back through the HTTP API as each role.
+ * The query service in its real context on a store of its own (an embedded H2 file, or a fresh PostgreSQL
+ * database in the build's PostgreSQL run). The events are appended to the store directly, standing in for
+ * the command service, and read back through the HTTP API as each role.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(resolver = TestStore.Profiles.class)
+@Tag(TestStore.TAG)
 class QueryApiTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("query-api");
-        registry.add("incidents.data-dir", dir::toString);
-        // One process only here: no AUTO_SERVER, and the database stays open until Spring has stopped.
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
+        TestStore.register(registry, "query-api");
     }
 
     /** In production the command service creates the event store; here the test does. */
@@ -67,7 +68,8 @@ class QueryApiTest {
     static class EventStoreSchema {
         @Bean
         InitializingBean eventStoreMigration(DataSource dataSource) {
-            return () -> Flyway.configure().dataSource(dataSource).locations("classpath:db/eventstore/h2")
+            return () -> Flyway.configure().dataSource(dataSource)
+                    .locations("classpath:db/eventstore/" + TestStore.flywayVendor())
                     .table("eventstore_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
         }
     }
@@ -77,6 +79,9 @@ class QueryApiTest {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    DataSource dataSource;
 
     private final IncidentId school1Case = IncidentId.random();
     private final IncidentId school2Case = IncidentId.random();
@@ -202,6 +207,11 @@ class QueryApiTest {
         assertThat(own.path("entries")).isEmpty();
         assertThat(get("teacher2", "/api/people/teacher2/dossier?kind=PUPIL").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("board", "/api/people/teacher2/dossier?kind=PUPIL").getBody().path("entries")).hasSize(1);
+    }
+
+    @Test
+    void projectionsAndTheirTokensAreStoredInTheirRowsNeverAsLargeObjects() throws Exception {
+        TestStore.assertBinaryColumnsInline(dataSource, "query_token_entry.token", "domain_event_entry.payload");
     }
 
     private DerailingDiscussionReported reported(IncidentId id, String school, String reporter) {

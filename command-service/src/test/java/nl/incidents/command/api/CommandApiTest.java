@@ -1,16 +1,21 @@
 package nl.incidents.command.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
+import nl.incidents.support.testing.TestStore;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,19 +26,22 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The command API in the real application context on its own embedded store: answers and what is stored. */
+/**
+ * The command API in the real application context on a store of its own (an embedded H2 file, or a fresh
+ * PostgreSQL database in the build's PostgreSQL run): answers and what is stored.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(resolver = TestStore.Profiles.class)
+@Tag(TestStore.TAG)
 class CommandApiTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("command-api");
-        registry.add("incidents.data-dir", dir::toString);
-        // One process only here: no AUTO_SERVER, and the database stays open until Spring has stopped.
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
+        TestStore.register(registry, "command-api");
     }
 
     @Autowired
@@ -41,6 +49,9 @@ class CommandApiTest {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void aReportIsStoredOnceAndEscalatedToTheSchoolsManager() {
@@ -121,6 +132,30 @@ class CommandApiTest {
         ResponseEntity<JsonNode> docs = http.getForEntity("/v3/api-docs", JsonNode.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(docs.getBody().path("paths").has("/api/incidents/{id}/measures")).isTrue();
+    }
+
+    @Test
+    void aSecondAppendAtTheSameSequenceIsAConflictNotAStorageFailure() {
+        String id = UUID.randomUUID().toString();
+        assertThat(post("teacher", "/api/incidents", report(id, "school-1")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        org.awaitility.Awaitility.await().until(() -> events(id).size() == 2);
+        // What a command that lost the race for the aggregate meets: its event's sequence number is taken.
+        Object event = eventStore.readEvents(id).next().getPayload();
+        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("Incident", id, 1, event)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("Incident", id, 0, event)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThat(events(id)).hasSize(2);
+    }
+
+    @Test
+    void eventsTokensAndSagasAreStoredInTheirRowsNeverAsLargeObjects() throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertThat(post("teacher", "/api/incidents", report(id, "school-1")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        org.awaitility.Awaitility.await().until(() -> events(id).size() == 2);
+        TestStore.assertBinaryColumnsInline(dataSource, "domain_event_entry.payload", "domain_event_entry.meta_data",
+                "snapshot_event_entry.payload", "snapshot_event_entry.meta_data", "command_token_entry.token",
+                "sagaentry.serializedsaga");
     }
 
     private List<String> events(String id) {

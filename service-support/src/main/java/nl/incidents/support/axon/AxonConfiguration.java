@@ -81,10 +81,22 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * Every processor is a pooled streaming processor whose event stream is cut into
+     * {@code incidents.axon.segments} segments (4) when its tokens are first created. Instances of a
+     * service share the token table, so each segment is processed by exactly one instance at a time: the
+     * instances split the segments between them, and take over those of an instance that stops.
+     * {@code incidents.axon.max-claimed-segments} caps what one instance claims (by default all it can),
+     * for spreading the work without Axon Server's load balancing.
+     */
     @Bean
-    ConfigurerModule eventProcessingDefaults() {
+    ConfigurerModule eventProcessingDefaults(@Value("${incidents.axon.segments:4}") int segments,
+                                             @Value("${incidents.axon.max-claimed-segments:0}") int maxClaimed) {
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors()
+                .usingPooledStreamingEventProcessors((configuration, builder) -> {
+                    builder.initialSegmentCount(segments);
+                    return maxClaimed > 0 ? builder.maxClaimedSegments(maxClaimed) : builder;
+                })
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 

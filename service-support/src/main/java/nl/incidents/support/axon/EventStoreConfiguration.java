@@ -1,21 +1,63 @@
 package nl.incidents.support.axon;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonServerBusAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
-/** The event store over the JDBC storage engine, when the events are not in Axon Server. */
-@AutoConfiguration(after = JdbcAutoConfiguration.class, before = AxonAutoConfiguration.class)
+/**
+ * The event store over the JDBC storage engine (embedded H2 or PostgreSQL), when the events are not in
+ * Axon Server. With {@code axon.axonserver.enabled} (the axonserver profile) none of this exists and
+ * Axon's {@code AxonServerEventStore} stores and streams the events.
+ * <p>
+ * Ordered after Axon Server's bus configuration and before Axon's JDBC one, so that Axon's JDBC
+ * storage engine never appears beside Axon Server's event store: with Axon Server, its event store is
+ * defined first and Axon's JDBC engine backs off; without it, the engine and store here are defined
+ * first and it backs off too. Axon's JDBC configuration still provides the token and saga stores.
+ */
+@AutoConfiguration(after = AxonServerBusAutoConfiguration.class, before = JdbcAutoConfiguration.class)
+@Conditional(EventStoreConfiguration.EventsInJdbc.class)
 public class EventStoreConfiguration {
+
+    @Bean
+    PersistenceExceptionResolver duplicateKeyResolver() {
+        return new DuplicateKeyResolver();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          Configuration configuration, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager, EventSchema eventSchema) {
+        // Payload and metadata as byte[] (the builder's default): bytea on PostgreSQL, never oid.
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .build();
+    }
 
     /**
      * Without Axon Server, a service sees another process's events by polling the store; the
@@ -23,7 +65,6 @@ public class EventStoreConfiguration {
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
-    @ConditionalOnBean(EventStorageEngine.class)
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
                                   @Value("${incidents.axon.poll-interval-ms:100}") long pollInterval) {
         return EmbeddedEventStore.builder()
@@ -34,4 +75,19 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /** Axon Server is off, or on for commands and queries only (the same two switches Axon's own configuration reads). */
+    static class EventsInJdbc extends AnyNestedCondition {
+
+        EventsInJdbc() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+        static class WithoutAxonServer {
+        }
+
+        @ConditionalOnProperty(name = "axon.axonserver.event-store.enabled", havingValue = "false")
+        static class WithoutAxonServerEventStore {
+        }
+    }
 }
