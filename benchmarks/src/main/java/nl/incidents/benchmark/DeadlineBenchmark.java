@@ -55,16 +55,14 @@ public final class DeadlineBenchmark {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         Duration acknowledge = args.length > 1 ? Duration.parse(args[1]) : Duration.ofMinutes(3);
         Path data = Files.createTempDirectory("deadline-benchmark");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandServiceApplication.class)
-                .properties(Map.of(
-                        "incidents.data-dir", data.toString(),
-                        "spring.datasource.url", "jdbc:h2:file:" + data + "/incidents;DB_CLOSE_ON_EXIT=FALSE",
-                        "incidents.escalation.timings.critical.acknowledge", acknowledge.toString(),
-                        "incidents.escalation.timings.critical.notify-communications", "P1D",
-                        "incidents.escalation.timings.critical.police-decision", "P1D",
-                        "logging.level.root", "WARN",
-                        "server.port", "0"))
-                .run();
+        // As command-line arguments: they win over the service's own configuration files.
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandServiceApplication.class).run(
+                "--incidents.data-dir=" + data,
+                "--incidents.escalation.timings.critical.acknowledge=" + acknowledge,
+                "--incidents.escalation.timings.critical.notify-communications=P1D",
+                "--incidents.escalation.timings.critical.police-decision=P1D",
+                "--logging.level.root=WARN",
+                "--server.port=0");
         try {
             run(context, cases, acknowledge);
         } finally {

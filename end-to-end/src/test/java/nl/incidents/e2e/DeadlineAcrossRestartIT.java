@@ -12,13 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.incidents.support.testing.TestPostgres;
+import nl.incidents.support.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A deadline that falls due while the command service is down: when the service is back, the case
  * climbs to the board, exactly once, and the history says which deadline (or the sweep) did it.
  */
+@Tag(TestStore.TAG)
 class DeadlineAcrossRestartIT {
 
     /** A CRITICAL case counts the clock; the manager has this long to acknowledge. */
@@ -26,6 +30,7 @@ class DeadlineAcrossRestartIT {
 
     private ServiceProcess commandService;
     private ServiceProcess queryService;
+    private TestPostgres.Database database;
 
     @AfterEach
     void stop() throws Exception {
@@ -35,15 +40,30 @@ class DeadlineAcrossRestartIT {
         if (commandService != null) {
             commandService.stop();
         }
+        if (database != null) {
+            database.drop();
+        }
+    }
+
+    /** A fresh store both processes share: an embedded H2 file, or a PostgreSQL database in the build's PostgreSQL run. */
+    private Map<String, String> store() throws Exception {
+        if (TestStore.onPostgres()) {
+            database = TestPostgres.create("e2e_deadline");
+            return Map.of(
+                    "SPRING_PROFILES_ACTIVE", "postgres",
+                    "SPRING_DATASOURCE_URL", database.url(),
+                    "SPRING_DATASOURCE_USERNAME", database.user() == null ? "" : database.user(),
+                    "SPRING_DATASOURCE_PASSWORD", database.password() == null ? "" : database.password());
+        }
+        return Map.of("INCIDENTS_DATA_DIR", Files.createTempDirectory("incidents-deadline").toString());
     }
 
     @Test
     void aDeadlineThatFellDueWhileTheServiceWasDownFiresOnceWhenItIsBack() throws Exception {
-        Path dataDir = Files.createTempDirectory("incidents-deadline");
         int commandPort = ServiceProcess.freePort();
         int queryPort = ServiceProcess.freePort();
-        Map<String, String> env = Map.of(
-                "INCIDENTS_DATA_DIR", dataDir.toString(),
+        Map<String, String> env = new java.util.HashMap<>(store());
+        env.putAll(Map.of(
                 "INCIDENTS_DEMO", "true",
                 "COMMAND_SERVICE_PORT", String.valueOf(commandPort),
                 "QUERY_SERVICE_PORT", String.valueOf(queryPort),
@@ -51,10 +71,11 @@ class DeadlineAcrossRestartIT {
                         {"incidents": {"escalation": {"timings": {"critical": {
                             "acknowledge": "%ds", "notify-communications": "1h", "police-decision": "1h",
                             "inspector-consultation": "1h", "reminder-interval": "1h"}}}}}
-                        """.formatted(ACKNOWLEDGE.toSeconds()));
-        Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
-        commandService = new ServiceProcess("command-service-deadline", "commandServiceJar", commandPort, env, logs);
-        queryService = new ServiceProcess("query-service-deadline", "queryServiceJar", queryPort, env, logs);
+                        """.formatted(ACKNOWLEDGE.toSeconds())));
+        Path logs = Files.createDirectories(Path.of("target", "e2e-logs",
+                getClass().getSimpleName() + "-" + (TestStore.onPostgres() ? "postgres" : "embedded")));
+        commandService = new ServiceProcess("command-service", "commandServiceJar", commandPort, env, logs);
+        queryService = new ServiceProcess("query-service", "queryServiceJar", queryPort, env, logs);
         commandService.start();
         queryService.start();
         Api commands = new Api(commandService.baseUrl());

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,13 +42,17 @@ import nl.incidents.kernel.incident.StepOverdue;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import nl.incidents.support.testing.TestStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -60,6 +62,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * the report, a system escalation with its acknowledgement deadline, and the system's own steps
  * (overdue, escalated, notified, reminded) under the actor {@code system} with a cause.
  */
+@ActiveProfiles(resolver = TestStore.Profiles.class)
+@Tag(TestStore.TAG)
+// The metrics exporters are off in tests unless asked for: these tests read /actuator/prometheus.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(QueryApiTest.EventStoreSchema.class)
 class DeadlinesInDossierTest {
@@ -75,9 +81,7 @@ class DeadlinesInDossierTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("deadlines");
-        registry.add("incidents.data-dir", dir::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
+        TestStore.register(registry, "deadlines-dossier");
     }
 
     @Autowired
@@ -402,6 +406,23 @@ class DeadlinesInDossierTest {
         List<String> lines = new ArrayList<>();
         dossier.path("timeline").forEach(e -> lines.add(e.path("text").asText()));
         return lines;
+    }
+
+    @Test
+    void theOpenCasesGaugeAgreesWithTheBoardsListAndReadinessWithTheProjections() {
+        escalatedToTheManager();
+        await().atMost(java.time.Duration.ofSeconds(15)).until(() -> {
+            long escalated = 0;
+            for (JsonNode row : get("board", "/api/incidents").getBody()) {
+                escalated += row.path("status").asText().equals("ESCALATED") ? 1 : 0;
+            }
+            String text = http.getForEntity("/actuator/prometheus", String.class).getBody();
+            return escalated > 0 && new nl.incidents.support.testing.Scrape(text)
+                    .value("incidents_open_cases", "application=query-service", "status=ESCALATED") == escalated;
+        });
+        JsonNode readiness = http.getForEntity("/actuator/health/readiness", JsonNode.class).getBody();
+        assertThat(readiness.path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.path("components").path("eventProcessors").path("status").asText()).isEqualTo("UP");
     }
 
     private static List<String> ids(JsonNode list) {

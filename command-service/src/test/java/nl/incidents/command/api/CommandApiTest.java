@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import nl.incidents.support.testing.Scrape;
 import nl.incidents.support.testing.TestStore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,6 +19,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -34,6 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The command API in the real application context on a store of its own (an embedded H2 file, or a fresh
  * PostgreSQL database in the build's PostgreSQL run): answers and what is stored.
  */
+// The metrics exporters are off in tests unless asked for: these tests read /actuator/prometheus.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestStore.Profiles.class)
 @Tag(TestStore.TAG)
@@ -138,24 +142,75 @@ class CommandApiTest {
     void aSecondAppendAtTheSameSequenceIsAConflictNotAStorageFailure() {
         String id = UUID.randomUUID().toString();
         assertThat(post("teacher", "/api/incidents", report(id, "school-1")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        org.awaitility.Awaitility.await().until(() -> events(id).size() == 2);
+        org.awaitility.Awaitility.await().until(() -> events(id).size() == 5);
         // What a command that lost the race for the aggregate meets: its event's sequence number is taken.
         Object event = eventStore.readEvents(id).next().getPayload();
         assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("Incident", id, 1, event)))
                 .isInstanceOf(ConcurrencyException.class);
         assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("Incident", id, 0, event)))
                 .isInstanceOf(AggregateStreamCreationException.class);
-        assertThat(events(id)).hasSize(2);
+        assertThat(events(id)).hasSize(5);
     }
 
     @Test
     void eventsTokensAndSagasAreStoredInTheirRowsNeverAsLargeObjects() throws Exception {
         String id = UUID.randomUUID().toString();
         assertThat(post("teacher", "/api/incidents", report(id, "school-1")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        org.awaitility.Awaitility.await().until(() -> events(id).size() == 2);
+        org.awaitility.Awaitility.await().until(() -> events(id).size() == 5);
         TestStore.assertBinaryColumnsInline(dataSource, "domain_event_entry.payload", "domain_event_entry.meta_data",
                 "snapshot_event_entry.payload", "snapshot_event_entry.meta_data", "command_token_entry.token",
-                "sagaentry.serializedsaga");
+                "sagaentry.serializedsaga", "scheduled_tasks.task_data");
+    }
+
+    @Test
+    void theDomainMetricsCountACaseOnItsWay() {
+        Scrape before = scrape();
+        String id = UUID.randomUUID().toString();
+        assertThat(post("teacher", "/api/incidents", report(id, "school-1")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        org.awaitility.Awaitility.await().until(() -> events(id).contains("IncidentEscalated"));
+        String incident = "/api/incidents/" + id;
+        assertThat(post("manager", incident + "/acknowledgements", Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post("manager", incident + "/communications-notifications", Map.of("message", "FYI"))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post("manager", incident + "/escalations", Map.of("reason", "For the board")).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(post("board", incident + "/acknowledgements", Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        Scrape after = scrape();
+
+        // One report with two harms counts once per harm; then the escalations, acknowledgements and notification.
+        for (String harm : List.of("BULLYING", "INSULTING")) {
+            assertThat(after.value("incidents_reported_total", "severity=MEDIUM", "harm=" + harm)
+                    - before.value("incidents_reported_total", "severity=MEDIUM", "harm=" + harm)).isEqualTo(1);
+        }
+        for (String level : List.of("MANAGER", "BOARD")) {
+            assertThat(after.value("incidents_escalations_total", "level=" + level)
+                    - before.value("incidents_escalations_total", "level=" + level)).isEqualTo(1);
+            assertThat(after.value("incidents_time_to_acknowledgement_seconds_count", "level=" + level)
+                    - before.value("incidents_time_to_acknowledgement_seconds_count", "level=" + level)).isEqualTo(1);
+        }
+        assertThat(after.value("incidents_time_to_communications_notified_seconds_count")
+                - before.value("incidents_time_to_communications_notified_seconds_count")).isEqualTo(1);
+        assertThat(after.value("incidents_time_to_communications_notified_seconds_bucket", "le=300.0")
+                - before.value("incidents_time_to_communications_notified_seconds_bucket", "le=300.0"))
+                .as("notified within five minutes of the report").isEqualTo(1);
+        // Axon's own, dimensional: command handling and the event processors' lag.
+        assertThat(after.value("commandBus_allTimer_seconds_count", "payloadType=AcknowledgeEscalation")).isGreaterThan(0);
+        assertThat(after.has("eventProcessor_latency")).isTrue();
+        assertThat(after.value("incidents_reported_total", "application=command-service", "harm=BULLYING")).isGreaterThan(0);
+    }
+
+    @Test
+    void readinessSaysTheEventStoreAnswersAndTheProcessorsKeepUp() {
+        ResponseEntity<JsonNode> readiness = http.getForEntity("/actuator/health/readiness", JsonNode.class);
+        assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(readiness.getBody().path("components").path("eventStore").path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.getBody().path("components").path("eventProcessors").path("status").asText()).isEqualTo("UP");
+    }
+
+    private Scrape scrape() {
+        ResponseEntity<String> response = http.getForEntity("/actuator/prometheus", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return new Scrape(response.getBody());
     }
 
     private List<String> events(String id) {

@@ -3,11 +3,10 @@ package nl.incidents.command.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import nl.incidents.command.messaging.IncidentCommands;
 import nl.incidents.kernel.escalation.Step;
@@ -31,9 +30,12 @@ import nl.incidents.kernel.incident.Stage;
 import nl.incidents.kernel.incident.StepOverdue;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import nl.incidents.support.testing.TestStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,6 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The deadlines really fire: db-scheduler on the service's own database, the saga, the case. A
  * CRITICAL case counts the clock, so these tests shrink its policy to seconds.
  */
+@ActiveProfiles(resolver = TestStore.Profiles.class)
+@Tag(TestStore.TAG)
 @SpringBootTest(properties = {
         "incidents.escalation.timings.critical.acknowledge=2s",
         "incidents.escalation.timings.critical.notify-communications=3s",
@@ -58,9 +62,7 @@ class DeadlinesFireTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("deadlines");
-        registry.add("incidents.data-dir", dir::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
+        TestStore.register(registry, "deadlines-fire");
     }
 
     @Autowired
@@ -69,8 +71,12 @@ class DeadlinesFireTest {
     @Autowired
     EventStore eventStore;
 
+    @Autowired
+    MeterRegistry metrics;
+
     @Test
     void unansweredStepsClimbNotifyAndRemindUntilSomeoneActsAndClosingStopsThem() throws Exception {
+        double overdueBefore = overdueCount(Step.NOTIFY_COMMUNICATIONS);
         IncidentId id = report(Set.of(Harm.THREATENING));
 
         // The manager does not acknowledge: after 2 s the case is the board's.
@@ -87,6 +93,7 @@ class DeadlinesFireTest {
         DomainEventMessage<?> notified = first(id, CommunicationsDepartmentNotified.class);
         assertThat(notified.getMetaData()).containsEntry("actorRole", "SYSTEM");
         assertThat((String) notified.getMetaData().get("cause")).startsWith("deadline: NOTIFY_COMMUNICATIONS due ");
+        assertThat(overdueCount(Step.NOTIFY_COMMUNICATIONS) - overdueBefore).as("overdue steps, by kind").isEqualTo(1);
 
         // The board leaves the police decision open: it is reminded, again and again.
         await().atMost(Duration.ofSeconds(15)).until(() -> ofType(id, BoardReminded.class).stream()
@@ -112,6 +119,11 @@ class DeadlinesFireTest {
         assertThat(ofType(id, StepOverdue.class)).extracting(e -> ((StepOverdue) e.getPayload()).step())
                 .doesNotContain(Step.ACKNOWLEDGE);
         assertThat(escalatedTo(id, EscalationLevel.BOARD)).isFalse();
+    }
+
+    private double overdueCount(Step step) {
+        var counter = metrics.find("incidents.overdue.steps").tag("step", step.name()).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private IncidentId report(Set<Harm> harms) {
