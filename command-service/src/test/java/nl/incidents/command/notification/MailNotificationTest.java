@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -101,6 +102,9 @@ class MailNotificationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void eachPersonConcernedGetsTheirMailAsTheCaseClimbsByItself() throws Exception {
         String id = UUID.randomUUID().toString();
@@ -172,8 +176,15 @@ class MailNotificationTest {
             smtp.start();
         }
         await().until(() -> mailAbout(id, "manager@demo.example", "escalated to you"), m -> m != null);
-        assertThat(jdbc.sql("SELECT last_error FROM notification_mail WHERE incident_id = ? AND sent_at IS NOT NULL")
-                .param(id).query(String.class).optional()).isEmpty(); // cleared once sent
+        await().until(() -> jdbc.sql("""
+                        SELECT COUNT(*) FROM notification_mail
+                        WHERE incident_id = ? AND sent_at IS NOT NULL AND last_error IS NULL""")
+                .param(id).query(Long.class).single() == 1); // the error is cleared once sent
+        assertThat(meters.get("incidents.notifications.mail.attempts").tag("outcome", "retry").counter().count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(meters.get("incidents.notifications.mail.attempts").tag("outcome", "sent").counter().count())
+                .isPositive();
+        assertThat(meters.get("incidents.notifications.mails.undeliverable").gauge().value()).isZero();
     }
 
     record Mail(String from, String to, String subject, String body) {
