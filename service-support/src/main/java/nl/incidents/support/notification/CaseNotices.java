@@ -39,8 +39,4 @@ public class CaseNotices {
                 .toList();
         return notices.of(event, CaseFacts.from(event.incidentId(), earlier));
     }
-
-    public Notices notices() {
-        return notices;
-    }
 }
