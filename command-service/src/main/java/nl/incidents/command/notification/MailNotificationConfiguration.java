@@ -1,0 +1,59 @@
+package nl.incidents.command.notification;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import nl.incidents.kernel.directory.OrganisationDirectory;
+import nl.incidents.support.notification.CaseNotices;
+import org.axonframework.config.ConfigurerModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * Notification mails, only where a mail server is configured ({@code spring.mail.host}); without
+ * one nothing here exists, and the notices are only in the query service's inboxes.
+ *
+ * <p>The notifications processor mails only what happens from the moment it first runs: when it is
+ * new on a store with a history (mail switched on later, or a new installation on old data) it
+ * starts at the events stored from this service's start-up, never at the beginning, so nobody gets
+ * the history's mails. Afterwards its token is durable like every processor's.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "spring.mail", name = "host")
+@EnableConfigurationProperties(NotificationProperties.class)
+class MailNotificationConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MailNotificationConfiguration.class);
+
+    @Bean
+    ConfigurerModule notificationsFromStartUp() {
+        Instant startedAt = Instant.now();
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                NotificationRecorder.GROUP, (config, builder) -> builder.initialToken(source -> source.createTokenAt(startedAt)));
+    }
+
+    @Bean
+    MailOutbox mailOutbox(JdbcClient jdbc) {
+        return new MailOutbox(jdbc);
+    }
+
+    @Bean
+    NotificationRecorder notificationRecorder(CaseNotices notices, MailOutbox outbox) {
+        return new NotificationRecorder(notices, outbox, Clock.systemUTC());
+    }
+
+    @Bean
+    MailDelivery mailDelivery(MailOutbox outbox, JavaMailSender sender, OrganisationDirectory directory,
+                              NotificationProperties properties, MeterRegistry meters,
+                              @Value("${spring.mail.host}") String host, @Value("${spring.mail.port:25}") int port) {
+        log.info("Notifications are mailed from {} through {}:{}", properties.from(), host, port);
+        return new MailDelivery(outbox, sender, directory, properties, meters, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,251 @@
+package nl.incidents.command.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.incidents.command.CommandServiceApplication;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The notification mails through a real SMTP server (GreenMail, in-process), in the command
+ * service's real context: who gets which mail as a case climbs by itself, what the mails leave out,
+ * that the history from before mail was switched on is not mailed, and that an outage of the mail
+ * server delays mails without dropping them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MailNotificationTest {
+
+    private static final Path STORE = temporaryDirectory();
+    private static final int SMTP_PORT = freePort();
+    private static final String LINKS = "https://incidents.example.nl";
+    /** A case reported while the service ran without a mail server. */
+    private static final String HISTORY = UUID.randomUUID().toString();
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(
+            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        store().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("incidents.notifications.from", () -> "meldingen@bestuur.example");
+        registry.add("incidents.notifications.link-base-url", () -> LINKS);
+        registry.add("incidents.notifications.delivery.poll-interval", () -> "100ms");
+        registry.add("incidents.notifications.delivery.first-retry", () -> "300ms");
+        registry.add("incidents.notifications.delivery.max-retry", () -> "1s");
+        // A critical case counts the clock around the hour: its manager has 2 s to acknowledge, the
+        // board 2 s after that, and the communications department must be informed within 3 s.
+        registry.add("incidents.escalation.timings.critical.acknowledge", () -> "2s");
+        registry.add("incidents.escalation.timings.critical.notify-communications", () -> "3s");
+        registry.add("incidents.escalation.timings.critical.reminder-interval", () -> "3s");
+        registry.add("incidents.escalation.scheduler.polling-interval", () -> "200ms");
+    }
+
+    /** The embedded store in a directory of this test; one process, so no AUTO_SERVER. */
+    private static Map<String, String> store() {
+        return Map.of("incidents.data-dir", STORE.toString(),
+                "spring.datasource.url", "jdbc:h2:file:" + STORE + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /** Before this test's context starts, the same store gets a case while the service runs without mail. */
+    @BeforeAll
+    static void aCaseFromBeforeMailWasSwitchedOn() {
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        store().forEach((key, value) -> args.add("--" + key + "=" + value));
+        try (ConfigurableApplicationContext withoutMail = new SpringApplicationBuilder(CommandServiceApplication.class)
+                .run(args.toArray(String[]::new))) {
+            assertThat(withoutMail.getBeansOfType(MailDelivery.class)).isEmpty();
+            TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder()
+                    .rootUri("http://localhost:" + withoutMail.getEnvironment().getProperty("local.server.port")));
+            assertThat(http.withBasicAuth("teacher", "demo").postForEntity("/api/incidents", report(HISTORY, "HIGH"),
+                    String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            EventStore events = withoutMail.getBean(EventStore.class);
+            await().until(() -> events.readEvents(HISTORY).asStream().count() == 5);
+        }
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void eachPersonConcernedGetsTheirMailAsTheCaseClimbsByItself() throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertThat(http.withBasicAuth("teacher", "demo").postForEntity("/api/incidents", report(id, "CRITICAL"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        // At once: the school's manager, and nobody else.
+        Mail escalated = await().until(() -> mailAbout(id, "manager@demo.example", "escalated to you"), m -> m != null);
+        assertThat(escalated.from()).isEqualTo("meldingen@bestuur.example");
+        assertThat(escalated.subject()).startsWith("Incident " + id + ": escalated to you, acknowledge by ");
+        assertThat(escalated.body()).contains("has been escalated to you").contains("OBS De Esch (school-1)")
+                .contains("Step: acknowledge the case, due ")
+                .contains("Dossier: " + LINKS + "/api/incidents/" + id);
+
+        // Nobody acknowledges: after 2 s the board (with the missed deadline), and the manager hears it went up;
+        // after 3 s the system informs the communications department, and tells the manager it did; after 4 s
+        // the board is reminded.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, List<String>> subjects = subjectsByRecipient(id);
+            assertThat(subjects.keySet()).containsExactlyInAnyOrder("manager@demo.example", "board@demo.example",
+                    "comms@demo.example");
+            assertThat(subjects.get("manager@demo.example")).hasSize(3)
+                    .anySatisfy(s -> assertThat(s).startsWith("escalated to you, acknowledge by "))
+                    .contains("went up to the board", "the system informed the communications department");
+            assertThat(subjects.get("board@demo.example"))
+                    .anySatisfy(s -> assertThat(s).startsWith("escalated to the board, acknowledge by "))
+                    .anySatisfy(s -> assertThat(s).isEqualTo("reminder 1, acknowledge the case is overdue"))
+                    .allSatisfy(s -> assertThat(s).matches("escalated to the board, acknowledge by .*"
+                            + "|reminder \\d+, acknowledge the case is overdue"));
+            assertThat(subjects.get("comms@demo.example")).containsExactly("the communications department is informed");
+        });
+
+        Mail toBoard = mailAbout(id, "board@demo.example", "escalated to the board");
+        assertThat(toBoard.body()).contains("It was not acknowledged by ").doesNotContain("legal duty");
+        Mail toComms = mailAbout(id, "comms@demo.example", "informed");
+        assertThat(toComms.body()).contains("taken by the system");
+
+        for (Mail mail : mailsAbout(id)) {
+            assertThat(mail.body()).contains(LINKS + "/api/incidents/" + id)
+                    .doesNotContain("pupil-" + id.substring(0, 8)).doesNotContain("A parent insults")
+                    .doesNotContain("facebook").doesNotContain("INSULTING").doesNotContain("teacher");
+            assertThat(mail.subject()).doesNotContain("pupil").doesNotContain("insult");
+        }
+    }
+
+    @Test
+    void theHistoryFromBeforeMailWasSwitchedOnIsNotMailed() throws Exception {
+        String id = UUID.randomUUID().toString();
+        http.withBasicAuth("teacher", "demo").postForEntity("/api/incidents", report(id, "HIGH"), String.class);
+        await().until(() -> mailAbout(id, "manager@demo.example", "escalated to you"), m -> m != null);
+
+        assertThat(mailsAbout(HISTORY)).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_mail WHERE incident_id = ?").param(HISTORY)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aMailServerThatIsDownDelaysTheMailButDoesNotDropIt() {
+        String id = UUID.randomUUID().toString();
+        smtp.stop();
+        try {
+            http.withBasicAuth("teacher", "demo").postForEntity("/api/incidents", report(id, "HIGH"), String.class);
+            await().until(() -> jdbc.sql("""
+                            SELECT COUNT(*) FROM notification_mail
+                            WHERE incident_id = ? AND recipient_id = 'manager' AND attempts >= 2 AND last_error IS NOT NULL
+                                AND sent_at IS NULL AND failed_at IS NULL""")
+                    .param(id).query(Long.class).single() == 1);
+        } finally {
+            smtp.start();
+        }
+        await().until(() -> mailAbout(id, "manager@demo.example", "escalated to you"), m -> m != null);
+        await().until(() -> jdbc.sql("""
+                        SELECT COUNT(*) FROM notification_mail
+                        WHERE incident_id = ? AND sent_at IS NOT NULL AND last_error IS NULL""")
+                .param(id).query(Long.class).single() == 1); // the error is cleared once sent
+        assertThat(meters.get("incidents.notifications.mail.attempts").tag("outcome", "retry").counter().count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(meters.get("incidents.notifications.mail.attempts").tag("outcome", "sent").counter().count())
+                .isPositive();
+        assertThat(meters.get("incidents.notifications.mails.undeliverable").gauge().value()).isZero();
+    }
+
+    record Mail(String from, String to, String subject, String body) {
+    }
+
+    private static List<Mail> mailsAbout(String id) throws MessagingException, IOException {
+        List<Mail> mails = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getSubject().contains(id)) {
+                assertThat(message.getRecipients(RecipientType.TO)).hasSize(1);
+                mails.add(new Mail(message.getFrom()[0].toString(), message.getRecipients(RecipientType.TO)[0].toString(),
+                        message.getSubject(), message.getContent().toString()));
+            }
+        }
+        return mails;
+    }
+
+    /** Per recipient, the subjects of the mails about this case, without the case's id in front. */
+    private static Map<String, List<String>> subjectsByRecipient(String id) throws MessagingException, IOException {
+        Map<String, List<String>> subjects = new HashMap<>();
+        for (Mail mail : mailsAbout(id)) {
+            subjects.computeIfAbsent(mail.to(), to -> new ArrayList<>())
+                    .add(mail.subject().replace("Incident " + id + ": ", ""));
+        }
+        return subjects;
+    }
+
+    private static Mail mailAbout(String id, String to, String subject) throws MessagingException, IOException {
+        return mailsAbout(id).stream().filter(m -> m.to().equals(to) && m.subject().contains(subject))
+                .findFirst().orElse(null);
+    }
+
+    private static Map<String, Object> report(String id, String severity) {
+        Map<String, Object> report = new HashMap<>();
+        report.put("incidentId", id);
+        report.put("schoolId", "school-1");
+        report.put("platform", "FACEBOOK");
+        report.put("location", "https://www.facebook.com/groups/ouders/posts/1");
+        report.put("summary", "A parent insults a teacher in the parents group");
+        report.put("stage", "DERAILED");
+        report.put("harms", List.of("INSULTING"));
+        report.put("severity", severity);
+        report.put("involvedParties", List.of(Map.of("personId", "pupil-" + id.substring(0, 8), "role", "PUPIL",
+                "part", "AUTHOR")));
+        report.put("observedAt", "2026-11-01T10:00:00Z");
+        return report;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("mail-notification");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package nl.incidents.query.inbox;
+
+import static nl.incidents.query.Projections.utc;
+
+import java.time.Instant;
+import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.notification.Notice;
+import nl.incidents.support.notification.CaseNotices;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lists every notice in its recipient's inbox, whether or not a mail server is configured. It has
+ * a processing group of its own: the inbox need not agree with the case list from one event to the
+ * next, and when it is new on an old store it fills itself from the whole history (mails are never
+ * sent for the history; the inbox, behind sign-in, may show it).
+ */
+@Component
+@ProcessingGroup(InboxProjection.GROUP)
+class InboxProjection {
+
+    static final String GROUP = "inbox";
+
+    private final JdbcClient jdbc;
+    private final CaseNotices notices;
+
+    InboxProjection(JdbcClient jdbc, CaseNotices notices) {
+        this.jdbc = jdbc;
+        this.notices = notices;
+    }
+
+    @EventHandler
+    void on(IncidentEvent event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        for (Notice notice : notices.of(event, sequence)) {
+            boolean known = jdbc.sql("SELECT COUNT(*) FROM inbox_entry WHERE event_id = ? AND recipient_id = ?")
+                    .params(message.getIdentifier(), notice.recipient().value()).query(Long.class).single() > 0;
+            if (known) {
+                continue; // seen before a restart, or in a replay
+            }
+            jdbc.sql("""
+                    INSERT INTO inbox_entry (event_id, recipient_id, incident_id, kind, subject, text, received_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(message.getIdentifier(), notice.recipient().value(), notice.incidentId().toString(),
+                            notice.kind().name(), notice.subject(), notice.text(), utc(at))
+                    .update();
+        }
+    }
+}

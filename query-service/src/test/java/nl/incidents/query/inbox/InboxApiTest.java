@@ -1,0 +1,208 @@
+package nl.incidents.query.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import nl.incidents.kernel.escalation.ClockMode;
+import nl.incidents.kernel.escalation.Step;
+import nl.incidents.kernel.escalation.Timing;
+import nl.incidents.kernel.directory.Region;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.Assignee;
+import nl.incidents.kernel.incident.BoardReminded;
+import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.DeadlineSet;
+import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.EscalationLevel;
+import nl.incidents.kernel.incident.EscalationPolicyRecorded;
+import nl.incidents.kernel.incident.Harm;
+import nl.incidents.kernel.incident.IncidentEscalated;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.Part;
+import nl.incidents.kernel.incident.PartyRole;
+import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.Platform;
+import nl.incidents.kernel.incident.Severity;
+import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.incident.StepOverdue;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The inbox in the query service's real context on its own store: a case climbs by itself (the
+ * events appended to the store, standing in for the command service), and each member reads their
+ * own notices of it through {@code GET /api/inbox}, and nobody else's.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InboxApiTest {
+
+    private static final String LINKS = "https://incidents.example.nl";
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("inbox-api");
+        registry.add("incidents.data-dir", dir::toString);
+        // One process only here: no AUTO_SERVER, and the database stays open until Spring has stopped.
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
+        registry.add("incidents.notifications.link-base-url", () -> LINKS);
+    }
+
+    /** In production the command service creates the event store; here the test does. */
+    @TestConfiguration
+    static class EventStoreSchema {
+        @Bean
+        InitializingBean eventStoreMigration(DataSource dataSource) {
+            return () -> Flyway.configure().dataSource(dataSource).locations("classpath:db/eventstore/h2")
+                    .table("eventstore_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        }
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    EventStore eventStore;
+
+    private final IncidentId id = IncidentId.random();
+    private final String pupil = "pupil-" + id.value().toString().substring(0, 8);
+    private final Instant reported = Instant.now().minusSeconds(60);
+    private final Map<IncidentId, Long> sequences = new HashMap<>();
+
+    /** A critical case nobody acts on: up to the board, communications informed by the system, the board reminded. */
+    @BeforeEach
+    void aCaseClimbsByItself() {
+        Instant commsDue = reported.plusSeconds(10);
+        Instant managerDue = reported.plusSeconds(5);
+        Instant boardDue = reported.plusSeconds(15);
+        PersonId manager = new PersonId("manager");
+        append(new Actor(new PersonId("teacher"), ActorRole.STAFF), new DerailingDiscussionReported(id, "school-1",
+                Platform.TIKTOK, "https://www.tiktok.com/@someone/video/1", "Pupils insult a classmate in a video",
+                Stage.DERAILED, Set.of(Harm.INSULTING), Severity.CRITICAL,
+                List.of(new InvolvedParty(new PersonId(pupil), PartyRole.PUPIL, Part.TARGET)), reported,
+                new PersonId("teacher")));
+        Duration second = Duration.ofSeconds(5);
+        append(Actor.SYSTEM, new EscalationPolicyRecorded(id, new Timing(second, second, second, second, second),
+                ClockMode.AROUND_THE_CLOCK, Region.NORTH, List.of(EscalationLevel.MANAGER, EscalationLevel.BOARD), false));
+        append(Actor.SYSTEM, new DeadlineSet(id, Step.NOTIFY_COMMUNICATIONS, commsDue, 0));
+        append(Actor.SYSTEM, new IncidentEscalated(id, Assignee.manager(manager), "Reported: the manager hears of it at once."));
+        append(Actor.SYSTEM, new DeadlineSet(id, Step.ACKNOWLEDGE, managerDue, 0));
+        append(Actor.SYSTEM, new StepOverdue(id, Step.ACKNOWLEDGE, managerDue, Assignee.manager(manager)));
+        append(Actor.SYSTEM, new IncidentEscalated(id, Assignee.board(), "manager manager did not acknowledge the case"));
+        append(Actor.SYSTEM, new DeadlineSet(id, Step.ACKNOWLEDGE, boardDue, 0));
+        append(Actor.SYSTEM, new StepOverdue(id, Step.NOTIFY_COMMUNICATIONS, commsDue, null));
+        append(Actor.SYSTEM, new CommunicationsDepartmentNotified(id, "Notified by the system"));
+        append(Actor.SYSTEM, new StepOverdue(id, Step.ACKNOWLEDGE, boardDue, Assignee.board()));
+        append(Actor.SYSTEM, new BoardReminded(id, Step.ACKNOWLEDGE, 1));
+        append(Actor.SYSTEM, new DeadlineSet(id, Step.ACKNOWLEDGE, boardDue.plusSeconds(5), 1));
+
+        await().until(() -> entries("board", "").size() == 2 && entries("manager", "").size() == 3
+                && entries("comms", "").size() == 1);
+    }
+
+    @Test
+    void theManagerReadsTheEscalationThatTheCaseWentUpAndThatTheSystemInformedCommunications() {
+        List<JsonNode> inbox = entries("manager", "");
+        assertThat(kinds(inbox)).containsExactly("COMMUNICATIONS_BY_SYSTEM", "ESCALATED_TO_BOARD", "ESCALATION");
+        JsonNode escalation = inbox.get(2);
+        assertThat(escalation.path("incidentId").asText()).isEqualTo(id.toString());
+        assertThat(escalation.path("subject").asText()).startsWith("Incident " + id + ": escalated to you, acknowledge by ");
+        assertThat(escalation.path("text").asText()).contains("OBS De Esch (school-1)")
+                .contains(LINKS + "/api/incidents/" + id);
+        assertThat(escalation.path("receivedAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void theBoardReadsTheEscalationWithTheMissedDeadlineAndTheReminder() {
+        List<JsonNode> inbox = entries("board", "");
+        assertThat(kinds(inbox)).containsExactly("REMINDER", "ESCALATION");
+        assertThat(inbox.get(0).path("subject").asText())
+                .isEqualTo("Incident " + id + ": reminder 1, acknowledge the case is overdue");
+        assertThat(inbox.get(1).path("text").asText()).contains("has been escalated to the board")
+                .contains("It was not acknowledged by ");
+        assertThat(kinds(entries("comms", ""))).containsExactly("COMMUNICATIONS");
+    }
+
+    @Test
+    void nobodyReadsAnotherMembersNoticesAndNoNoticeNamesWhoIsInvolved() {
+        assertThat(entries("manager2", "")).isEmpty();
+        assertThat(entries("teacher", "")).isEmpty();
+        for (String user : List.of("manager", "board", "comms")) {
+            for (JsonNode entry : entries(user, "")) {
+                assertThat(entry.toString()).doesNotContain(pupil).doesNotContain("insult").doesNotContain("tiktok")
+                        .doesNotContain("INSULTING");
+            }
+        }
+    }
+
+    @Test
+    void theLimitPicksTheNewestAndIsChecked() {
+        assertThat(kinds(entries("manager", "?limit=1"))).containsExactly("COMMUNICATIONS_BY_SYSTEM");
+        assertThat(entries("manager", "?limit=200")).hasSize(3);
+        for (String bad : List.of("0", "201", "-1", "many")) {
+            ResponseEntity<JsonNode> refused = get("manager", "/api/inbox?limit=" + bad);
+            assertThat(refused.getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+            assertThat(refused.getBody().path("field").asText()).isEqualTo("limit");
+        }
+    }
+
+    @Test
+    void theInboxNeedsSignInAndIsDocumented() {
+        assertThat(http.getForEntity("/api/inbox", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        JsonNode docs = http.getForEntity("/v3/api-docs", JsonNode.class).getBody();
+        assertThat(docs.path("paths").path("/api/inbox").path("get").path("parameters").get(0).path("name").asText())
+                .isEqualTo("limit");
+    }
+
+    /** This case's entries in the user's inbox, in the order the API gives them. */
+    private List<JsonNode> entries(String user, String query) {
+        ResponseEntity<JsonNode> response = get(user, "/api/inbox" + query);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<JsonNode> entries = new ArrayList<>();
+        response.getBody().forEach(entry -> {
+            if (entry.path("incidentId").asText().equals(id.toString())) {
+                entries.add(entry);
+            }
+        });
+        return entries;
+    }
+
+    private static List<String> kinds(List<JsonNode> entries) {
+        return entries.stream().map(e -> e.path("kind").asText()).toList();
+    }
+
+    private void append(Actor actor, Object event) {
+        long sequence = sequences.merge(id, 1L, Long::sum) - 1;
+        eventStore.publish(new GenericDomainEventMessage<>("Incident", id.toString(), sequence, event, actor.asMetaData()));
+    }
+
+    private ResponseEntity<JsonNode> get(String user, String path) {
+        return http.withBasicAuth(user, "demo").getForEntity(path, JsonNode.class);
+    }
+}

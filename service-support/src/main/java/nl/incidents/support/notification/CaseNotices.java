@@ -1,0 +1,42 @@
+package nl.incidents.support.notification;
+
+import java.util.List;
+import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.notification.CaseFacts;
+import nl.incidents.kernel.notification.Notice;
+import nl.incidents.kernel.notification.Notices;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/**
+ * The notices an event of a case gives, with the case's facts folded from the case's earlier events
+ * in the event store. Reading them there, rather than keeping them as the events pass, means a
+ * consumer that starts late (a new processor on an old store, which skips the history) still knows
+ * each case's school, manager and deadlines, and has no state of its own to keep right.
+ */
+public class CaseNotices {
+
+    private final EventStore eventStore;
+    private final Notices notices;
+
+    public CaseNotices(EventStore eventStore, Notices notices) {
+        this.eventStore = eventStore;
+        this.notices = notices;
+    }
+
+    /**
+     * @param sequenceNumber the event's place in its case's stream; the facts are those of the events
+     *                       before it, so the answer is the same however often the event is handled
+     */
+    public List<Notice> of(IncidentEvent event, long sequenceNumber) {
+        if (!Notices.mayConcernAnyone(event)) {
+            return List.of();
+        }
+        List<IncidentEvent> earlier = eventStore.readEvents(event.incidentId().toString(), 0).asStream()
+                .takeWhile(message -> message.getSequenceNumber() < sequenceNumber)
+                .map(message -> message.getPayload())
+                .filter(IncidentEvent.class::isInstance)
+                .map(IncidentEvent.class::cast)
+                .toList();
+        return notices.of(event, CaseFacts.from(event.incidentId(), earlier));
+    }
+}

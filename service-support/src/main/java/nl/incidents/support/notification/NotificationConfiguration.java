@@ -1,0 +1,27 @@
+package nl.incidents.support.notification;
+
+import nl.incidents.kernel.directory.OrganisationDirectory;
+import nl.incidents.kernel.notification.Notices;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The notices both services give: the command service mails them, the query service lists them in
+ * each member's inbox, with the same text and the same link to the dossier
+ * ({@code incidents.notifications.link-base-url}).
+ */
+@AutoConfiguration
+public class NotificationConfiguration {
+
+    @Bean
+    Notices notices(OrganisationDirectory directory, @Value("${incidents.notifications.link-base-url}") String linkBase) {
+        return new Notices(directory, linkBase);
+    }
+
+    @Bean
+    CaseNotices caseNotices(EventStore eventStore, Notices notices) {
+        return new CaseNotices(eventStore, notices);
+    }
+}

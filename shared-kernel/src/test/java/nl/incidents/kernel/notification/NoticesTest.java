@@ -1,0 +1,254 @@
+package nl.incidents.kernel.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import nl.incidents.kernel.directory.Member;
+import nl.incidents.kernel.directory.OrganisationDirectory;
+import nl.incidents.kernel.directory.Region;
+import nl.incidents.kernel.directory.School;
+import nl.incidents.kernel.escalation.ClockMode;
+import nl.incidents.kernel.escalation.Step;
+import nl.incidents.kernel.escalation.Timing;
+import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.Assignee;
+import nl.incidents.kernel.incident.BoardReminded;
+import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.DeadlineSet;
+import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.EscalationAcknowledged;
+import nl.incidents.kernel.incident.EscalationLevel;
+import nl.incidents.kernel.incident.EscalationPolicyRecorded;
+import nl.incidents.kernel.incident.Harm;
+import nl.incidents.kernel.incident.IncidentEscalated;
+import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.Part;
+import nl.incidents.kernel.incident.PartyRole;
+import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.Platform;
+import nl.incidents.kernel.incident.Severity;
+import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.incident.StepOverdue;
+import nl.incidents.kernel.notification.Notice.Kind;
+import org.junit.jupiter.api.Test;
+
+/** Who hears of each escalation, reminder and notification of a case, and what the message says and leaves out. */
+class NoticesTest {
+
+    private static final PersonId MANAGER = new PersonId("e1000");
+    private static final PersonId TEACHER = new PersonId("e1234");
+    private static final String SUMMARY = "Parent of Jan threatens Ms. de Vries";
+    private static final String LOCATION = "https://www.facebook.com/groups/ouders-de-esch/posts/1";
+    private static final PersonId PUPIL = new PersonId("pupil-4711");
+    private static final Instant REPORTED = Instant.parse("2026-11-20T09:00:00Z");
+    private static final Instant COMMS_DUE = Instant.parse("2026-11-20T11:00:00Z");
+    private static final Instant MANAGER_DUE = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Instant BOARD_DUE = Instant.parse("2026-11-20T11:00:00Z");
+
+    private final OrganisationDirectory directory = new OrganisationDirectory("Stichting Voorbeeld",
+            List.of(new School("obs-de-esch", "OBS De Esch", Region.NORTH)),
+            List.of(new Member(TEACHER, "T. de Vries", "t@example.nl", ActorRole.STAFF, Set.of("obs-de-esch")),
+                    new Member(MANAGER, "M. Jansen", "m@example.nl", ActorRole.MANAGER, Set.of("obs-de-esch")),
+                    new Member(new PersonId("e0002"), "Communicatie", "c@example.nl", ActorRole.COMMUNICATIONS, Set.of()),
+                    new Member(new PersonId("e0001"), "Bestuurder", "b1@example.nl", ActorRole.BOARD, Set.of()),
+                    new Member(new PersonId("e0003"), "Lid CvB", "b2@example.nl", ActorRole.BOARD, Set.of())));
+    private final Notices notices = new Notices(directory, "https://incidents.example.nl/");
+    private final IncidentId id = IncidentId.random();
+
+    @Test
+    void aReportTellsTheSchoolsManagerOnceWithTheDeadlineToAcknowledge() {
+        List<Notice> told = run(reported(false), terms(false), deadline(Step.NOTIFY_COMMUNICATIONS, COMMS_DUE),
+                new IncidentEscalated(id, Assignee.manager(MANAGER), "Reported: the manager hears of it at once."),
+                deadline(Step.ACKNOWLEDGE, MANAGER_DUE));
+
+        assertThat(told).singleElement().satisfies(notice -> {
+            assertThat(notice.recipient()).isEqualTo(MANAGER);
+            assertThat(notice.kind()).isEqualTo(Kind.ESCALATION);
+            assertThat(notice.subject()).isEqualTo("Incident " + id + ": escalated to you, acknowledge by 2026-11-20 11:00 CET");
+            assertThat(notice.text()).contains("Incident " + id + " at OBS De Esch (obs-de-esch) has been escalated to you.")
+                    .contains("Step: acknowledge the case, due 2026-11-20 11:00 CET.")
+                    .contains("Dossier: https://incidents.example.nl/api/incidents/" + id);
+        });
+    }
+
+    @Test
+    void aMissedAcknowledgementTellsEveryBoardMemberAndTheManagerOnceEach() {
+        List<Notice> told = run(reported(false), terms(false), deadline(Step.NOTIFY_COMMUNICATIONS, COMMS_DUE),
+                new IncidentEscalated(id, Assignee.manager(MANAGER), "reported"), deadline(Step.ACKNOWLEDGE, MANAGER_DUE),
+                new StepOverdue(id, Step.ACKNOWLEDGE, MANAGER_DUE, Assignee.manager(MANAGER)),
+                new IncidentEscalated(id, Assignee.board(), "manager e1000 did not acknowledge the case"),
+                deadline(Step.ACKNOWLEDGE, BOARD_DUE));
+
+        List<Notice> afterMiss = told.subList(1, told.size());
+        assertThat(afterMiss).extracting(Notice::recipient)
+                .containsExactly(new PersonId("e0001"), new PersonId("e0003"), MANAGER);
+        assertThat(afterMiss.get(0).kind()).isEqualTo(Kind.ESCALATION);
+        assertThat(afterMiss.get(0).subject()).isEqualTo("Incident " + id
+                + ": escalated to the board, acknowledge by 2026-11-20 12:00 CET");
+        assertThat(afterMiss.get(0).text()).contains("has been escalated to the board.")
+                .contains("It was not acknowledged by 2026-11-20 11:00 CET, when that was due.")
+                .contains("Step: acknowledge the case, due 2026-11-20 12:00 CET.")
+                .doesNotContain("legal duty");
+        assertThat(afterMiss.get(2).kind()).isEqualTo(Kind.ESCALATED_TO_BOARD);
+        assertThat(afterMiss.get(2).subject()).isEqualTo("Incident " + id + ": went up to the board");
+        assertThat(afterMiss.get(2).text()).contains("went up to the board.")
+                .contains("It was not acknowledged by 2026-11-20 11:00 CET")
+                .contains("https://incidents.example.nl/api/incidents/" + id);
+    }
+
+    @Test
+    void theBoardIsRemindedOfTheOverdueStepWithItsDueTimeAndTheReminderNumber() {
+        Instant policeDue = Instant.parse("2026-11-20T13:00:00Z");
+        List<Notice> told = run(reported(false), terms(false), deadline(Step.POLICE_DECISION, policeDue),
+                new StepOverdue(id, Step.POLICE_DECISION, policeDue, null),
+                new BoardReminded(id, Step.POLICE_DECISION, 1),
+                new DeadlineSet(id, Step.POLICE_DECISION, policeDue.plusSeconds(3600), 1),
+                new BoardReminded(id, Step.POLICE_DECISION, 2));
+
+        assertThat(told).extracting(Notice::recipient).containsExactly(new PersonId("e0001"), new PersonId("e0003"),
+                new PersonId("e0001"), new PersonId("e0003"));
+        assertThat(told).allSatisfy(n -> assertThat(n.kind()).isEqualTo(Kind.REMINDER));
+        assertThat(told.get(2).subject()).isEqualTo("Incident " + id + ": reminder 2, decide on a police report is overdue");
+        assertThat(told.get(2).text()).contains("Step: decide on a police report, due 2026-11-20 14:00 CET.")
+                .contains("This is reminder 2.");
+    }
+
+    @Test
+    void theSystemInformingCommunicationsTellsTheDepartmentAndTheManager() {
+        List<Notice> told = run(reported(false), terms(false), deadline(Step.NOTIFY_COMMUNICATIONS, COMMS_DUE),
+                new IncidentEscalated(id, Assignee.manager(MANAGER), "reported"), deadline(Step.ACKNOWLEDGE, MANAGER_DUE),
+                new EscalationAcknowledged(id, Assignee.manager(MANAGER), "calling"),
+                new StepOverdue(id, Step.NOTIFY_COMMUNICATIONS, COMMS_DUE, null),
+                new CommunicationsDepartmentNotified(id, "Notified by the system"));
+
+        List<Notice> onNotification = told.subList(1, told.size());
+        assertThat(onNotification).extracting(Notice::recipient, Notice::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(new PersonId("e0002"), Kind.COMMUNICATIONS),
+                org.assertj.core.groups.Tuple.tuple(MANAGER, Kind.COMMUNICATIONS_BY_SYSTEM));
+        assertThat(onNotification.get(0).text()).contains("The communications department is informed of incident " + id)
+                .contains("Step: inform the communications department, due 2026-11-20 12:00 CET: taken by the system");
+        assertThat(onNotification.get(1).subject()).isEqualTo("Incident " + id
+                + ": the system informed the communications department");
+    }
+
+    @Test
+    void theManagerInformingCommunicationsTellsTheDepartmentOnly() {
+        List<Notice> told = run(reported(false), terms(false), deadline(Step.NOTIFY_COMMUNICATIONS, COMMS_DUE),
+                new IncidentEscalated(id, Assignee.manager(MANAGER), "reported"), deadline(Step.ACKNOWLEDGE, MANAGER_DUE),
+                new CommunicationsDepartmentNotified(id, "Jan's father threatens Ms. de Vries"));
+
+        assertThat(told.subList(1, told.size())).singleElement().satisfies(n -> {
+            assertThat(n.recipient()).isEqualTo(new PersonId("e0002"));
+            assertThat(n.text()).contains(": taken.").doesNotContain("system").doesNotContain("Jan");
+        });
+    }
+
+    @Test
+    void underTheLegalDutyTheBoardHearsThatItApplies() {
+        List<Notice> told = run(reported(true), terms(true), deadline(Step.NOTIFY_COMMUNICATIONS, COMMS_DUE),
+                new IncidentEscalated(id, Assignee.board(), "legal duty"), deadline(Step.ACKNOWLEDGE, BOARD_DUE));
+
+        // Straight to the board: the case never had a manager to tell.
+        assertThat(told).extracting(Notice::recipient).containsExactly(new PersonId("e0001"), new PersonId("e0003"));
+        assertThat(told.get(0).subject()).contains("escalated to the board, legal duty applies");
+        assertThat(told.get(0).text()).contains("The legal duty of art. 4a WOT applies");
+    }
+
+    @Test
+    void aCaseWithoutDeadlinesIsToldOnTheEscalationItself() {
+        List<Notice> told = run(reported(false), new IncidentEscalated(id, Assignee.manager(MANAGER), "reported"));
+
+        assertThat(told).singleElement().satisfies(n -> {
+            assertThat(n.subject()).isEqualTo("Incident " + id + ": escalated to you");
+            assertThat(n.text()).contains("Step: acknowledge the case.");
+        });
+    }
+
+    @Test
+    void aCaseSentBackToAManagerDoesNotCarryTheBoardsMissedDeadline() {
+        List<Notice> told = run(reported(false), terms(false),
+                new IncidentEscalated(id, Assignee.board(), "up"), deadline(Step.ACKNOWLEDGE, BOARD_DUE),
+                new StepOverdue(id, Step.ACKNOWLEDGE, BOARD_DUE, Assignee.board()),
+                new BoardReminded(id, Step.ACKNOWLEDGE, 1),
+                new IncidentEscalated(id, Assignee.manager(MANAGER), "the board sends it back"),
+                deadline(Step.ACKNOWLEDGE, BOARD_DUE.plusSeconds(3600)));
+
+        Notice toManager = told.get(told.size() - 1);
+        assertThat(toManager.recipient()).isEqualTo(MANAGER);
+        assertThat(toManager.kind()).isEqualTo(Kind.ESCALATION);
+        assertThat(toManager.text()).doesNotContain("not acknowledged");
+    }
+
+    @Test
+    void someoneWhoIsNotInTheDirectoryIsToldNothing() {
+        List<Notice> told = run(reported(false), terms(false),
+                new IncidentEscalated(id, Assignee.manager(new PersonId("left-the-board")), "reported"),
+                deadline(Step.ACKNOWLEDGE, MANAGER_DUE));
+
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void noMessageNamesThePeopleInvolvedOrWhatHappened() {
+        List<Notice> told = run(reported(false), terms(false), deadline(Step.NOTIFY_COMMUNICATIONS, COMMS_DUE),
+                new IncidentEscalated(id, Assignee.manager(MANAGER), "Jan's father: call him"),
+                deadline(Step.ACKNOWLEDGE, MANAGER_DUE),
+                new StepOverdue(id, Step.ACKNOWLEDGE, MANAGER_DUE, Assignee.manager(MANAGER)),
+                new IncidentEscalated(id, Assignee.board(), "Jan's father again"), deadline(Step.ACKNOWLEDGE, BOARD_DUE),
+                new StepOverdue(id, Step.NOTIFY_COMMUNICATIONS, COMMS_DUE, null),
+                new CommunicationsDepartmentNotified(id, "Jan's father threatens Ms. de Vries"),
+                new StepOverdue(id, Step.ACKNOWLEDGE, BOARD_DUE, Assignee.board()),
+                new BoardReminded(id, Step.ACKNOWLEDGE, 1));
+
+        assertThat(told).extracting(Notice::kind).contains(Kind.values());
+        for (Notice notice : told) {
+            String all = notice.subject() + "\n" + notice.text();
+            assertThat(all).doesNotContain(SUMMARY).doesNotContain(LOCATION).doesNotContain("facebook")
+                    .doesNotContain(PUPIL.value()).doesNotContain(TEACHER.value()).doesNotContain("Jan")
+                    .doesNotContain("de Vries").doesNotContain("M. Jansen").doesNotContainIgnoringCase("threat")
+                    .doesNotContainIgnoringCase("sexual");
+        }
+    }
+
+    @Test
+    void onlyEscalationsRemindersAndNotificationsCanConcernAnyone() {
+        assertThat(Notices.mayConcernAnyone(reported(false))).isFalse();
+        assertThat(Notices.mayConcernAnyone(new StepOverdue(id, Step.ACKNOWLEDGE, MANAGER_DUE, null))).isFalse();
+        assertThat(Notices.mayConcernAnyone(new BoardReminded(id, Step.ACKNOWLEDGE, 1))).isTrue();
+        assertThat(notices.of(deadline(Step.NOTIFY_COMMUNICATIONS, COMMS_DUE), CaseFacts.of(id))).isEmpty();
+    }
+
+    /** Feeds the events in order, each with the facts of the events before it, as a consumer does. */
+    private List<Notice> run(IncidentEvent... events) {
+        List<Notice> told = new ArrayList<>();
+        CaseFacts facts = CaseFacts.of(id);
+        for (IncidentEvent event : events) {
+            told.addAll(notices.of(event, facts));
+            facts = facts.next(event);
+        }
+        assertThat(CaseFacts.from(id, List.of(events))).isEqualTo(facts);
+        return told;
+    }
+
+    private DerailingDiscussionReported reported(boolean sexualOffence) {
+        return new DerailingDiscussionReported(id, "obs-de-esch", Platform.FACEBOOK, LOCATION, SUMMARY, Stage.DERAILED,
+                sexualOffence ? Set.of(Harm.SEXUAL_IMAGES_OF_MINORS) : Set.of(Harm.THREATENING), Severity.HIGH,
+                List.of(new InvolvedParty(PUPIL, PartyRole.PUPIL, Part.TARGET)), REPORTED, TEACHER);
+    }
+
+    private EscalationPolicyRecorded terms(boolean legalDuty) {
+        Duration hour = Duration.ofHours(1);
+        return new EscalationPolicyRecorded(id, new Timing(hour, hour, hour, hour, hour), ClockMode.SCHOOL_TIME,
+                Region.NORTH, List.of(EscalationLevel.MANAGER, EscalationLevel.BOARD), legalDuty);
+    }
+
+    private DeadlineSet deadline(Step step, Instant dueAt) {
+        return new DeadlineSet(id, step, dueAt, 0);
+    }
+}
