@@ -22,7 +22,11 @@ import java.util.Map;
 import java.util.UUID;
 import nl.incidents.command.CommandServiceApplication;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import nl.incidents.support.testing.TestPostgres;
+import nl.incidents.support.testing.TestStore;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +37,7 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,10 +47,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * that the history from before mail was switched on is not mailed, and that an outage of the mail
  * server delays mails without dropping them.
  */
+@ActiveProfiles(resolver = TestStore.Profiles.class)
+@Tag(TestStore.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MailNotificationTest {
 
     private static final Path STORE = temporaryDirectory();
+    /** In the build's PostgreSQL run: one fresh database for the context before mail and the one with it. */
+    private static final TestPostgres.Database POSTGRES = TestStore.onPostgres() ? TestPostgres.create("mail") : null;
     private static final int SMTP_PORT = freePort();
     private static final String LINKS = "https://incidents.example.nl";
     /** A case reported while the service ran without a mail server. */
@@ -75,14 +84,30 @@ class MailNotificationTest {
 
     /** The embedded store in a directory of this test; one process, so no AUTO_SERVER. */
     private static Map<String, String> store() {
+        if (POSTGRES != null) {
+            return Map.of("spring.datasource.url", POSTGRES.url(),
+                    "spring.datasource.username", POSTGRES.user() == null ? "" : POSTGRES.user(),
+                    "spring.datasource.password", POSTGRES.password() == null ? "" : POSTGRES.password(),
+                    "incidents.demo.enabled", "true");
+        }
         return Map.of("incidents.data-dir", STORE.toString(),
                 "spring.datasource.url", "jdbc:h2:file:" + STORE + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (POSTGRES != null) {
+            POSTGRES.drop();
+        }
     }
 
     /** Before this test's context starts, the same store gets a case while the service runs without mail. */
     @BeforeAll
     static void aCaseFromBeforeMailWasSwitchedOn() {
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        if (POSTGRES != null) {
+            args.add("--spring.profiles.active=postgres");
+        }
         store().forEach((key, value) -> args.add("--" + key + "=" + value));
         try (ConfigurableApplicationContext withoutMail = new SpringApplicationBuilder(CommandServiceApplication.class)
                 .run(args.toArray(String[]::new))) {

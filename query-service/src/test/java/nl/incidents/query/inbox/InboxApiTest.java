@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +40,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
+import nl.incidents.support.testing.TestStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +51,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -59,6 +60,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * events appended to the store, standing in for the command service), and each member reads their
  * own notices of it through {@code GET /api/inbox}, and nobody else's.
  */
+@ActiveProfiles(resolver = TestStore.Profiles.class)
+@Tag(TestStore.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InboxApiTest {
 
@@ -66,10 +69,7 @@ class InboxApiTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("inbox-api");
-        registry.add("incidents.data-dir", dir::toString);
-        // One process only here: no AUTO_SERVER, and the database stays open until Spring has stopped.
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
+        TestStore.register(registry, "inbox-api");
         registry.add("incidents.notifications.link-base-url", () -> LINKS);
     }
 
@@ -78,7 +78,7 @@ class InboxApiTest {
     static class EventStoreSchema {
         @Bean
         InitializingBean eventStoreMigration(DataSource dataSource) {
-            return () -> Flyway.configure().dataSource(dataSource).locations("classpath:db/eventstore/h2")
+            return () -> Flyway.configure().dataSource(dataSource).locations("classpath:db/eventstore/" + TestStore.flywayVendor())
                     .table("eventstore_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
         }
     }
