@@ -77,7 +77,10 @@ class PersonDossierQueries {
     }
 
     private List<Entry> entriesOf(PersonId person) {
-        return jdbc.sql("SELECT * FROM dossier_entry WHERE person_id = ? ORDER BY recorded_at, event_id")
+        // Events of one case stored in the same millisecond keep their order by the case's sequence number.
+        return jdbc.sql("""
+                        SELECT d.* FROM dossier_entry d LEFT JOIN incident_history h ON h.event_id = d.event_id
+                        WHERE d.person_id = ? ORDER BY d.recorded_at, d.incident_id, h.sequence_number, d.event_id""")
                 .param(person.value())
                 .query((rs, n) -> new Entry(
                         IncidentId.of(rs.getString("incident_id")),
