@@ -11,9 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.authentication.AuthenticationProvider;
 
 /**
  * Builds the organisation directory from configuration. With {@code incidents.demo.enabled} the
@@ -48,15 +46,9 @@ public class DirectoryConfiguration {
         return properties.toDirectory();
     }
 
+    /** The one way in: HTTP Basic against the directory's password hashes (see {@link DirectorySignIn}). */
     @Bean
-    UserDetailsService userDetailsService(DirectoryProperties properties) {
-        return username -> properties.users().stream()
-                .filter(u -> u.id().equals(username))
-                .findFirst()
-                .map(u -> User.withUsername(u.id())
-                        .password(u.password() == null ? "{noop}" + java.util.UUID.randomUUID() : u.password())
-                        .roles(u.role().name())
-                        .build())
-                .orElseThrow(() -> new UsernameNotFoundException(username));
+    AuthenticationProvider directorySignIn(DirectoryProperties properties) {
+        return new DirectorySignIn(new DirectoryUsers(properties));
     }
 }

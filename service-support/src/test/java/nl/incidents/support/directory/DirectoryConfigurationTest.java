@@ -1,14 +1,16 @@
 package nl.incidents.support.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.incident.PersonId;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
 /** Where the organisation directory comes from, and that the demo never hides a real one. */
 class DirectoryConfigurationTest {
@@ -22,8 +24,11 @@ class DirectoryConfigurationTest {
             OrganisationDirectory directory = c.getBean(OrganisationDirectory.class);
             assertThat(directory.schools()).extracting("id").containsExactly("school-1", "school-2");
             assertThat(directory.managerOf("school-2").orElseThrow().id()).isEqualTo(new PersonId("manager2"));
-            String hash = c.getBean(UserDetailsService.class).loadUserByUsername("board").getPassword();
-            assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches("demo", hash)).isTrue();
+            AuthenticationProvider signIn = c.getBean(AuthenticationProvider.class);
+            assertThat(signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("board", "demo"))
+                    .isAuthenticated()).isTrue();
+            assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("board", "Demo")))
+                    .isInstanceOf(BadCredentialsException.class);
         });
     }
 

@@ -1,0 +1,84 @@
+package nl.incidents.benchmark;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The throughput benchmark's figures as tables. */
+final class Report {
+
+    /** One concurrency level on one store. */
+    record Level(ReportClients.Run run, Duration backlog, double jdbcRowsPerSecond) {
+    }
+
+    /** Everything measured on one store. */
+    record Store(String name, String database, List<Level> levels, ReportClients.Visibility visibility,
+                 Map<String, Long> eventsByType, String loadBefore, String loadAfter) {
+
+        long cases() {
+            return eventsByType.getOrDefault("DerailingDiscussionReported", 0L);
+        }
+    }
+
+    private Report() {
+    }
+
+    static void print(List<Store> stores, Duration pollEvery) {
+        System.out.println();
+        System.out.println("Cases per second over HTTP (POST /api/incidents as teacher, each client a thread with its own connection),");
+        System.out.println("and plain JDBC on the same database: as many threads, each committing one 1 KB row per transaction.");
+        System.out.println();
+        System.out.printf("%-12s %7s %8s %6s %16s %10s %11s %10s%n",
+                "store", "clients", "cases/s", "errors", "response p50/p99", "caught up", "JDBC rows/s", "of JDBC");
+        for (Store store : stores) {
+            for (Level level : store.levels()) {
+                ReportClients.Run run = level.run();
+                List<Long> millis = run.responseMicros().stream().map(us -> us / 1000).sorted().toList();
+                System.out.printf("%-12s %7d %8.1f %6d %9d / %3d ms %8.1f s %11.0f %9.1f%%%n", store.name(), run.clients(),
+                        run.perSecond(), run.errorCount(), percentile(millis, 50), percentile(millis, 99),
+                        level.backlog().toMillis() / 1000.0, level.jdbcRowsPerSecond(),
+                        100 * run.perSecond() / level.jdbcRowsPerSecond());
+            }
+        }
+        System.out.println("(caught up: after the clients stopped, until the saga had escalated every case and the query side showed the last)");
+
+        System.out.println();
+        System.out.printf("From a report's 201 to the query service (GET /api/incidents/{id}), cases reported one at a time, polled every %d ms:%n",
+                pollEvery.toMillis());
+        System.out.printf("%-12s %7s %22s %22s %5s%n", "store", "cases", "dossier: median / p99", "escalated: median / p99", "lost");
+        for (Store store : stores) {
+            ReportClients.Visibility v = store.visibility();
+            System.out.printf("%-12s %7d %13d / %4d ms %14d / %4d ms %5d%n", store.name(), v.visibleMillis().size(),
+                    percentile(v.visibleMillis(), 50), percentile(v.visibleMillis(), 99),
+                    percentile(v.escalatedMillis(), 50), percentile(v.escalatedMillis(), 99), v.lost());
+        }
+        System.out.println("(escalated: the saga's IncidentEscalated in the dossier: event store -> saga -> command -> event store -> projection)");
+
+        System.out.println();
+        System.out.println("Each accepted report is one command; the escalation saga then sends a second (EscalateToManager), stores its");
+        System.out.println("own state and schedules durable deadlines. Events per case in the event store:");
+        for (Store store : stores) {
+            long cases = Math.max(1, store.cases());
+            long total = store.eventsByType().values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("  %-12s %.2f events per case (%d cases): %s%n", store.name(), (double) total / cases, store.cases(),
+                    store.eventsByType().entrySet().stream()
+                            .map(e -> String.format("%s %.2f", e.getKey(), (double) e.getValue() / cases))
+                            .collect(Collectors.joining(", ")));
+        }
+        System.out.println();
+        for (Store store : stores) {
+            System.out.printf("  %-12s %s; load average before %s, after %s%n", store.name(), store.database(),
+                    store.loadBefore(), store.loadAfter());
+        }
+    }
+
+    static long percentile(List<Long> values, int percent) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}

@@ -1,0 +1,212 @@
+package nl.incidents.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How many cases per second the system accepts over HTTP, against what plain JDBC commits on the
+ * same database, and how soon a case can be read on the query side. For each store (a fresh
+ * embedded H2 file; a fresh PostgreSQL database when a server is named) it starts both services
+ * from their executable jars as processes of their own, warms them up, then:
+ * <ol>
+ *   <li>reports {@code samples} cases one at a time and polls the query service for each, giving the
+ *       delay from the 201 to the case's dossier, and to the escalation the saga adds (median, p99);</li>
+ *   <li>for 1, 4 and 16 concurrent clients, reports cases for {@code duration} after a short warm-up at
+ *       that concurrency: accepted cases per second, errors, response times; then waits until the
+ *       saga and the projections have caught up (the backlog);</li>
+ *   <li>with the same numbers of threads and the same duration, commits one row per transaction into
+ *       the same database with plain JDBC: the ceiling for a store that commits each command alone.</li>
+ * </ol>
+ * Each accepted report is one command; the escalation saga then sends a second (escalate to the
+ * school's manager), stores its own state and schedules durable deadlines, so the store writes far
+ * more than one row per case; the output counts the events per case.
+ *
+ * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests package exec:java@throughput}, optionally with
+ * {@code -Dexec.args="duration=PT20S warmup=PT15S clients=1,4,16 samples=200 postgres=jdbc:postgresql://..."}.
+ * The PostgreSQL server comes from {@code postgres=} or {@code INCIDENTS_BENCH_POSTGRES_URL} (a JDBC url whose
+ * user may create databases); without one, only the embedded store is measured.
+ */
+public final class ThroughputBenchmark {
+
+    private static final Duration LEVEL_WARM_UP = Duration.ofSeconds(5);
+    private static final Duration JDBC_WARM_UP = Duration.ofSeconds(3);
+    private static final Duration POLL_EVERY = Duration.ofMillis(10);
+    private static final Duration MOST_BACKLOG = Duration.ofMinutes(5);
+
+    private ThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Duration duration = Duration.parse(options.getOrDefault("duration", "PT20S"));
+        Duration warmUp = Duration.parse(options.getOrDefault("warmup", "PT15S"));
+        int[] clients = Arrays.stream(options.getOrDefault("clients", "1,4,16").split(",")).mapToInt(Integer::parseInt).toArray();
+        int samples = Integer.parseInt(options.getOrDefault("samples", "200"));
+        String postgres = options.getOrDefault("postgres", System.getenv("INCIDENTS_BENCH_POSTGRES_URL"));
+        Path commandJar = Path.of(System.getProperty("commandServiceJar", "command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar"));
+        Path queryJar = Path.of(System.getProperty("queryServiceJar", "query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar"));
+        Path logs = Files.createDirectories(Path.of(System.getProperty("benchmarkLogs", "target/benchmark-logs")));
+
+        System.out.printf("Throughput benchmark, %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        System.out.printf("machine: %d cores (%s), Java %s; load average %s%n", Runtime.getRuntime().availableProcessors(),
+                Machine.cpuModel(), System.getProperty("java.version"), Machine.loadAverage());
+        System.out.printf("per level: %s warm-up, then %s measured; clients %s; %d cases one at a time for the query delay%n",
+                LEVEL_WARM_UP, duration, Arrays.toString(clients), samples);
+        System.out.printf("services' logs: %s%n", logs.toAbsolutePath());
+
+        List<Report.Store> results = new ArrayList<>();
+        try (BenchStore embedded = BenchStore.embedded(Files.createTempDirectory("throughput-benchmark"))) {
+            results.add(measure(embedded, commandJar, queryJar, logs.resolve("embedded"), warmUp, duration, clients, samples));
+        }
+        if (postgres == null || postgres.isBlank()) {
+            System.out.println("\nPostgreSQL: skipped. Name a server with INCIDENTS_BENCH_POSTGRES_URL or postgres=<jdbc url> "
+                    + "(e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres; its user must create databases).");
+        } else {
+            try (BenchStore onPostgres = BenchStore.postgres(postgres.trim())) {
+                results.add(measure(onPostgres, commandJar, queryJar, logs.resolve("postgres"), warmUp, duration, clients, samples));
+            }
+        }
+        Report.print(results, POLL_EVERY);
+    }
+
+    private static Report.Store measure(BenchStore store, Path commandJar, Path queryJar, Path logs, Duration warmUp,
+                                       Duration duration, int[] levels, int samples) throws Exception {
+        Files.createDirectories(logs);
+        String loadBefore = Machine.loadAverage();
+        System.out.printf("%n== %s (load average %s)%n", store.label(), loadBefore);
+        try (ServiceProcess commands = new ServiceProcess("command-service", commandJar, logs);
+             ServiceProcess queries = new ServiceProcess("query-service", queryJar, logs)) {
+            Map<String, String> environment = new HashMap<>(store.serviceEnvironment());
+            environment.putAll(Map.of(
+                    "INCIDENTS_DEMO", "true",
+                    "COMMAND_SERVICE_PORT", String.valueOf(commands.port()),
+                    "QUERY_SERVICE_PORT", String.valueOf(queries.port()),
+                    "QUERY_SERVICE_URL", "http://localhost:" + queries.port()));
+            commands.start(environment); // first: it creates the event store the query service reads
+            queries.start(environment);
+            String database = database(store);
+            System.out.printf("both services up on %s%n", database);
+
+            ReportClients clients = new ReportClients(commands.uri("/api/incidents"), queries.uri("/"));
+            ReportClients.Run warm = clients.run(4, warmUp);
+            System.out.printf("warm-up: %d cases with 4 clients in %s; caught up after %.1f s%n",
+                    warm.accepted(), warmUp, seconds(backlog(store, clients)));
+
+            ReportClients.Visibility visibility = clients.visibility(samples, POLL_EVERY);
+            System.out.printf("query delay: %d cases, median %d ms to the dossier, %d ms to the escalation%n",
+                    visibility.visibleMillis().size(), Report.percentile(visibility.visibleMillis(), 50),
+                    Report.percentile(visibility.escalatedMillis(), 50));
+
+            List<ReportClients.Run> runs = new ArrayList<>();
+            List<Duration> backlogs = new ArrayList<>();
+            for (int n : levels) {
+                clients.run(n, LEVEL_WARM_UP);
+                backlog(store, clients);
+                ReportClients.Run run = clients.run(n, duration);
+                Duration backlog = backlog(store, clients);
+                System.out.printf("HTTP, %2d clients: %.1f cases/s, %d errors %s; caught up %.1f s after the last%n",
+                        n, run.perSecond(), run.errorCount(), run.errors().isEmpty() ? "" : run.errors(), seconds(backlog));
+                runs.add(run);
+                backlogs.add(backlog);
+            }
+
+            JdbcCeiling jdbc = new JdbcCeiling(store);
+            jdbc.createTable();
+            List<Report.Level> result = new ArrayList<>();
+            try {
+                for (int i = 0; i < levels.length; i++) {
+                    jdbc.rowsPerSecond(levels[i], JDBC_WARM_UP);
+                    double rows = jdbc.rowsPerSecond(levels[i], duration);
+                    System.out.printf("JDBC, %2d threads: %.0f rows/s, one row per transaction%n", levels[i], rows);
+                    result.add(new Report.Level(runs.get(i), backlogs.get(i), rows));
+                }
+            } finally {
+                jdbc.dropTable();
+            }
+            return new Report.Store(store.label(), database, result, visibility, eventsByType(store), loadBefore,
+                    Machine.loadAverage());
+        }
+    }
+
+    /**
+     * Waits until the saga has escalated every reported case and the query service shows the last accepted one
+     * escalated: how long the asynchronous side runs behind once the clients stop.
+     */
+    private static Duration backlog(BenchStore store, ReportClients clients) throws Exception {
+        long started = System.nanoTime();
+        long giveUp = started + MOST_BACKLOG.toNanos();
+        while (System.nanoTime() < giveUp) {
+            Map<String, Long> events = eventsByType(store);
+            if (events.getOrDefault("DerailingDiscussionReported", 0L).equals(events.getOrDefault("IncidentEscalated", -1L))
+                    && clients.escalatedOnQuerySide(clients.lastAccepted())) {
+                return Duration.ofNanos(System.nanoTime() - started);
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The saga and the projections did not catch up within " + MOST_BACKLOG);
+    }
+
+    /** The event store's events by type (the simple name of the payload class). */
+    private static Map<String, Long> eventsByType(BenchStore store) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection connection = store.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT payload_type, COUNT(*) FROM domain_event_entry GROUP BY payload_type ORDER BY 2 DESC")) {
+            while (rows.next()) {
+                String type = rows.getString(1);
+                counts.put(type.substring(type.lastIndexOf('.') + 1), rows.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    private static String database(BenchStore store) throws SQLException {
+        try (Connection connection = store.connect(); Statement statement = connection.createStatement()) {
+            if (!store.isPostgres()) {
+                try (ResultSet version = statement.executeQuery("SELECT H2VERSION()")) {
+                    version.next();
+                    return "H2 " + version.getString(1) + " (embedded file, AUTO_SERVER)";
+                }
+            }
+            List<String> settings = new ArrayList<>();
+            for (String setting : List.of("server_version", "synchronous_commit", "fsync", "shared_buffers")) {
+                try (ResultSet value = statement.executeQuery("SHOW " + setting)) {
+                    value.next();
+                    settings.add(setting.equals("server_version") ? "PostgreSQL " + value.getString(1)
+                            : setting + "=" + value.getString(1));
+                }
+            }
+            return String.join(", ", settings);
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("Arguments are key=value (duration, warmup, clients, samples, postgres): " + arg);
+            }
+            options.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        return options;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}
