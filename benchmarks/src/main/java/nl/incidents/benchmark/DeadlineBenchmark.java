@@ -68,6 +68,7 @@ public final class DeadlineBenchmark {
         } finally {
             context.close();
         }
+        System.exit(0); // exec:java would otherwise wait for any thread a library left behind
     }
 
     private static void run(ConfigurableApplicationContext context, int cases, Duration acknowledge) throws Exception {

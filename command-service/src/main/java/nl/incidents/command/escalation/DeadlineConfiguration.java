@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -42,6 +43,8 @@ class DeadlineConfiguration {
                 .threads(properties.scheduler().threads())
                 .pollingInterval(properties.scheduler().pollingInterval())
                 .enableImmediateExecution()
+                // On shutdown, running deadlines get this long to finish; one cut off runs again after the restart.
+                .shutdownMaxWait(Duration.ofSeconds(20))
                 // Inside a Spring transaction the transaction commits, not the scheduler.
                 .commitWhenAutocommitDisabled(false)
                 .build();
