@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.escalation.EscalationRules;
@@ -11,7 +12,6 @@ import nl.incidents.kernel.incident.AcknowledgeEscalation;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.AgreeResponseStrategy;
-import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
 import nl.incidents.kernel.incident.CloseIncident;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
@@ -22,7 +22,6 @@ import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalateToManager;
 import nl.incidents.kernel.incident.EscalateToNextLevel;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
-import nl.incidents.kernel.incident.EscalationLevel;
 import nl.incidents.kernel.incident.EscalationPolicyRecorded;
 import nl.incidents.kernel.incident.FileWithPolice;
 import nl.incidents.kernel.incident.FiledWithPolice;
@@ -31,8 +30,6 @@ import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.IncidentId;
-import nl.incidents.kernel.incident.IncidentStatus;
-import nl.incidents.kernel.incident.InvolvedParty;
 import nl.incidents.kernel.incident.MarkStepOverdue;
 import nl.incidents.kernel.incident.MeasureImposed;
 import nl.incidents.kernel.incident.NotifyCommunicationsDepartment;
@@ -49,6 +46,7 @@ import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.kernel.protocol.Attempt;
 import nl.incidents.kernel.protocol.CaseAction;
 import nl.incidents.kernel.protocol.CasePolicies;
+import nl.incidents.kernel.protocol.CaseStates;
 import nl.incidents.kernel.protocol.CaseProgress;
 import nl.incidents.kernel.protocol.OpenStep;
 import org.axonframework.commandhandling.CommandHandler;
@@ -73,7 +71,6 @@ class Incident {
     private CaseProgress progress;
 
     Incident() {
-        // for Axon
     }
 
     @CommandHandler
@@ -84,13 +81,7 @@ class Incident {
         EscalationPolicyRecorded terms = rules.termsFor(reported); // refuses an unknown school
         CasePolicies.check(new Attempt(CaseAction.REPORT, reporter, directory.schoolsOf(reporter.id()),
                 CaseProgress.of(command.incidentId()).next(reported)));
-        if (command.harms().isEmpty()) {
-            throw RequestRefused.invalid("harms", "Name at least one kind of harm the discussion does.");
-        }
-        if (command.involvedParties().stream().map(InvolvedParty::personId).distinct().count()
-                != command.involvedParties().size()) {
-            throw RequestRefused.invalid("involvedParties", "Each person may be listed once among the involved parties.");
-        }
+        command.validate();
         if (progress != null) {
             if (progress.report().equals(reported)) {
                 return false; // the same report sent again: nothing new to store
@@ -108,36 +99,21 @@ class Incident {
     @CommandHandler
     void handle(EscalateToManager command, Actor actor, EscalationRules rules) {
         check(CaseAction.ESCALATE_TO_MANAGER, actor);
-        boolean managerInvolved = command.manager() != null && !CasePolicies.mayHold(command.manager(), progress);
-        Assignee to = command.manager() == null || managerInvolved || progress.skipsManager()
-                ? Assignee.board() : Assignee.manager(command.manager());
-        if (to.equals(progress.assignee()) || (actor.role() == ActorRole.SYSTEM && progress.assignee() != null)) {
+        IncidentEscalated escalation = progress.escalationToManager(command.manager(), command.reason());
+        if (escalation.assignee().equals(progress.assignee())
+                || (actor.role() == ActorRole.SYSTEM && progress.assignee() != null)) {
             // Already with this assignee; or the system's escalation on the report arrives after someone
             // already moved the case on (or is replayed): it must not pull the case back.
             return;
         }
-        refuseWhenClosed();
-        String reason = command.reason();
-        if (to.level() == EscalationLevel.BOARD && progress.legalDuty()) {
-            reason = "Straight to the board, as the protocol requires for a case of this kind.";
-        } else if (managerInvolved) {
-            reason = "Straight to the board: the school's manager is involved in the discussion, and a person "
-                    + "involved does not handle the case.";
-        }
-        escalate(rules, to, reason);
+        CaseStates.check(CaseAction.ESCALATE_TO_MANAGER, progress);
+        escalate(rules, escalation);
     }
 
     @CommandHandler
     void handle(EscalateToNextLevel command, Actor actor, EscalationRules rules) {
-        check(CaseAction.ESCALATE_TO_NEXT_LEVEL, actor);
-        refuseWhenClosed();
-        // Asked for before the escalation on the report has run: the level above the manager is the board.
-        Assignee holder = progress.assignee();
-        EscalationLevel next = holder == null ? EscalationLevel.BOARD : progress.levelAbove(holder.level());
-        if (next == null) {
-            throw RequestRefused.conflict("The case is already with the board, the highest level.");
-        }
-        escalate(rules, new Assignee(next, null), command.reason());
+        mayAct(CaseAction.ESCALATE_TO_NEXT_LEVEL, actor);
+        escalate(rules, progress.escalationUp(command.reason()).orElseThrow());
     }
 
     @CommandHandler
@@ -147,17 +123,18 @@ class Incident {
         if (progress.closed() || step == null || !step.hasDeadlineAt(command.dueAt())) {
             return; // taken, replaced or closed in the meantime, or acted on already: nothing is overdue
         }
-        Assignee holder = progress.assignee();
         if (step.reminders() == 0) {
-            apply(new StepOverdue(incidentId, step.step(), step.dueAt(), step.step() == Step.ACKNOWLEDGE ? holder : null));
+            apply(new StepOverdue(incidentId, step.step(), step.dueAt(), step.assignee()));
         }
-        EscalationLevel above = holder == null ? null : progress.levelAbove(holder.level());
+        Optional<IncidentEscalated> up = step.step() == Step.ACKNOWLEDGE && step.reminders() == 0
+                ? progress.escalationUp(step.assignee().describe() + " did not acknowledge the case by "
+                        + step.dueAt() + ", when it was due.")
+                : Optional.empty();
         if (step.step() == Step.NOTIFY_COMMUNICATIONS) {
             apply(new CommunicationsDepartmentNotified(incidentId, "Notified by the system: the communications "
                     + "department had not been informed by " + step.dueAt() + ", when it was due."));
-        } else if (step.step() == Step.ACKNOWLEDGE && step.reminders() == 0 && above != null) {
-            escalate(rules, new Assignee(above, null),
-                    holder.describe() + " did not acknowledge the case by " + step.dueAt() + ", when it was due.");
+        } else if (up.isPresent()) {
+            escalate(rules, up.get());
         } else {
             int reminder = step.reminders() + 1;
             apply(new BoardReminded(incidentId, step.step(), reminder));
@@ -167,110 +144,84 @@ class Incident {
 
     @CommandHandler
     void handle(AcknowledgeEscalation command, Actor actor) {
-        check(CaseAction.ACKNOWLEDGE, actor);
-        refuseWhenClosed();
-        if (progress.status() != IncidentStatus.ESCALATED) {
-            throw RequestRefused.conflict(progress.assignee() == null
-                    ? "The case has not been escalated yet, so there is nothing to acknowledge."
-                    : "Nothing waits for an acknowledgement: the case was acknowledged already.");
-        }
+        mayAct(CaseAction.ACKNOWLEDGE, actor);
         apply(new EscalationAcknowledged(incidentId, progress.assignee(), command.note()));
     }
 
     @CommandHandler
     void handle(AgreeResponseStrategy command, Actor actor) {
-        check(CaseAction.AGREE_STRATEGY, actor);
+        mayAct(CaseAction.AGREE_STRATEGY, actor);
         if (command.elements().isEmpty()) {
             throw RequestRefused.invalid("elements", "Name at least one element of the strategy.");
         }
-        refuseWhenClosed();
-        refuseWhileAwaitingAcknowledgement("agree a strategy");
         apply(new ResponseStrategyAgreed(incidentId, command.elements(), command.description(), progress.reporter()));
     }
 
     @CommandHandler
     void handle(NotifyCommunicationsDepartment command, Actor actor) {
-        check(CaseAction.NOTIFY_COMMUNICATIONS, actor);
-        refuseWhenClosed();
-        if (progress.communicationsNotified()) {
-            throw RequestRefused.conflict("The communications department has already been notified of this case.");
-        }
+        mayAct(CaseAction.NOTIFY_COMMUNICATIONS, actor);
         apply(new CommunicationsDepartmentNotified(incidentId, command.message()));
     }
 
     @CommandHandler
     void handle(FileWithPolice command, Actor actor) {
-        check(CaseAction.FILE_WITH_POLICE, actor);
-        refuseWhenClosed();
+        mayAct(CaseAction.FILE_WITH_POLICE, actor);
         apply(new FiledWithPolice(incidentId, command.offence(), command.policeReference()));
     }
 
     @CommandHandler
     void handle(DeclinePoliceReport command, Actor actor) {
-        check(CaseAction.DECLINE_POLICE_REPORT, actor);
-        refuseWhenClosed();
-        if (progress.policeDecided()) {
-            throw RequestRefused.conflict("The board already decided on a police report in this case.");
-        }
-        if (progress.isOpen(Step.INSPECTOR_CONSULTATION)) {
-            throw RequestRefused.conflict("Consult the national confidential inspector first: under the legal duty, "
-                    + "the decision on a police report follows that consultation.");
-        }
+        mayAct(CaseAction.DECLINE_POLICE_REPORT, actor);
         apply(new PoliceReportDeclined(incidentId, command.reason()));
     }
 
     @CommandHandler
     void handle(ReportToConfidentialInspector command, Actor actor) {
-        check(CaseAction.REPORT_TO_INSPECTOR, actor);
+        mayAct(CaseAction.REPORT_TO_INSPECTOR, actor);
         if (progress.partyRole(command.staffMember()).orElse(null) != PartyRole.STAFF) {
             throw RequestRefused.invalid("personId", command.staffMember()
                     + " is not a staff member involved in this case; the inspector hears of staff members' communication.");
         }
-        refuseWhenClosed();
         apply(new ReportedToConfidentialInspector(incidentId, command.staffMember(), command.summary(),
                 command.inspectorReference()));
     }
 
     @CommandHandler
     void handle(ImposeMeasure command, Actor actor) {
-        check(CaseAction.imposing(command.measure()), actor);
+        mayAct(CaseAction.imposing(command.measure()), actor);
         PartyRole role = involved(command.personId());
         if (!command.measure().fits(role)) {
             throw RequestRefused.invalid("measure", command.measure() + " is not a measure for a "
                     + role.name().toLowerCase(Locale.ROOT) + ".");
         }
-        refuseWhenClosed();
-        refuseWhileAwaitingAcknowledgement("impose a measure");
         apply(new MeasureImposed(incidentId, command.personId(), role, command.measure(), command.reason()));
     }
 
     @CommandHandler
     void handle(RecordCorrespondence command, Actor actor) {
-        check(CaseAction.RECORD_CORRESPONDENCE, actor);
+        mayAct(CaseAction.RECORD_CORRESPONDENCE, actor);
         PartyRole role = involved(command.personId());
-        refuseWhenClosed();
         apply(new CorrespondenceRecorded(incidentId, command.personId(), role, command.summary()));
     }
 
     @CommandHandler
     void handle(CloseIncident command, Actor actor) {
-        check(CaseAction.CLOSE, actor);
-        refuseWhenClosed();
-        refuseWhileAwaitingAcknowledgement("close the case");
-        if (progress.legalDuty()
-                && (progress.isOpen(Step.INSPECTOR_CONSULTATION) || progress.isOpen(Step.POLICE_DECISION))) {
-            throw RequestRefused.conflict("The legal duty holds this case open: the board must consult the national "
-                    + "confidential inspector and decide on a police report before it closes.");
-        }
+        mayAct(CaseAction.CLOSE, actor);
         apply(new IncidentClosed(incidentId, command.outcome()));
+    }
+
+    /** Permission first, so that someone without a right to the case does not learn even that it is closed. */
+    private void mayAct(CaseAction action, Actor actor) {
+        check(action, actor);
+        CaseStates.check(action, progress);
     }
 
     private void check(CaseAction action, Actor actor) {
         CasePolicies.check(Attempt.of(action, actor, progress));
     }
 
-    private void escalate(EscalationRules rules, Assignee to, String reason) {
-        apply(new IncidentEscalated(incidentId, to, reason));
+    private void escalate(EscalationRules rules, IncidentEscalated escalation) {
+        apply(escalation);
         setDeadline(rules, Step.ACKNOWLEDGE, now());
     }
 
@@ -282,20 +233,6 @@ class Incident {
 
     private static Instant now() {
         return GenericEventMessage.clock.instant();
-    }
-
-    private void refuseWhenClosed() {
-        if (progress.closed()) {
-            throw RequestRefused.conflict("Incident " + incidentId + " is closed; nothing more can be done in it.");
-        }
-    }
-
-    private void refuseWhileAwaitingAcknowledgement(String what) {
-        if (progress.awaitingAcknowledgement()) {
-            throw RequestRefused.conflict("The case still waits for " + (progress.assignee() == null ? "escalation"
-                    : "an acknowledgement by " + progress.assignee().describe()) + "; acknowledge it before you "
-                    + what + ".");
-        }
     }
 
     private PartyRole involved(PersonId person) {
