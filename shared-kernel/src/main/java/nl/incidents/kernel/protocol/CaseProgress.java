@@ -141,7 +141,8 @@ public record CaseProgress(
             overdue = null;
         }
         stepsEndedBy(event).forEach(steps::remove);
-        return new CaseProgress(incidentId, reported, IncidentStatus.after(status, event, strategyAgreed), holder, caseManager, caseTerms, steps,
+        return new CaseProgress(incidentId, reported, IncidentStatus.after(status, event, strategyAgreed), holder,
+                caseManager, caseTerms, steps,
                 strategyAgreed || event instanceof ResponseStrategyAgreed,
                 communicationsNotified || event instanceof CommunicationsDepartmentNotified,
                 policeDecided || event instanceof FiledWithPolice || event instanceof PoliceReportDeclined,
@@ -184,7 +185,8 @@ public record CaseProgress(
      */
     public Optional<IncidentEscalated> escalationUp(String reason) {
         EscalationLevel next = assignee == null ? EscalationLevel.BOARD : levelAbove(assignee.level());
-        return Optional.ofNullable(next).map(level -> new IncidentEscalated(incidentId, new Assignee(level, null), reason));
+        return Optional.ofNullable(next)
+                .map(level -> new IncidentEscalated(incidentId, new Assignee(level, null), reason));
     }
 
     /**
