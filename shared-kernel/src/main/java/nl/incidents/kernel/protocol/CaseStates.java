@@ -27,7 +27,7 @@ public final class CaseStates {
                     : progress.assignee() == null
                     ? "The case has not been escalated yet, so there is nothing to acknowledge."
                     : "Nothing waits for an acknowledgement: the case was acknowledged already.";
-            case ESCALATE_TO_NEXT_LEVEL -> progress.escalationUp("").isPresent() ? null
+            case ESCALATE_TO_NEXT_LEVEL -> Escalations.up(progress, "").isPresent() ? null
                     : "The case is already with the board, the highest level.";
             case NOTIFY_COMMUNICATIONS -> progress.communicationsNotified()
                     ? "The communications department has already been notified of this case." : null;
