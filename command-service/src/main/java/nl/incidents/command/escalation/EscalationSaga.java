@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
-import nl.incidents.kernel.escalation.Step;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.DeadlineSet;
@@ -23,6 +22,8 @@ import nl.incidents.kernel.incident.MarkStepOverdue;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
+import nl.incidents.kernel.incident.Step;
+import nl.incidents.kernel.protocol.CaseProgress;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -123,7 +124,7 @@ public class EscalationSaga {
     }
 
     private void taken(IncidentEvent event) {
-        Step.takenBy(event).ifPresent(this::cancel);
+        CaseProgress.stepsEndedBy(event).forEach(this::cancel);
     }
 
     private void cancel(Step step) {

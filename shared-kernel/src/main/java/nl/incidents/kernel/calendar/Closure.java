@@ -1,14 +1,16 @@
 package nl.incidents.kernel.calendar;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
-import nl.incidents.kernel.directory.Region;
+import nl.incidents.kernel.incident.Region;
 
 /** A holiday or day off: the schools of the given regions are closed from {@code from} to {@code to}, both included. */
 record Closure(String name, Set<Region> regions, LocalDate from, LocalDate to) {
 
     Closure {
-        regions = Set.copyOf(regions);
+        regions = Collections.unmodifiableSet(EnumSet.copyOf(regions));
     }
 
     boolean appliesTo(Region region) {
