@@ -169,6 +169,10 @@ class CaseProgressTest {
         assertThat(progress.assignee()).isEqualTo(assignee);
         assertThat(progress.manager()).isEqualTo(manager);
         assertThat(progress.open()).containsExactlyEntriesOf(open);
+        assertThat(progress.openStepsByDueTime()).isSortedAccordingTo(
+                java.util.Comparator.comparing(OpenStep::dueAt).thenComparing(OpenStep::step));
+        open.values().forEach(step -> assertThat(progress.openStep(step.step()).overdue())
+                .isEqualTo(step.overdueSince() != null));
     }
 
     @ParameterizedTest(name = "{0}")
