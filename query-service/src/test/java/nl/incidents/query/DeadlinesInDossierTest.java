@@ -286,14 +286,14 @@ class DeadlinesInDossierTest {
         // older: NOTIFY_COMMUNICATIONS due first (13:00); newer: ACKNOWLEDGE (11:00). Newest first by default.
         await().until(() -> "NOTIFY_COMMUNICATIONS".equals(row("manager", older).path("nextDue").path("step").asText()));
 
-        List<String> byReport = ids(get("manager", "/api/incidents").getBody());
+        List<String> byReport = ids(get("manager", "/api/incidents").getBody().path("items"));
         assertThat(byReport.indexOf(newer.toString())).isLessThan(byReport.indexOf(older.toString()));
-        List<String> byDue = ids(get("manager", "/api/incidents?sort=due").getBody());
+        List<String> byDue = ids(get("manager", "/api/incidents?sort=due").getBody().path("items"));
         assertThat(byDue.indexOf(newer.toString())).isLessThan(byDue.indexOf(older.toString()));
         append(newer, MANAGER, new EscalationAcknowledged(newer, Assignee.manager(new PersonId("manager")), null));
         append(newer, MANAGER, new CommunicationsDepartmentNotified(newer, "Threats"));
         await().until(() -> "POLICE_DECISION".equals(row("manager", newer).path("nextDue").path("step").asText()));
-        byDue = ids(get("manager", "/api/incidents?sort=due").getBody());
+        byDue = ids(get("manager", "/api/incidents?sort=due").getBody().path("items"));
         assertThat(byDue.indexOf(older.toString())).isLessThan(byDue.indexOf(newer.toString()));
 
         assertThat(get("teacher", "/api/incidents?sort=due").getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -388,7 +388,7 @@ class DeadlinesInDossierTest {
     }
 
     private JsonNode row(String user, IncidentId id) {
-        for (JsonNode node : get(user, "/api/incidents").getBody()) {
+        for (JsonNode node : get(user, "/api/incidents").getBody().path("items")) {
             if (node.path("incidentId").asText().equals(id.toString())) {
                 return node;
             }
@@ -413,7 +413,7 @@ class DeadlinesInDossierTest {
         escalatedToTheManager();
         await().atMost(java.time.Duration.ofSeconds(15)).until(() -> {
             long escalated = 0;
-            for (JsonNode row : get("board", "/api/incidents").getBody()) {
+            for (JsonNode row : get("board", "/api/incidents").getBody().path("items")) {
                 escalated += row.path("status").asText().equals("ESCALATED") ? 1 : 0;
             }
             String text = http.getForEntity("/actuator/prometheus", String.class).getBody();

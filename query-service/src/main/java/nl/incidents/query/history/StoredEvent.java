@@ -1,6 +1,7 @@
 package nl.incidents.query.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Arrays;
@@ -10,7 +11,6 @@ import java.util.stream.Collectors;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.json.IncidentsJson;
-import nl.incidents.kernel.query.HistoryEntry;
 
 /** One event of a case as the history projection keeps it. */
 public record StoredEvent(
@@ -43,10 +43,10 @@ public record StoredEvent(
     public record Read(StoredEvent stored, IncidentEvent event) {
     }
 
-    public HistoryEntry toEntry() {
+    /** The payload as a JSON tree, as it was stored. */
+    public JsonNode payloadTree() {
         try {
-            return new HistoryEntry(sequenceNumber, eventId, type, occurredAt, actor, causationId, correlationId, cause,
-                    JSON.readTree(payload));
+            return JSON.readTree(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("history entry " + eventId + " cannot be read", e);
         }

@@ -1,4 +1,4 @@
-package nl.incidents.kernel.query;
+package nl.incidents.query.incidentdossier;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package nl.incidents.query.dossier;
+package nl.incidents.query.persondossier;
 
 import static nl.incidents.query.Projections.instant;
 
@@ -13,11 +13,9 @@ import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.Measure;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
-import nl.incidents.kernel.query.FindPersonDossier;
-import nl.incidents.kernel.query.PersonDossier;
-import nl.incidents.kernel.query.PersonDossier.Entry;
-import nl.incidents.kernel.query.PersonDossier.EntryType;
-import nl.incidents.kernel.query.PersonDossier.Kind;
+import nl.incidents.query.persondossier.PersonDossier.Entry;
+import nl.incidents.query.persondossier.PersonDossier.EntryType;
+import nl.incidents.query.persondossier.PersonDossier.Kind;
 import nl.incidents.query.access.CaseAccess;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,6 @@
-package nl.incidents.query.incident;
+package nl.incidents.query.caselist;
 
+import static nl.incidents.query.Projections.instant;
 import static nl.incidents.query.Projections.utc;
 
 import java.time.Instant;
@@ -19,11 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each case's open steps and late steps, and copies onto its summary the step due first and
- * the number of late ones, so the case list can say what is due next and sort by it. The rules are
- * the case's own (a new deadline replaces the step's earlier one, an escalation ends the
- * acknowledgement that was due, the event that takes a step ends it, closing ends all), as the
- * dossier's {@link CaseTiming} folds them. Plain statements only, for H2 and PostgreSQL alike.
+ * Keeps each case's open steps and late steps, and copies onto its summary the step due first, the
+ * earliest deadline of its open steps (for a step the board is reminded of, the deadline it missed)
+ * and the number of late ones, so the case list can say what is due, filter what is overdue and sort
+ * by it in the database. The rules are the case's own (a new deadline replaces the step's earlier
+ * one, a reminder keeps the deadline that was missed, an escalation ends the acknowledgement that was
+ * due, the event that takes a step ends it, closing ends all), as the dossier folds them. Plain
+ * statements only, for H2 and PostgreSQL alike.
  */
 @Component
 @ProcessingGroup(Projections.GROUP)
@@ -39,13 +42,13 @@ class DueStepProjection {
     void on(IncidentEvent event, @Timestamp Instant at) {
         String incident = event.incidentId().toString();
         if (event instanceof DeadlineSet deadline) {
+            Instant overdueSince = deadline.reminder() > 0 ? overdueSince(incident, deadline.step()) : null;
             remove(incident, deadline.step());
-            jdbc.sql("INSERT INTO incident_due_step (incident_id, step, due_at, reminder) VALUES (?, ?, ?, ?)")
-                    .params(incident, deadline.step().name(), utc(deadline.dueAt()), deadline.reminder())
+            jdbc.sql("INSERT INTO incident_due_step (incident_id, step, due_at, reminder, overdue_since) VALUES (?, ?, ?, ?, ?)")
+                    .params(incident, deadline.step().name(), utc(deadline.dueAt()), deadline.reminder(), utc(overdueSince))
                     .update();
         } else if (event instanceof StepOverdue overdue) {
             late(incident, overdue, at);
-            return;
         } else if (event instanceof IncidentEscalated) {
             remove(incident, Step.ACKNOWLEDGE);
         } else if (event instanceof IncidentClosed) {
@@ -57,10 +60,19 @@ class DueStepProjection {
             }
             remove(incident, taken.get());
         }
-        nextDue(incident);
+        summarize(incident);
+    }
+
+    private Instant overdueSince(String incident, Step step) {
+        return jdbc.sql("SELECT overdue_since FROM incident_due_step WHERE incident_id = ? AND step = ?")
+                .params(incident, step.name())
+                .query((rs, n) -> Optional.ofNullable(instant(rs, "overdue_since"))).optional()
+                .flatMap(since -> since).orElse(null);
     }
 
     private void late(String incident, StepOverdue overdue, Instant at) {
+        jdbc.sql("UPDATE incident_due_step SET overdue_since = ? WHERE incident_id = ? AND step = ?")
+                .params(utc(overdue.dueAt()), incident, overdue.step().name()).update();
         boolean known = jdbc.sql("SELECT COUNT(*) FROM incident_late_step WHERE incident_id = ? AND step = ? AND due_at = ?")
                 .params(incident, overdue.step().name(), utc(overdue.dueAt())).query(Long.class).single() > 0;
         if (known) {
@@ -80,14 +92,17 @@ class DueStepProjection {
         jdbc.sql("DELETE FROM incident_due_step WHERE incident_id = ? AND step = ?").params(incident, step.name()).update();
     }
 
-    private void nextDue(String incident) {
+    private void summarize(String incident) {
         record Due(String step, OffsetDateTime dueAt) {
         }
         Due next = jdbc.sql("SELECT step, due_at FROM incident_due_step WHERE incident_id = ? ORDER BY due_at, step")
                 .param(incident)
                 .query((rs, n) -> new Due(rs.getString("step"), rs.getObject("due_at", OffsetDateTime.class)))
                 .list().stream().findFirst().orElse(new Due(null, null));
-        jdbc.sql("UPDATE incident_summary SET next_step = ?, next_due_at = ? WHERE incident_id = ?")
-                .params(next.step(), next.dueAt(), incident).update();
+        jdbc.sql("""
+                UPDATE incident_summary SET next_step = ?, next_due_at = ?,
+                    first_deadline_at = (SELECT MIN(COALESCE(overdue_since, due_at)) FROM incident_due_step WHERE incident_id = ?)
+                WHERE incident_id = ?""")
+                .params(next.step(), next.dueAt(), incident, incident).update();
     }
 }

@@ -1,4 +1,4 @@
-package nl.incidents.kernel.query;
+package nl.incidents.query.incidentdossier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

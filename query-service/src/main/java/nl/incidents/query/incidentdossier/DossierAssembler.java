@@ -1,4 +1,4 @@
-package nl.incidents.query.incident;
+package nl.incidents.query.incidentdossier;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,14 +26,13 @@ import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import nl.incidents.kernel.incident.StepOverdue;
-import nl.incidents.kernel.query.IncidentDossier;
-import nl.incidents.kernel.query.IncidentDossier.CorrespondenceEntry;
-import nl.incidents.kernel.query.IncidentDossier.Escalation;
-import nl.incidents.kernel.query.IncidentDossier.MeasureEntry;
-import nl.incidents.kernel.query.IncidentDossier.Report;
-import nl.incidents.kernel.query.IncidentDossier.Step;
-import nl.incidents.kernel.query.IncidentDossier.Strategy;
-import nl.incidents.kernel.query.IncidentDossier.TimelineEntry;
+import nl.incidents.query.incidentdossier.IncidentDossier.CorrespondenceEntry;
+import nl.incidents.query.incidentdossier.IncidentDossier.Escalation;
+import nl.incidents.query.incidentdossier.IncidentDossier.MeasureEntry;
+import nl.incidents.query.incidentdossier.IncidentDossier.Report;
+import nl.incidents.query.incidentdossier.IncidentDossier.Step;
+import nl.incidents.query.incidentdossier.IncidentDossier.Strategy;
+import nl.incidents.query.incidentdossier.IncidentDossier.TimelineEntry;
 import nl.incidents.query.history.StoredEvent;
 
 /** Folds a case's events, in order, into its dossier and a timeline a person can read. */

@@ -1,4 +1,4 @@
-package nl.incidents.kernel.query;
+package nl.incidents.query.incidentdossier;
 
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.IncidentId;

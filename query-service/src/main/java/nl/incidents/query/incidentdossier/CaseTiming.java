@@ -1,4 +1,4 @@
-package nl.incidents.query.incident;
+package nl.incidents.query.incidentdossier;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +23,9 @@ import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.StepOverdue;
-import nl.incidents.kernel.query.IncidentDossier.Deadline;
-import nl.incidents.kernel.query.IncidentDossier.LateStep;
-import nl.incidents.kernel.query.IncidentDossier.Terms;
+import nl.incidents.query.incidentdossier.IncidentDossier.Deadline;
+import nl.incidents.query.incidentdossier.IncidentDossier.LateStep;
+import nl.incidents.query.incidentdossier.IncidentDossier.Terms;
 
 /**
  * The timing part of a dossier, folded from the case's events by the same rules the case keeps

@@ -1,4 +1,4 @@
-package nl.incidents.query.dossier;
+package nl.incidents.query.persondossier;
 
 import static nl.incidents.query.Projections.utc;
 
@@ -9,7 +9,7 @@ import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.MeasureImposed;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
-import nl.incidents.kernel.query.PersonDossier.EntryType;
+import nl.incidents.query.persondossier.PersonDossier.EntryType;
 import nl.incidents.query.Projections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 /** Files measures and correspondence into the personnel or pupil dossier of the person they concern. */
 @Component
 @ProcessingGroup(Projections.GROUP)
-class DossierProjection {
+class PersonDossierProjection {
 
     private final JdbcClient jdbc;
 
-    DossierProjection(JdbcClient jdbc) {
+    PersonDossierProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,4 +1,4 @@
-package nl.incidents.query.incident;
+package nl.incidents.query.caselist;
 
 import static nl.incidents.query.Projections.utc;
 
@@ -18,14 +18,14 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** One row per case: where it stands and who holds it. */
+/** One row per case for the case list: where it stands and who holds it. */
 @Component
 @ProcessingGroup(Projections.GROUP)
-class IncidentSummaryProjection {
+class CaseSummaryProjection {
 
     private final JdbcClient jdbc;
 
-    IncidentSummaryProjection(JdbcClient jdbc) {
+    CaseSummaryProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,4 +1,4 @@
-package nl.incidents.kernel.query;
+package nl.incidents.query.inbox;
 
 import java.util.Objects;
 import nl.incidents.kernel.RequestRefused;

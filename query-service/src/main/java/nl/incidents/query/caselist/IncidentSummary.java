@@ -1,4 +1,4 @@
-package nl.incidents.kernel.query;
+package nl.incidents.query.caselist;
 
 import java.time.Instant;
 import nl.incidents.kernel.escalation.Step;
@@ -11,8 +11,9 @@ import nl.incidents.kernel.incident.Stage;
 
 /**
  * One line of a case list. {@code nextDue} is the open step due first (none once the case is
- * closed); {@code lateSteps} counts the steps that were not taken by their deadline. Both are left
- * out for viewers who may not see the case's timing.
+ * closed); {@code overdueSince} the earliest deadline an open step has passed, when one has;
+ * {@code lateSteps} counts the steps that were not taken by their deadline. The three are left out
+ * for viewers who may not see the case's timing.
  */
 public record IncidentSummary(
         IncidentId incidentId,
@@ -25,9 +26,16 @@ public record IncidentSummary(
         Instant reportedAt,
         Instant closedAt,
         Due nextDue,
+        Instant overdueSince,
         Integer lateSteps) {
 
     /** A step and when it is due. */
     public record Due(Step step, Instant dueAt) {
+    }
+
+    /** The same line without its timing, for a viewer who may not see it. */
+    IncidentSummary withoutTiming() {
+        return new IncidentSummary(incidentId, schoolId, status, severity, stage, platform, assignee, reportedAt, closedAt,
+                null, null, null);
     }
 }

@@ -1,9 +1,7 @@
-package nl.incidents.query.dossier;
+package nl.incidents.query.persondossier;
 
 import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.incident.PersonId;
-import nl.incidents.kernel.query.FindPersonDossier;
-import nl.incidents.kernel.query.PersonDossier;
 import nl.incidents.query.Queries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,4 +1,4 @@
-package nl.incidents.kernel.query;
+package nl.incidents.query.persondossier;
 
 import java.time.Instant;
 import java.util.List;
