@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import nl.incidents.kernel.escalation.Step;
+import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.EscalationLevel;
 import nl.incidents.kernel.incident.IncidentId;

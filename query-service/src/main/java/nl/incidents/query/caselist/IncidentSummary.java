@@ -1,13 +1,13 @@
 package nl.incidents.query.caselist;
 
 import java.time.Instant;
-import nl.incidents.kernel.escalation.Step;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.IncidentStatus;
 import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.incident.Step;
 
 /**
  * One line of a case list. {@code nextDue} is the open step due first (none once the case is

@@ -101,7 +101,7 @@ final class DossierAssembler {
                     .collect(Collectors.joining(", "));
         } else if (event instanceof CommunicationsDepartmentNotified e) {
             notifications.add(new Step(at, by, e.message(), null, null));
-            Instant overdueSince = timing.overdueSince(nl.incidents.kernel.escalation.Step.NOTIFY_COMMUNICATIONS);
+            Instant overdueSince = timing.overdueSince(nl.incidents.kernel.incident.Step.NOTIFY_COMMUNICATIONS);
             line = "Communications department notified" + (!bySystem ? ""
                     : " by the system" + (overdueSince == null ? "" : ": the step was overdue since "
                     + CaseTiming.time(overdueSince)));

@@ -5,10 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.incidents.kernel.directory.Region;
-import nl.incidents.kernel.escalation.ClockMode;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.Assignee;
+import nl.incidents.kernel.incident.ClockMode;
 import nl.incidents.kernel.incident.EscalationLevel;
 import nl.incidents.kernel.incident.Harm;
 import nl.incidents.kernel.incident.IncidentId;
@@ -18,6 +17,7 @@ import nl.incidents.kernel.incident.Measure;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
+import nl.incidents.kernel.incident.Region;
 import nl.incidents.kernel.incident.ResponseStrategy;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
@@ -81,7 +81,7 @@ public record IncidentDossier(
      */
     public record Terms(
             ClockMode clock, Region region, List<EscalationLevel> chain, boolean legalDuty,
-            Map<nl.incidents.kernel.escalation.Step, Duration> allowed, Duration reminderInterval, String text) {
+            Map<nl.incidents.kernel.incident.Step, Duration> allowed, Duration reminderInterval, String text) {
     }
 
     /**
@@ -90,12 +90,12 @@ public record IncidentDossier(
      * {@code assignee} is who must acknowledge, for an acknowledgement.
      */
     public record Deadline(
-            nl.incidents.kernel.escalation.Step step, Instant dueAt, int reminders, Instant overdueSince,
+            nl.incidents.kernel.incident.Step step, Instant dueAt, int reminders, Instant overdueSince,
             Assignee assignee) {
     }
 
     /** A step not taken by its deadline: when it was due, when the system noticed, who held the case. */
-    public record LateStep(nl.incidents.kernel.escalation.Step step, Instant dueAt, Instant noticedAt, Assignee assignee) {
+    public record LateStep(nl.incidents.kernel.incident.Step step, Instant dueAt, Instant noticedAt, Assignee assignee) {
     }
 
     /** One line of the readable timeline. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import nl.incidents.kernel.escalation.Step;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
@@ -17,6 +16,7 @@ import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
 
 /**

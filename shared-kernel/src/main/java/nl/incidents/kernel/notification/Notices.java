@@ -11,7 +11,6 @@ import java.util.Objects;
 import nl.incidents.kernel.calendar.SchoolCalendar;
 import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
-import nl.incidents.kernel.escalation.Step;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
@@ -22,6 +21,7 @@ import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.notification.Notice.Kind;
 
 /**

@@ -1,4 +1,4 @@
-package nl.incidents.kernel.directory;
+package nl.incidents.kernel.incident;
 
 /** The school-holiday region of the Netherlands a school lies in. */
 public enum Region {

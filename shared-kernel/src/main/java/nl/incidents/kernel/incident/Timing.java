@@ -1,4 +1,4 @@
-package nl.incidents.kernel.escalation;
+package nl.incidents.kernel.incident;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package nl.incidents.kernel.escalation;
+package nl.incidents.kernel.incident;
 
 /** How a case's deadlines count time. */
 public enum ClockMode {

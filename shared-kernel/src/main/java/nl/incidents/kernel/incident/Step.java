@@ -1,12 +1,6 @@
-package nl.incidents.kernel.escalation;
+package nl.incidents.kernel.incident;
 
 import java.util.Optional;
-import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
-import nl.incidents.kernel.incident.EscalationAcknowledged;
-import nl.incidents.kernel.incident.FiledWithPolice;
-import nl.incidents.kernel.incident.IncidentEvent;
-import nl.incidents.kernel.incident.PoliceReportDeclined;
-import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
 
 /**
  * A step of the protocol that must be taken before a deadline. The event that takes each step is
