@@ -1,7 +1,5 @@
 package nl.incidents.query.persondossier;
 
-import nl.incidents.kernel.RequestRefused;
-import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.query.Queries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +18,6 @@ class PersonDossierController {
 
     @GetMapping("/api/people/{personId}/dossier")
     PersonDossier dossier(@PathVariable String personId, @RequestParam(required = false) PersonDossier.Kind kind) {
-        if (!PersonId.isValid(personId)) {
-            throw RequestRefused.invalid("personId", "'" + personId + "' is not a person id.");
-        }
-        return queries.one(new FindPersonDossier(new PersonId(personId), kind, queries.viewer()), PersonDossier.class);
+        return queries.one(FindPersonDossier.of(personId, kind, queries.viewer()), PersonDossier.class);
     }
 }
