@@ -1,7 +1,6 @@
 package nl.incidents.query.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Arrays;
@@ -41,14 +40,5 @@ public record StoredEvent(
 
     /** A stored event and its payload. */
     public record Read(StoredEvent stored, IncidentEvent event) {
-    }
-
-    /** The payload as a JSON tree, as it was stored. */
-    public JsonNode payloadTree() {
-        try {
-            return JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("history entry " + eventId + " cannot be read", e);
-        }
     }
 }

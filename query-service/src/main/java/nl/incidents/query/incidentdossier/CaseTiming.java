@@ -2,8 +2,6 @@ package nl.incidents.query.incidentdossier;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -23,6 +21,7 @@ import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
+import nl.incidents.query.AmsterdamTime;
 import nl.incidents.query.incidentdossier.IncidentDossier.Deadline;
 import nl.incidents.query.incidentdossier.IncidentDossier.LateStep;
 import nl.incidents.query.incidentdossier.IncidentDossier.Terms;
@@ -34,9 +33,6 @@ import nl.incidents.query.incidentdossier.IncidentDossier.Terms;
  * takes a step ({@link Step#takenBy}) ends it, and closing the case ends all.
  */
 final class CaseTiming {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private Terms terms;
     private Assignee assignee;
@@ -58,7 +54,7 @@ final class CaseTiming {
                 + "; legal duty (art. 4a WOT): " + (e.legalDuty() ? "yes" : "no");
         terms = new Terms(e.clock(), e.region(), e.chain(), e.legalDuty(), Collections.unmodifiableMap(allowed),
                 e.timing().reminderInterval(), capitalized(text));
-        return "Escalation terms recorded: " + text;
+        return "Escalation terms recorded by the system: " + text;
     }
 
     String deadline(DeadlineSet e) {
@@ -67,21 +63,23 @@ final class CaseTiming {
         Assignee holder = e.step() == Step.ACKNOWLEDGE ? assignee : null;
         open.put(e.step(), new Deadline(e.step(), e.dueAt(), e.reminder(), overdueSince, holder));
         if (e.reminder() > 0) {
-            return capitalized(what(e.step())) + " still open: the board is reminded again at " + time(e.dueAt());
+            return capitalized(what(e.step())) + " still open: the board is reminded again at " + time(e.dueAt())
+                    + ", set by the system";
         }
         return capitalized(what(e.step())) + " due by " + time(e.dueAt())
-                + (holder == null ? "" : " (" + DossierAssembler.describe(holder) + ")");
+                + (holder == null ? "" : " (" + DossierAssembler.describe(holder) + ")") + ", set by the system";
     }
 
     String overdue(StepOverdue e, Instant noticedAt) {
         late.add(new LateStep(e.step(), e.dueAt(), noticedAt, e.assignee()));
         open.computeIfPresent(e.step(), (step, d) -> new Deadline(step, d.dueAt(), d.reminders(), e.dueAt(), d.assignee()));
         return capitalized(what(e.step())) + " overdue: it was due by " + time(e.dueAt())
-                + (e.assignee() == null ? "" : " (" + DossierAssembler.describe(e.assignee()) + ")");
+                + (e.assignee() == null ? "" : " (" + DossierAssembler.describe(e.assignee()) + ")")
+                + "; noticed by the system";
     }
 
     String reminded(BoardReminded e) {
-        return "Board reminded (" + ordinal(e.reminder()) + " time) of the " + what(e.step());
+        return "Board reminded by the system (" + ordinal(e.reminder()) + " time) of the " + what(e.step());
     }
 
     /** When a step that is still open passed its deadline, if the system noticed. */
@@ -115,8 +113,9 @@ final class CaseTiming {
         return List.copyOf(late);
     }
 
+    /** A time in a sentence of the timeline, as the mails and the inbox give it. */
     static String time(Instant at) {
-        return TIME.format(at);
+        return AmsterdamTime.text(at);
     }
 
     private static String what(Step step) {

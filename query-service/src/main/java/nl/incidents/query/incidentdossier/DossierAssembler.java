@@ -136,7 +136,17 @@ final class DossierAssembler {
             throw new IllegalStateException("no dossier rule for " + event.getClass().getSimpleName());
         }
         timing.follow(event);
-        timeline.add(new TimelineEntry(at, by, line));
+        timeline.add(new TimelineEntry(at, computedBySystem(event) ? Actor.SYSTEM : by, line));
+    }
+
+    /**
+     * The steps the system works out itself: a case's terms, its deadlines, a step found overdue, a
+     * reminder. They are stored with the actor whose command caused them (the reporter, the manager
+     * who acknowledged), but that person did not take them.
+     */
+    static boolean computedBySystem(IncidentEvent event) {
+        return event instanceof EscalationPolicyRecorded || event instanceof DeadlineSet || event instanceof StepOverdue
+                || event instanceof BoardReminded;
     }
 
     static String describe(Assignee assignee) {

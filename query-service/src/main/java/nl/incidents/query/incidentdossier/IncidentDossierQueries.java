@@ -1,6 +1,7 @@
 package nl.incidents.query.incidentdossier;
 
 import nl.incidents.kernel.RequestRefused;
+import nl.incidents.query.AmsterdamTime;
 import nl.incidents.query.access.CaseAccess;
 import nl.incidents.query.access.ReadableCases;
 import nl.incidents.query.history.HistoryRepository;
@@ -40,6 +41,7 @@ class IncidentDossierQueries {
 
     private static HistoryEntry entry(StoredEvent stored) {
         return new HistoryEntry(stored.sequenceNumber(), stored.eventId(), stored.type(), stored.occurredAt(),
-                stored.actor(), stored.causationId(), stored.correlationId(), stored.cause(), stored.payloadTree());
+                stored.actor(), stored.causationId(), stored.correlationId(), stored.cause(),
+                AmsterdamTime.payloads().valueToTree(stored.event()));
     }
 }
