@@ -67,11 +67,15 @@ final class IncidentFixtures {
 
     static final IncidentId INCIDENT = IncidentId.of("5b0c8f5e-3d1a-4c8e-9a57-0d8f6a2b1c11");
     static final String SCHOOL = "brin-12AB";
+    static final String OTHER_SCHOOL = "brin-34CD";
 
     // The people who act on the case.
     static final Actor REPORTER = new Actor(new PersonId("emp-1001"), ActorRole.STAFF);
     static final Actor OTHER_TEACHER = new Actor(new PersonId("emp-1003"), ActorRole.STAFF);
+    /** A teacher at another school of the board. */
+    static final Actor TEACHER_ELSEWHERE = new Actor(new PersonId("emp-5003"), ActorRole.STAFF);
     static final Actor MANAGER = new Actor(new PersonId("emp-2001"), ActorRole.MANAGER);
+    /** The manager of another school of the board. */
     static final Actor OTHER_MANAGER = new Actor(new PersonId("emp-2002"), ActorRole.MANAGER);
     static final Actor COMMUNICATIONS = new Actor(new PersonId("emp-3001"), ActorRole.COMMUNICATIONS);
     static final Actor BOARD = new Actor(new PersonId("emp-4001"), ActorRole.BOARD);
@@ -93,11 +97,13 @@ final class IncidentFixtures {
 
     static final String ESCALATION_REASON = "Reported: the manager hears of it at once.";
 
-    /** The board of the story: one school in the middle region. */
+    /** The board of the story: the case's school in the middle region, and another school with its own people. */
     static final OrganisationDirectory DIRECTORY = new OrganisationDirectory("Stichting Voorbeeld",
-            List.of(new School(SCHOOL, "De Voorbeeldschool", Region.MIDDLE)),
-            List.of(new Member(MANAGER.id(), "Manager", "manager@example.org", ActorRole.MANAGER, Set.of(SCHOOL)),
-                    new Member(BOARD.id(), "Board", "board@example.org", ActorRole.BOARD, Set.of())));
+            List.of(new School(SCHOOL, "De Voorbeeldschool", Region.MIDDLE),
+                    new School(OTHER_SCHOOL, "De Andere School", Region.SOUTH)),
+            List.of(member(REPORTER, SCHOOL), member(MANAGER, SCHOOL), member(OTHER_TEACHER, SCHOOL), member(TEACHER_ELSEWHERE, OTHER_SCHOOL),
+                    member(OTHER_MANAGER, OTHER_SCHOOL), member(COMMUNICATIONS), member(BOARD),
+                    member(OTHER_BOARD_MEMBER)));
     static final EscalationRules RULES = new EscalationRules(EscalationPolicy.defaults(), SchoolCalendar.standard(),
             DIRECTORY);
     /** When the given events of a history set their deadlines. */
@@ -106,9 +112,14 @@ final class IncidentFixtures {
     private IncidentFixtures() {
     }
 
+    private static Member member(Actor actor, String... schools) {
+        return new Member(actor.id(), actor.id().value(), actor.id() + "@example.org", actor.role(), Set.of(schools));
+    }
+
     static AggregateTestFixture<Incident> fixture() {
         AggregateTestFixture<Incident> fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(RULES);
+        fixture.registerInjectableResource(DIRECTORY);
         return fixture;
     }
 
@@ -253,7 +264,7 @@ final class IncidentFixtures {
         return Stream.of(
                 command(new EscalateToManager(INCIDENT, OTHER_MANAGER.id(), "Sent to the deputy manager."), BOARD),
                 command(new EscalateToNextLevel(INCIDENT, "Not acknowledged in time."), BOARD),
-                command(new AcknowledgeEscalation(INCIDENT, "Seen."), BOARD),
+                command(new AcknowledgeEscalation(INCIDENT, "Seen."), MANAGER),
                 command(new AgreeResponseStrategy(INCIDENT, Set.of(ResponseStrategy.NO_ONLINE_REACTION), "Quiet."),
                         MANAGER),
                 command(new NotifyCommunicationsDepartment(INCIDENT, "FYI"), BOARD),

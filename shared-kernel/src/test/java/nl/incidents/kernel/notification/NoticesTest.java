@@ -36,6 +36,7 @@ import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.kernel.incident.Timing;
 import nl.incidents.kernel.notification.Notice.Kind;
+import nl.incidents.kernel.protocol.CaseProgress;
 import org.junit.jupiter.api.Test;
 
 /** Who hears of each escalation, reminder and notification of a case, and what the message says and leaves out. */
@@ -221,18 +222,18 @@ class NoticesTest {
         assertThat(Notices.mayConcernAnyone(reported(false))).isFalse();
         assertThat(Notices.mayConcernAnyone(new StepOverdue(id, Step.ACKNOWLEDGE, MANAGER_DUE, null))).isFalse();
         assertThat(Notices.mayConcernAnyone(new BoardReminded(id, Step.ACKNOWLEDGE, 1))).isTrue();
-        assertThat(notices.of(deadline(Step.NOTIFY_COMMUNICATIONS, COMMS_DUE), CaseFacts.of(id))).isEmpty();
+        assertThat(notices.of(deadline(Step.NOTIFY_COMMUNICATIONS, COMMS_DUE), CaseProgress.of(id))).isEmpty();
     }
 
-    /** Feeds the events in order, each with the facts of the events before it, as a consumer does. */
+    /** Feeds the events in order, each with where the case stood before it, as a consumer does. */
     private List<Notice> run(IncidentEvent... events) {
         List<Notice> told = new ArrayList<>();
-        CaseFacts facts = CaseFacts.of(id);
+        CaseProgress facts = CaseProgress.of(id);
         for (IncidentEvent event : events) {
             told.addAll(notices.of(event, facts));
             facts = facts.next(event);
         }
-        assertThat(CaseFacts.from(id, List.of(events))).isEqualTo(facts);
+        assertThat(CaseProgress.of(id, List.of(events))).isEqualTo(facts);
         return told;
     }
 
