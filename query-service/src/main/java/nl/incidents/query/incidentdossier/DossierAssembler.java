@@ -7,25 +7,24 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
-import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.CorrespondenceRecorded;
 import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
-import nl.incidents.kernel.incident.EscalationLevel;
 import nl.incidents.kernel.incident.EscalationPolicyRecorded;
 import nl.incidents.kernel.incident.FiledWithPolice;
 import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
-import nl.incidents.kernel.incident.IncidentStatus;
 import nl.incidents.kernel.incident.MeasureImposed;
 import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import nl.incidents.kernel.incident.StepOverdue;
+import nl.incidents.kernel.protocol.CaseProgress;
+import nl.incidents.kernel.protocol.OpenStep;
 import nl.incidents.query.incidentdossier.IncidentDossier.CorrespondenceEntry;
 import nl.incidents.query.incidentdossier.IncidentDossier.Escalation;
 import nl.incidents.query.incidentdossier.IncidentDossier.MeasureEntry;
@@ -35,12 +34,15 @@ import nl.incidents.query.incidentdossier.IncidentDossier.Strategy;
 import nl.incidents.query.incidentdossier.IncidentDossier.TimelineEntry;
 import nl.incidents.query.history.StoredEvent;
 
-/** Folds a case's events, in order, into its dossier and a timeline a person can read. */
+/**
+ * Folds a case's events, in order, into its dossier and a timeline a person can read. Where the case
+ * stands (its status, its open steps) is the kernel's fold, {@link CaseProgress}.
+ */
 final class DossierAssembler {
 
     private DerailingDiscussionReported reported;
     private Report report;
-    private IncidentStatus status = IncidentStatus.REPORTED;
+    private CaseProgress progress;
     private final List<Escalation> escalations = new ArrayList<>();
     private Strategy strategy;
     private final List<Step> notifications = new ArrayList<>();
@@ -63,10 +65,9 @@ final class DossierAssembler {
      * The dossier as a viewer may read it: events of other types are left out, and so are the
      * sections they fill (absent, rather than empty, so nobody mistakes "not shown" for "none").
      */
-    static IncidentDossier assemble(List<StoredEvent> events, Set<Class<? extends IncidentEvent>> shown) {
+    static IncidentDossier assemble(List<StoredEvent.Read> events, Set<Class<? extends IncidentEvent>> shown) {
         DossierAssembler assembler = new DossierAssembler(shown);
-        events.stream().map(StoredEvent::withEvent).filter(e -> shown.contains(e.event().getClass()))
-                .forEach(assembler::apply);
+        events.stream().filter(e -> shown.contains(e.event().getClass())).forEach(assembler::apply);
         return assembler.dossier();
     }
 
@@ -75,6 +76,8 @@ final class DossierAssembler {
         Instant at = stored.stored().occurredAt();
         Actor by = stored.stored().actor();
         boolean bySystem = by != null && by.role() == ActorRole.SYSTEM;
+        CaseProgress before = progress == null ? CaseProgress.of(event.incidentId()) : progress;
+        progress = before.next(event);
         String line;
         if (event instanceof DerailingDiscussionReported e) {
             reported = e;
@@ -84,24 +87,22 @@ final class DossierAssembler {
                     + e.platform() + " (severity " + e.severity() + "; " + e.harms().stream().map(Enum::name).sorted()
                     .collect(Collectors.joining(", ")) + ")";
         } else if (event instanceof IncidentEscalated e) {
-            status = IncidentStatus.ESCALATED;
             escalations.add(new Escalation(e.assignee(), e.reason(), at, by, null, null, null));
-            line = "Escalated to " + describe(e.assignee()) + (bySystem ? " by the system" : "")
+            line = "Escalated to " + e.assignee().describe() + (bySystem ? " by the system" : "")
                     + (e.reason() == null ? "" : ": " + e.reason());
         } else if (event instanceof EscalationAcknowledged e) {
-            status = strategy != null ? IncidentStatus.STRATEGY_AGREED : IncidentStatus.ACKNOWLEDGED;
             Escalation current = escalations.remove(escalations.size() - 1);
             escalations.add(new Escalation(current.assignee(), current.reason(), current.escalatedAt(), current.escalatedBy(),
                     at, by, e.note()));
-            line = "Acknowledged by " + describe(e.assignee()) + (e.note() == null ? "" : ": " + e.note());
+            line = "Acknowledged by " + e.assignee().describe() + (e.note() == null ? "" : ": " + e.note());
         } else if (event instanceof ResponseStrategyAgreed e) {
-            status = IncidentStatus.STRATEGY_AGREED;
             strategy = new Strategy(e.elements(), e.description(), e.agreedWith(), at, by);
             line = "Response strategy agreed with " + e.agreedWith() + ": " + e.elements().stream().map(Enum::name).sorted()
                     .collect(Collectors.joining(", "));
         } else if (event instanceof CommunicationsDepartmentNotified e) {
             notifications.add(new Step(at, by, e.message(), null, null));
-            Instant overdueSince = timing.overdueSince(nl.incidents.kernel.incident.Step.NOTIFY_COMMUNICATIONS);
+            OpenStep notify = before.openStep(nl.incidents.kernel.incident.Step.NOTIFY_COMMUNICATIONS);
+            Instant overdueSince = notify == null ? null : notify.overdueSince();
             line = "Communications department notified" + (!bySystem ? ""
                     : " by the system" + (overdueSince == null ? "" : ": the step was overdue since "
                     + CaseTiming.time(overdueSince)));
@@ -121,13 +122,12 @@ final class DossierAssembler {
             correspondence.add(new CorrespondenceEntry(e.personId(), e.partyRole(), e.summary(), at, by));
             line = "Correspondence about " + e.personId() + " recorded in their dossier";
         } else if (event instanceof IncidentClosed e) {
-            status = IncidentStatus.CLOSED;
             closure = new Step(at, by, e.outcome(), null, null);
             line = "Closed: " + e.outcome();
         } else if (event instanceof EscalationPolicyRecorded e) {
             line = timing.recorded(e);
         } else if (event instanceof DeadlineSet e) {
-            line = timing.deadline(e);
+            line = timing.deadline(e, progress.openStep(e.step()));
         } else if (event instanceof StepOverdue e) {
             line = timing.overdue(e, at);
         } else if (event instanceof BoardReminded e) {
@@ -135,7 +135,6 @@ final class DossierAssembler {
         } else {
             throw new IllegalStateException("no dossier rule for " + event.getClass().getSimpleName());
         }
-        timing.follow(event);
         timeline.add(new TimelineEntry(at, computedBySystem(event) ? Actor.SYSTEM : by, line));
     }
 
@@ -149,22 +148,18 @@ final class DossierAssembler {
                 || event instanceof BoardReminded;
     }
 
-    static String describe(Assignee assignee) {
-        return assignee.level() == EscalationLevel.BOARD ? "the board" : "manager " + assignee.personId();
-    }
-
     private IncidentDossier dossier() {
         if (reported == null) {
             throw new IllegalStateException("a case's history starts with its report");
         }
         Escalation current = escalations.isEmpty() ? null : escalations.get(escalations.size() - 1);
-        return new IncidentDossier(reported.incidentId(), reported.schoolId(), status, report, current,
+        return new IncidentDossier(reported.incidentId(), reported.schoolId(), progress.status(), report, current,
                 List.copyOf(escalations), strategy, section(CommunicationsDepartmentNotified.class, notifications),
                 section(FiledWithPolice.class, policeReports), section(PoliceReportDeclined.class, declinedPoliceReports),
                 section(ReportedToConfidentialInspector.class, inspectorReports),
                 section(MeasureImposed.class, measures), section(CorrespondenceRecorded.class, correspondence), closure,
                 shown.contains(EscalationPolicyRecorded.class) ? timing.terms() : null,
-                section(DeadlineSet.class, timing.deadlines()), section(StepOverdue.class, timing.lateSteps()),
+                section(DeadlineSet.class, CaseTiming.deadlines(progress)), section(StepOverdue.class, timing.lateSteps()),
                 List.copyOf(timeline));
     }
 
