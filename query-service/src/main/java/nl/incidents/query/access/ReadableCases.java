@@ -37,7 +37,7 @@ public class ReadableCases {
         CaseAccess.Filter filter = access.listFilter(viewer);
         List<Object> parameters = new ArrayList<>(filter.parameters());
         parameters.add(id.toString());
-        long readable = jdbc.sql("SELECT COUNT(*) FROM incident_summary WHERE " + filter.where() + " AND incident_id = ?")
+        long readable = jdbc.sql("SELECT COUNT(*) FROM incident_summary WHERE (" + filter.where() + ") AND incident_id = ?")
                 .params(parameters).query(Long.class).single();
         if (readable == 0) {
             throw RequestRefused.forbidden("You may not read incident " + id + ".");

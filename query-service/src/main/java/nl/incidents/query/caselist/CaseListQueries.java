@@ -8,7 +8,10 @@ import nl.incidents.query.access.CaseAccess;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-/** Answers for the case list: a page of what the viewer may see, never more of a case than their dossier shows. */
+/**
+ * Answers for the case list: a page of what the viewer may see, never more of a case than their dossier
+ * shows (no timing where the dossier shows none, nor for a case the viewer reads only as its reporter).
+ */
 @Component
 class CaseListQueries {
 
@@ -30,16 +33,17 @@ class CaseListQueries {
         // Someone who may not see deadlines gets no order that would tell them.
         FindIncidents.Sort sort = timing ? query.sort() : FindIncidents.Sort.REPORTED;
         PageToken after = PageToken.decode(query.after(), sort);
-        List<CaseRepository.Row> rows = cases.page(access.listFilter(viewer), query.filter(), sort, after,
-                query.pageSize() + 1, Instant.now());
+        CaseRepository.Request request = new CaseRepository.Request(access.listFilter(viewer), access.fullView(viewer),
+                query.filter(), Instant.now());
+        List<CaseRepository.Row> rows = cases.page(request, sort, after, query.pageSize() + 1);
         String next = null;
         if (rows.size() > query.pageSize()) {
             rows = rows.subList(0, query.pageSize());
             CaseRepository.Row last = rows.get(rows.size() - 1);
-            next = new PageToken(sort, sort == FindIncidents.Sort.DUE ? last.deadline() : null,
+            next = new PageToken(sort, sort == FindIncidents.Sort.DUE && last.full() ? last.deadline() : null,
                     last.summary().reportedAt(), last.summary().incidentId()).encode();
         }
-        return new IncidentPage(rows.stream().map(r -> timing ? r.summary() : r.summary().withoutTiming()).toList(),
+        return new IncidentPage(rows.stream().map(r -> timing && r.full() ? r.summary() : r.summary().withoutTiming()).toList(),
                 next, null);
     }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.EscalationLevel;
 import nl.incidents.kernel.incident.IncidentId;
@@ -18,14 +17,15 @@ import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.incident.Step;
 import nl.incidents.query.access.CaseAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Reads pages of case summaries, filtered and ordered in the database. Each order walks an index in
- * its own order from the page's start (V5's {@code incident_summary_reported} and
- * {@code incident_summary_due}), so a page costs about the same however many cases there are.
+ * its own order from the page's start ({@code incident_summary_reported}, {@code incident_summary_due},
+ * migration V5), so a page costs about the same however many cases there are.
  */
 @Repository
 class CaseRepository {
@@ -36,46 +36,77 @@ class CaseRepository {
         this.jdbc = jdbc;
     }
 
-    /** A case's line and its earliest open deadline, the key of the due order. */
-    record Row(IncidentSummary summary, Instant deadline) {
+    /**
+     * A case's line, its earliest open deadline (the key of the due order) and whether the viewer reads
+     * it in full (else only as its reporter, without its timing).
+     */
+    record Row(IncidentSummary summary, Instant deadline, boolean full) {
+    }
+
+    /** Who asks, for what: the viewer's cases ({@code visible}), those they read in full, the filters, the time. */
+    record Request(CaseAccess.Filter visible, CaseAccess.Filter full, FindIncidents.Filter filter, Instant now) {
     }
 
     /**
-     * Up to {@code limit} rows the viewer's condition lets through, in the query's order, after
-     * {@code after} (null: from the start). {@code now} decides what is overdue.
+     * A stretch of an order. The due order is two: the cases with a deadline the viewer may see,
+     * earliest first; then all others, newest first. Cases read only as their reporter are never
+     * overdue for the viewer and come with the cases that have nothing due.
      */
-    List<Row> page(CaseAccess.Filter visible, FindIncidents.Filter filter, FindIncidents.Sort sort, PageToken after,
-                   int limit, Instant now) {
+    enum Segment {
+        NEWEST_FIRST("1 = 1", false, "ORDER BY reported_at DESC, incident_id DESC"),
+        WITH_DEADLINE("first_deadline_at IS NOT NULL AND (%s)", true, "ORDER BY first_deadline_at, reported_at, incident_id"),
+        WITHOUT_DEADLINE("(first_deadline_at IS NULL OR NOT (%s))", true, "ORDER BY reported_at DESC, incident_id DESC");
+
+        private final String condition;
+        private final boolean onFullView;
+        private final String order;
+
+        Segment(String condition, boolean onFullView, String order) {
+            this.condition = condition;
+            this.onFullView = onFullView;
+            this.order = order;
+        }
+    }
+
+    /** A statement and its positional parameters. */
+    record Statement(String sql, List<Object> parameters) {
+    }
+
+    /** Up to {@code limit} rows of the request, in the order of {@code sort}, after {@code after} (null: from the start). */
+    List<Row> page(Request request, FindIncidents.Sort sort, PageToken after, int limit) {
         if (sort == FindIncidents.Sort.REPORTED) {
-            return select(visible, filter, now, after, "", "ORDER BY reported_at DESC, incident_id DESC", limit);
+            return run(statement(request, Segment.NEWEST_FIRST, after, limit), request.now());
         }
         List<Row> rows = new ArrayList<>();
         if (after == null || after.deadline() != null) {
-            rows.addAll(select(visible, filter, now, after, "first_deadline_at IS NOT NULL",
-                    "ORDER BY first_deadline_at, reported_at, incident_id", limit));
+            rows.addAll(run(statement(request, Segment.WITH_DEADLINE, after, limit), request.now()));
             after = null;
         }
         if (rows.size() < limit) {
-            rows.addAll(select(visible, filter, now, after, "first_deadline_at IS NULL",
-                    "ORDER BY reported_at DESC, incident_id DESC", limit - rows.size()));
+            rows.addAll(run(statement(request, Segment.WITHOUT_DEADLINE, after, limit - rows.size()), request.now()));
         }
         return rows;
     }
 
-    private List<Row> select(CaseAccess.Filter visible, FindIncidents.Filter filter, Instant now, PageToken after,
-                             String segment, String order, int limit) {
-        StringBuilder where = new StringBuilder("(").append(visible.where()).append(")");
-        List<Object> parameters = new ArrayList<>(visible.parameters());
-        if (!segment.isEmpty()) {
-            where.append(" AND ").append(segment);
+    /** The statement that reads a segment of the request's cases from {@code after}. */
+    Statement statement(Request request, Segment segment, PageToken after, int limit) {
+        CaseAccess.Filter full = request.full();
+        FindIncidents.Filter filter = request.filter();
+        List<Object> parameters = new ArrayList<>(full.parameters());
+        StringBuilder where = new StringBuilder("(").append(request.visible().where()).append(") AND ")
+                .append(segment.condition.formatted(full.where()));
+        parameters.addAll(request.visible().parameters());
+        if (segment.onFullView) {
+            parameters.addAll(full.parameters());
         }
         in(where, parameters, "status", filter.statuses().stream().map(Enum::name).toList());
         in(where, parameters, "school_id", filter.schools());
         in(where, parameters, "severity", filter.severities().stream().map(Enum::name).toList());
         if (filter.overdue() != null) {
-            where.append(filter.overdue() ? " AND first_deadline_at <= ?"
-                    : " AND (first_deadline_at IS NULL OR first_deadline_at > ?)");
-            parameters.add(utc(now));
+            where.append(filter.overdue() ? " AND (" + full.where() + ") AND first_deadline_at <= ?"
+                    : " AND (NOT (" + full.where() + ") OR first_deadline_at IS NULL OR first_deadline_at > ?)");
+            parameters.addAll(full.parameters());
+            parameters.add(utc(request.now()));
         }
         if (after != null && after.deadline() != null) {
             // The leading range lets the database start in the index; the rest breaks ties.
@@ -89,9 +120,13 @@ class CaseRepository {
                     after.incidentId().toString()));
         }
         parameters.add(limit);
-        return jdbc.sql("SELECT * FROM incident_summary WHERE " + where + " " + order + " FETCH FIRST ? ROWS ONLY")
-                .params(parameters)
-                .query((rs, n) -> new Row(row(rs, now), instant(rs, "first_deadline_at")))
+        return new Statement("SELECT incident_summary.*, CASE WHEN (" + full.where() + ") THEN 1 ELSE 0 END AS full_view"
+                + " FROM incident_summary WHERE " + where + " " + segment.order + " FETCH FIRST ? ROWS ONLY", parameters);
+    }
+
+    private List<Row> run(Statement statement, Instant now) {
+        return jdbc.sql(statement.sql()).params(statement.parameters())
+                .query((rs, n) -> row(rs, now))
                 .list();
     }
 
@@ -103,14 +138,14 @@ class CaseRepository {
         }
     }
 
-    private static IncidentSummary row(ResultSet rs, Instant now) throws SQLException {
+    private static Row row(ResultSet rs, Instant now) throws SQLException {
         String level = rs.getString("assignee_level");
         String assigneeId = rs.getString("assignee_id");
         Assignee assignee = level == null ? null
                 : new Assignee(EscalationLevel.valueOf(level), assigneeId == null ? null : new PersonId(assigneeId));
         String nextStep = rs.getString("next_step");
         Instant deadline = instant(rs, "first_deadline_at");
-        return new IncidentSummary(
+        IncidentSummary summary = new IncidentSummary(
                 IncidentId.of(rs.getString("incident_id")),
                 rs.getString("school_id"),
                 IncidentStatus.valueOf(rs.getString("status")),
@@ -123,5 +158,6 @@ class CaseRepository {
                 nextStep == null ? null : new IncidentSummary.Due(Step.valueOf(nextStep), instant(rs, "next_due_at")),
                 deadline != null && !deadline.isAfter(now) ? deadline : null,
                 rs.getInt("late_steps"));
+        return new Row(summary, deadline, rs.getInt("full_view") == 1);
     }
 }

@@ -10,6 +10,8 @@ import nl.incidents.kernel.incident.EscalationLevel;
 import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentStatus;
+import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import nl.incidents.query.Projections;
 import org.axonframework.config.ProcessingGroup;
@@ -18,7 +20,10 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** One row per case for the case list: where it stands and who holds it. */
+/**
+ * One row per case for the case list: where it stands and who holds it; and who its discussion
+ * involves, whom the list and the dossiers leave it out for (see {@code CaseAccess}).
+ */
 @Component
 @ProcessingGroup(Projections.GROUP)
 class CaseSummaryProjection {
@@ -42,6 +47,9 @@ class CaseSummaryProjection {
                 .params(id, event.schoolId(), IncidentStatus.REPORTED.name(), event.severity().name(),
                         event.stage().name(), event.platform().name(), event.reportedBy().value(), utc(at))
                 .update();
+        for (PersonId person : event.involvedParties().stream().map(InvolvedParty::personId).distinct().toList()) {
+            jdbc.sql("INSERT INTO incident_party (incident_id, person_id) VALUES (?, ?)").params(id, person.value()).update();
+        }
     }
 
     @EventHandler
@@ -58,10 +66,11 @@ class CaseSummaryProjection {
 
     @EventHandler
     void on(EscalationAcknowledged event) {
-        // A strategy agreed before the case went up still stands.
-        jdbc.sql("UPDATE incident_summary SET status = CASE WHEN strategy_agreed THEN ? ELSE ? END WHERE incident_id = ?")
-                .params(IncidentStatus.STRATEGY_AGREED.name(), IncidentStatus.ACKNOWLEDGED.name(),
-                        event.incidentId().toString())
+        String id = event.incidentId().toString();
+        boolean strategyAgreed = jdbc.sql("SELECT strategy_agreed FROM incident_summary WHERE incident_id = ?").param(id)
+                .query(Boolean.class).single();
+        jdbc.sql("UPDATE incident_summary SET status = ? WHERE incident_id = ?")
+                .params(IncidentStatus.afterAcknowledgement(strategyAgreed).name(), id)
                 .update();
     }
 

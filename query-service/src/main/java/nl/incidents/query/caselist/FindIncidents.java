@@ -90,7 +90,7 @@ public record FindIncidents(Actor viewer, Filter filter, Sort sort, int pageSize
             return new Filter(
                     values(statuses, "status", IncidentStatus.class),
                     split(schools).stream().map(school -> {
-                        if (!school.matches("[A-Za-z0-9._-]{1,100}")) {
+                        if (!school.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
                             throw RequestRefused.invalid("school", "'" + school + "' is not a school id.");
                         }
                         return school;

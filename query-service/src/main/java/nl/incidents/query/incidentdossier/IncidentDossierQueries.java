@@ -1,6 +1,10 @@
 package nl.incidents.query.incidentdossier;
 
+import java.util.List;
 import nl.incidents.kernel.RequestRefused;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.protocol.CaseProgress;
 import nl.incidents.query.AmsterdamTime;
 import nl.incidents.query.access.CaseAccess;
 import nl.incidents.query.access.ReadableCases;
@@ -25,23 +29,32 @@ class IncidentDossierQueries {
 
     @QueryHandler
     IncidentDossier handle(FindIncidentDossier query) {
-        readable.require(query.incidentId(), query.viewer());
-        return DossierAssembler.assemble(history.of(query.incidentId()), access.dossierEventsFor(query.viewer()));
+        List<StoredEvent.Read> events = readableHistory(query.incidentId(), query.viewer());
+        return DossierAssembler.assemble(events, access.dossierEventsFor(query.viewer(), progress(query.incidentId(), events)));
     }
 
     @QueryHandler
     History handle(FindIncidentHistory query) {
-        readable.require(query.incidentId(), query.viewer());
-        if (!access.mayReviewHistory(query.viewer())) {
+        List<StoredEvent.Read> events = readableHistory(query.incidentId(), query.viewer());
+        if (!access.mayReviewHistory(query.viewer(), progress(query.incidentId(), events))) {
             throw RequestRefused.forbidden("Only the board reviews the full history of a case.");
         }
-        return new History(query.incidentId(), history.of(query.incidentId()).stream().map(IncidentDossierQueries::entry)
-                .toList());
+        return new History(query.incidentId(), events.stream().map(IncidentDossierQueries::entry).toList());
     }
 
-    private static HistoryEntry entry(StoredEvent stored) {
+    private List<StoredEvent.Read> readableHistory(IncidentId id, Actor viewer) {
+        readable.require(id, viewer);
+        return history.of(id).stream().map(StoredEvent::withEvent).toList();
+    }
+
+    private static CaseProgress progress(IncidentId id, List<StoredEvent.Read> events) {
+        return CaseProgress.of(id, events.stream().map(StoredEvent.Read::event).toList());
+    }
+
+    private static HistoryEntry entry(StoredEvent.Read read) {
+        StoredEvent stored = read.stored();
         return new HistoryEntry(stored.sequenceNumber(), stored.eventId(), stored.type(), stored.occurredAt(),
                 stored.actor(), stored.causationId(), stored.correlationId(), stored.cause(),
-                AmsterdamTime.payloads().valueToTree(stored.event()));
+                AmsterdamTime.payloads().valueToTree(read.event()));
     }
 }

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers for a person's dossier. The board reads every dossier; a manager the entries from cases
- * of their own schools; a staff member their own personnel dossier; nobody else any.
+ * of their own schools; a staff member their own personnel dossier; nobody else any. Nobody reads
+ * another person's entries from a case that involves themselves
+ * ({@code CaseAccess.aPersonInvolvedReadsOnlyWhatTheyReported}).
  */
 @Component
 class PersonDossierQueries {
@@ -48,7 +50,7 @@ class PersonDossierQueries {
             throw RequestRefused.forbidden("You may not read the dossier of " + person + ".");
         }
         Set<String> schools = access.schoolsOf(viewer);
-        List<Entry> visible = entriesOf(person).stream()
+        List<Entry> visible = entriesOf(person, own ? null : viewer.id()).stream()
                 .filter(e -> viewer.role() == ActorRole.BOARD || own || schools.contains(e.schoolId()))
                 .toList();
         Kind kind = own ? Kind.PERSONNEL : kindOf(query, visible);
@@ -74,12 +76,15 @@ class PersonDossierQueries {
         return kinds.iterator().next();
     }
 
-    private List<Entry> entriesOf(PersonId person) {
+    /** The person's entries, without those from cases that involve {@code reader} (when not null). */
+    private List<Entry> entriesOf(PersonId person, PersonId reader) {
         // Events of one case stored in the same millisecond keep their order by the case's sequence number.
         return jdbc.sql("""
                         SELECT d.* FROM dossier_entry d LEFT JOIN incident_history h ON h.event_id = d.event_id
-                        WHERE d.person_id = ? ORDER BY d.recorded_at, d.incident_id, h.sequence_number, d.event_id""")
-                .param(person.value())
+                        WHERE d.person_id = ? AND NOT EXISTS (
+                            SELECT 1 FROM incident_party p WHERE p.incident_id = d.incident_id AND p.person_id = ?)
+                        ORDER BY d.recorded_at, d.incident_id, h.sequence_number, d.event_id""")
+                .params(person.value(), reader == null ? "" : reader.value())
                 .query((rs, n) -> new Entry(
                         IncidentId.of(rs.getString("incident_id")),
                         rs.getString("school_id"),
