@@ -38,7 +38,7 @@ public class CaseAccess {
 
     private final OrganisationDirectory directory;
 
-    CaseAccess(OrganisationDirectory directory) {
+    public CaseAccess(OrganisationDirectory directory) {
         this.directory = directory;
     }
 

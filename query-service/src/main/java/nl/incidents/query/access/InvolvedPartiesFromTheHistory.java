@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * in order with the SQL migrations.
  */
 @Component
-class InvolvedPartiesFromTheHistory implements JavaMigration {
+public class InvolvedPartiesFromTheHistory implements JavaMigration {
 
     private static final ObjectMapper JSON = IncidentsJson.messageMapper();
 
