@@ -1,6 +1,7 @@
 package nl.incidents.kernel;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -11,8 +12,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kernel is the language both services share: plain values, no framework, no storage, no
- * files. Axon's message annotations and Jackson are the only libraries it may lean on.
+ * The kernel is the language both services share: plain values and pure rules, no framework, no
+ * storage, no files, no network. Axon's message annotations and Jackson are the only libraries it
+ * may lean on, and its rooms (packages) depend on one another in one direction only.
  */
 class KernelArchitectureTest {
 
@@ -50,11 +52,30 @@ class KernelArchitectureTest {
     }
 
     @Test
-    @DisplayName("the kernel does not touch the file system")
-    void noFiles() {
+    @DisplayName("the kernel does no I/O: no files, streams, network or JDBC, but for reading its school calendar")
+    void noInputOrOutput() {
         noClasses().that().resideInAPackage("nl.incidents.kernel..")
-                .should().dependOnClassesThat().resideInAPackage("java.nio.file..")
-                .orShould().dependOnClassesThat().haveNameMatching("java\\.io\\.File.*")
+                .and().haveNameNotMatching("nl\\.incidents\\.kernel\\.calendar\\.CalendarFile(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..",
+                        "java.sql..")
+                .because("the kernel is pure: only CalendarFile reads bytes, the bundled calendar or a board's own")
+                .check(kernel);
+    }
+
+    @Test
+    @DisplayName("the kernel's packages have no cycles")
+    void noPackageCycles() {
+        slices().matching("nl.incidents.kernel.(*)..").should().beFreeOfCycles().check(kernel);
+    }
+
+    @Test
+    @DisplayName("events, commands and the values they carry depend on no other room of the kernel")
+    void messagesStandAlone() {
+        noClasses().that().resideInAPackage("nl.incidents.kernel.incident..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.incidents.kernel.calendar..",
+                        "nl.incidents.kernel.directory..", "nl.incidents.kernel.escalation..",
+                        "nl.incidents.kernel.notification..", "nl.incidents.kernel.protocol..",
+                        "nl.incidents.kernel.query..", "nl.incidents.kernel.json..")
                 .check(kernel);
     }
 }

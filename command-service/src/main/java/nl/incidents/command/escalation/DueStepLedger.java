@@ -7,6 +7,7 @@ import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.Step;
+import nl.incidents.kernel.protocol.CaseProgress;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,7 @@ class DueStepLedger {
         } else if (event instanceof IncidentClosed) {
             jdbc.sql("DELETE FROM escalation_due_step WHERE incident_id = :incident").param("incident", incident).update();
         } else {
-            Step.takenBy(event).ifPresent(step -> remove(incident, step));
+            CaseProgress.stepsEndedBy(event).forEach(step -> remove(incident, step));
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import nl.incidents.kernel.calendar.CalendarFile;
 import nl.incidents.kernel.calendar.SchoolCalendar;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.escalation.EscalationPolicy;
@@ -33,7 +34,7 @@ class EscalationConfiguration {
             calendar = SchoolCalendar.standard();
         } else {
             try (InputStream in = properties.calendar().getInputStream()) {
-                calendar = SchoolCalendar.load(in);
+                calendar = CalendarFile.read(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the school calendar " + properties.calendar(), e);
             } catch (IllegalArgumentException e) {

@@ -23,6 +23,7 @@ import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
 import nl.incidents.kernel.incident.Step;
+import nl.incidents.kernel.protocol.CaseProgress;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -123,7 +124,7 @@ public class EscalationSaga {
     }
 
     private void taken(IncidentEvent event) {
-        Step.takenBy(event).ifPresent(this::cancel);
+        CaseProgress.stepsEndedBy(event).forEach(this::cancel);
     }
 
     private void cancel(Step step) {

@@ -47,6 +47,7 @@ import nl.incidents.kernel.protocol.Attempt;
 import nl.incidents.kernel.protocol.CaseAction;
 import nl.incidents.kernel.protocol.CasePolicies;
 import nl.incidents.kernel.protocol.CaseStates;
+import nl.incidents.kernel.protocol.Escalations;
 import nl.incidents.kernel.protocol.CaseProgress;
 import nl.incidents.kernel.protocol.OpenStep;
 import org.axonframework.commandhandling.CommandHandler;
@@ -99,7 +100,7 @@ class Incident {
     @CommandHandler
     void handle(EscalateToManager command, Actor actor, EscalationRules rules) {
         check(CaseAction.ESCALATE_TO_MANAGER, actor);
-        IncidentEscalated escalation = progress.escalationToManager(command.manager(), command.reason());
+        IncidentEscalated escalation = Escalations.toManager(progress, command.manager(), command.reason());
         if (escalation.assignee().equals(progress.assignee())
                 || (actor.role() == ActorRole.SYSTEM && progress.assignee() != null)) {
             // Already with this assignee; or the system's escalation on the report arrives after someone
@@ -113,7 +114,7 @@ class Incident {
     @CommandHandler
     void handle(EscalateToNextLevel command, Actor actor, EscalationRules rules) {
         mayAct(CaseAction.ESCALATE_TO_NEXT_LEVEL, actor);
-        escalate(rules, progress.escalationUp(command.reason()).orElseThrow());
+        escalate(rules, Escalations.up(progress, command.reason()).orElseThrow());
     }
 
     @CommandHandler
@@ -127,7 +128,7 @@ class Incident {
             apply(new StepOverdue(incidentId, step.step(), step.dueAt(), step.assignee()));
         }
         Optional<IncidentEscalated> up = step.step() == Step.ACKNOWLEDGE && step.reminders() == 0
-                ? progress.escalationUp(step.assignee().describe() + " did not acknowledge the case by "
+                ? Escalations.up(progress, step.assignee().describe() + " did not acknowledge the case by "
                         + step.dueAt() + ", when it was due.")
                 : Optional.empty();
         if (step.step() == Step.NOTIFY_COMMUNICATIONS) {

@@ -14,6 +14,7 @@ import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.IncidentStatus;
 import nl.incidents.kernel.incident.InvolvedParty;
 import nl.incidents.kernel.incident.Measure;
+import nl.incidents.kernel.incident.OrderedSets;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
@@ -50,6 +51,10 @@ public record IncidentDossier(
     public record Report(
             Platform platform, String location, String summary, Stage stage, Set<Harm> harms, Severity severity,
             List<InvolvedParty> involvedParties, Instant observedAt, PersonId reportedBy, Instant reportedAt) {
+
+        public Report {
+            harms = OrderedSets.of(harms, Harm.class);
+        }
     }
 
     /** One escalation: to whom, why, and whether and by whom it was acknowledged. */
@@ -60,6 +65,10 @@ public record IncidentDossier(
 
     /** The agreed response strategy. */
     public record Strategy(Set<ResponseStrategy> elements, String description, PersonId agreedWith, Instant agreedAt, Actor agreedBy) {
+
+        public Strategy {
+            elements = OrderedSets.of(elements, ResponseStrategy.class);
+        }
     }
 
     /** A step taken: when, by whom, what was said, and a reference where one exists (police, inspector). */

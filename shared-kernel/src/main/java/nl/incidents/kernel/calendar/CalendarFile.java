@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.incidents.kernel.incident.Region;
@@ -25,8 +26,10 @@ import nl.incidents.kernel.incident.Region;
 /**
  * Reads the YAML format of {@code school-calendar.yml} (documented at the top of that file) and
  * checks it as a whole, so a board that replaces the file hears every mistake at once, each named.
+ * The one class of the kernel that reads bytes: the bundled calendar from the kernel's own
+ * resources, or a board's own calendar from a stream the service opens.
  */
-final class CalendarFile {
+public final class CalendarFile {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -41,7 +44,13 @@ final class CalendarFile {
     private CalendarFile() {
     }
 
-    static SchoolCalendar read(InputStream yaml) {
+    /**
+     * Reads a calendar from YAML (the same format as the bundled resource); throws
+     * IllegalArgumentException naming what is wrong (overlapping or inverted periods, unknown region,
+     * end before start, bad times).
+     */
+    public static SchoolCalendar read(InputStream yaml) {
+        Objects.requireNonNull(yaml, "no school calendar to read");
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
@@ -57,6 +66,28 @@ final class CalendarFile {
             throw new IllegalArgumentException("The school calendar must be a mapping with " + TOP_KEYS);
         }
         return new CalendarFile().parse(root);
+    }
+
+    /** The calendar bundled with the kernel (see {@link SchoolCalendar#standard()}). */
+    static SchoolCalendar bundled() {
+        return Bundled.CALENDAR;
+    }
+
+    /** Loaded on first use, once: the bundled file does not change while the service runs. */
+    private static final class Bundled {
+
+        static final SchoolCalendar CALENDAR = load();
+
+        private static SchoolCalendar load() {
+            try (InputStream yaml = SchoolCalendar.class.getResourceAsStream("school-calendar.yml")) {
+                if (yaml == null) {
+                    throw new IllegalStateException("The bundled school-calendar.yml is missing from the kernel");
+                }
+                return read(yaml);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private SchoolCalendar parse(JsonNode root) {

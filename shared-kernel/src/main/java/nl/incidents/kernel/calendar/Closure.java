@@ -1,6 +1,8 @@
 package nl.incidents.kernel.calendar;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import nl.incidents.kernel.incident.Region;
 
@@ -8,7 +10,7 @@ import nl.incidents.kernel.incident.Region;
 record Closure(String name, Set<Region> regions, LocalDate from, LocalDate to) {
 
     Closure {
-        regions = Set.copyOf(regions);
+        regions = Collections.unmodifiableSet(EnumSet.copyOf(regions));
     }
 
     boolean appliesTo(Region region) {

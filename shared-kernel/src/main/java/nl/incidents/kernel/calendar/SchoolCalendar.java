@@ -1,8 +1,5 @@
 package nl.incidents.kernel.calendar;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,16 +65,7 @@ public final class SchoolCalendar {
      * holidays per region and the national days off for school years 2026-2027 and 2027-2028.
      */
     public static SchoolCalendar standard() {
-        return Bundled.CALENDAR;
-    }
-
-    /**
-     * Reads a calendar from YAML (the same format as the bundled resource); throws
-     * IllegalArgumentException naming what is wrong (overlapping/ inverted periods, unknown region,
-     * end before start, bad times).
-     */
-    public static SchoolCalendar load(InputStream yaml) {
-        return CalendarFile.read(Objects.requireNonNull(yaml, "no school calendar to read"));
+        return CalendarFile.bundled();
     }
 
     /** Inside school hours on a school day that is not a holiday or closed day of that region. */
@@ -152,22 +140,5 @@ public final class SchoolCalendar {
     @Override
     public String toString() {
         return "SchoolCalendar[" + schoolDays + " " + opens + "-" + closes + ", covered until " + coveredUntil + "]";
-    }
-
-    /** Loaded on first use, once: the bundled file does not change while the service runs. */
-    private static final class Bundled {
-
-        static final SchoolCalendar CALENDAR = read();
-
-        private static SchoolCalendar read() {
-            try (InputStream yaml = SchoolCalendar.class.getResourceAsStream("school-calendar.yml")) {
-                if (yaml == null) {
-                    throw new IllegalStateException("The bundled school-calendar.yml is missing from the kernel");
-                }
-                return load(yaml);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -1,7 +1,9 @@
 package nl.incidents.kernel.directory;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.PersonId;
@@ -19,7 +21,8 @@ public record Member(PersonId id, String name, String email, ActorRole role, Set
         if (role == ActorRole.SYSTEM) {
             throw new IllegalArgumentException("member " + id + ": SYSTEM is not a person's role");
         }
-        schools = schools == null ? Set.of() : Set.copyOf(schools);
+        // Sorted, so that a member's schools read the same in every process (Set.copyOf's order is per JVM).
+        schools = schools == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(new TreeSet<>(schools));
     }
 
     public Actor asActor() {

@@ -1,7 +1,6 @@
 package nl.incidents.kernel.directory;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +91,6 @@ public final class OrganisationDirectory {
 
     /** The schools a member manages or works at. */
     public Set<String> schoolsOf(PersonId id) {
-        return member(id).map(Member::schools).orElseGet(HashSet::new);
+        return member(id).map(Member::schools).orElseGet(Set::of);
     }
 }

@@ -1,7 +1,9 @@
 package nl.incidents.kernel.protocol;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import nl.incidents.kernel.incident.Actor;
 
 /**
@@ -19,7 +21,7 @@ public record Attempt(CaseAction action, Actor actor, Set<String> actorSchools, 
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(progress, "progress");
-        actorSchools = actorSchools == null ? Set.of() : Set.copyOf(actorSchools);
+        actorSchools = actorSchools == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(actorSchools));
     }
 
     /** An attempt on an existing case, by someone whose schools do not matter to it. */

@@ -141,7 +141,8 @@ public record CaseProgress(
             overdue = null;
         }
         stepsEndedBy(event).forEach(steps::remove);
-        return new CaseProgress(incidentId, reported, IncidentStatus.after(status, event, strategyAgreed), holder, caseManager, caseTerms, steps,
+        return new CaseProgress(incidentId, reported, IncidentStatus.after(status, event, strategyAgreed), holder,
+                caseManager, caseTerms, steps,
                 strategyAgreed || event instanceof ResponseStrategyAgreed,
                 communicationsNotified || event instanceof CommunicationsDepartmentNotified,
                 policeDecided || event instanceof FiledWithPolice || event instanceof PoliceReportDeclined,
@@ -155,36 +156,6 @@ public record CaseProgress(
         }
         return new OpenStep(e.step(), e.dueAt(), e.dueAt(), e.reminder(), null,
                 e.step() == Step.ACKNOWLEDGE ? holder : null);
-    }
-
-    /**
-     * The escalation of this case to its school's manager (SKOW B.2, Altena B.3), or to the board
-     * instead: when the school has no manager on record, when the case's terms skip managers (the
-     * legal duty, a chain that starts at the board), or when the manager is involved in the
-     * discussion, as a person involved does not handle the case (the reason says so without
-     * naming them).
-     *
-     * @param schoolManager the school's manager, or null when it has none on record
-     */
-    public IncidentEscalated escalationToManager(PersonId schoolManager, String reason) {
-        boolean involved = schoolManager != null && !CasePolicies.mayHold(schoolManager, this);
-        if (schoolManager != null && !involved && !skipsManager()) {
-            return new IncidentEscalated(incidentId, Assignee.manager(schoolManager), reason);
-        }
-        String why = legalDuty() ? "Straight to the board, as the protocol requires for a case of this kind."
-                : involved ? "Straight to the board: the school's manager is involved in the discussion, and a "
-                        + "person involved does not handle the case."
-                : reason;
-        return new IncidentEscalated(incidentId, Assignee.board(), why);
-    }
-
-    /**
-     * The escalation of this case one level up its chain, or empty when it is at the top. Before its
-     * first escalation, the level above the manager: the board.
-     */
-    public Optional<IncidentEscalated> escalationUp(String reason) {
-        EscalationLevel next = assignee == null ? EscalationLevel.BOARD : levelAbove(assignee.level());
-        return Optional.ofNullable(next).map(level -> new IncidentEscalated(incidentId, new Assignee(level, null), reason));
     }
 
     /**

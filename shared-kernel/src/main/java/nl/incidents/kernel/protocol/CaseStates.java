@@ -24,9 +24,10 @@ public final class CaseStates {
         }
         return Optional.ofNullable(switch (action) {
             case ACKNOWLEDGE -> progress.status() == IncidentStatus.ESCALATED ? null
-                    : progress.assignee() == null ? "The case has not been escalated yet, so there is nothing to acknowledge."
+                    : progress.assignee() == null
+                    ? "The case has not been escalated yet, so there is nothing to acknowledge."
                     : "Nothing waits for an acknowledgement: the case was acknowledged already.";
-            case ESCALATE_TO_NEXT_LEVEL -> progress.escalationUp("").isPresent() ? null
+            case ESCALATE_TO_NEXT_LEVEL -> Escalations.up(progress, "").isPresent() ? null
                     : "The case is already with the board, the highest level.";
             case NOTIFY_COMMUNICATIONS -> progress.communicationsNotified()
                     ? "The communications department has already been notified of this case." : null;
@@ -36,7 +37,8 @@ public final class CaseStates {
                     ? "Consult the national confidential inspector first: under the legal duty, the decision on a "
                             + "police report follows that consultation."
                     : null;
-            case AGREE_STRATEGY, IMPOSE_LIGHT_MEASURE, IMPOSE_HEAVY_MEASURE -> awaitingAcknowledgement(action, progress);
+            case AGREE_STRATEGY, IMPOSE_LIGHT_MEASURE, IMPOSE_HEAVY_MEASURE ->
+                    awaitingAcknowledgement(action, progress);
             case CLOSE -> progress.awaitingAcknowledgement() ? awaitingAcknowledgement(action, progress)
                     : progress.heldOpenByLegalDuty()
                     ? "The legal duty holds this case open: the board must consult the national confidential "

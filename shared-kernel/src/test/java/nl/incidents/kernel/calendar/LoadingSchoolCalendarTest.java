@@ -21,7 +21,7 @@ class LoadingSchoolCalendarTest {
             """;
 
     private static SchoolCalendar load(String yaml) {
-        return SchoolCalendar.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        return CalendarFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static ThrowableAssertAlternative<IllegalArgumentException> refused(String yaml) {
