@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -128,7 +130,9 @@ class IncidentPathIT {
         assertThat(summary.path("status").asText()).isEqualTo("ESCALATED");
         assertThat(summary.path("schoolId").asText()).isEqualTo("school-1");
         assertThat(summary.path("severity").asText()).isEqualTo("HIGH");
-        assertThat(summary.path("reportedAt").asText()).isNotBlank();
+        OffsetDateTime reportedAt = OffsetDateTime.parse(summary.path("reportedAt").asText());
+        assertThat(reportedAt.getOffset()).isEqualTo(ZoneId.of("Europe/Amsterdam").getRules().getOffset(reportedAt.toInstant()));
+        assertThat(ids(queries.get("manager", "/api/incidents?school=school-1&status=ESCALATED&size=10").body())).contains(id);
         assertThat(ids(queries.get("teacher", "/api/incidents").body())).contains(id);
         assertThat(ids(queries.get("teacher2", "/api/incidents").body())).doesNotContain(id);
         assertThat(ids(queries.get("manager2", "/api/incidents").body())).doesNotContain(id);
@@ -275,8 +279,9 @@ class IncidentPathIT {
         return last[0];
     }
 
-    private static JsonNode find(JsonNode list, String id) {
-        for (JsonNode node : list) {
+    /** A case on the first page of a case list (newest first: a case just reported is on it). */
+    private static JsonNode find(JsonNode page, String id) {
+        for (JsonNode node : page.path("items")) {
             if (node.path("incidentId").asText().equals(id)) {
                 return node;
             }
@@ -284,9 +289,9 @@ class IncidentPathIT {
         return null;
     }
 
-    private static List<String> ids(JsonNode list) {
+    private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
-        list.forEach(n -> ids.add(n.path("incidentId").asText()));
+        page.path("items").forEach(n -> ids.add(n.path("incidentId").asText()));
         return ids;
     }
 

@@ -9,6 +9,7 @@ import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
 import nl.incidents.kernel.incident.FiledWithPolice;
@@ -17,6 +18,9 @@ import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
+import nl.incidents.kernel.incident.StepOverdue;
+import nl.incidents.kernel.protocol.CasePolicies;
+import nl.incidents.kernel.protocol.CaseProgress;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +30,15 @@ import org.springframework.stereotype.Component;
  * member the cases they reported. Only the board reviews a case's full history, and only the
  * case's handlers (its manager, the board) read the measures, correspondence and inspector
  * reports about the people involved, and the case's timing.
+ *
+ * <p>Above all roles: {@link #aPersonInvolvedReadsOnlyWhatTheyReported}.
  */
 @Component
 public class CaseAccess {
 
     private final OrganisationDirectory directory;
 
-    CaseAccess(OrganisationDirectory directory) {
+    public CaseAccess(OrganisationDirectory directory) {
         this.directory = directory;
     }
 
@@ -40,12 +46,44 @@ public class CaseAccess {
     public record Filter(String where, List<Object> parameters) {
     }
 
+    /**
+     * A person involved in a discussion (author, target or bystander) reads its case as its reporter
+     * does when they reported it, and otherwise not at all: the kernel's rule that nobody involved
+     * handles the case ({@link CasePolicies#mayHold}), so nobody involved reads it in full, not even
+     * a manager of its school or a board member. A refusal does not say why, so that it does not tell
+     * anyone that they are named in a case.
+     *
+     * @return whether the viewer reads this case only as its reporter
+     */
+    public static boolean aPersonInvolvedReadsOnlyWhatTheyReported(Actor viewer, CaseProgress progress) {
+        return viewer.role() != ActorRole.SYSTEM && !CasePolicies.mayHold(viewer.id(), progress);
+    }
+
+    /** The cases the viewer may see: those their role reads in full, and those they reported. */
     public Filter listFilter(Actor viewer) {
+        if (viewer.role() == ActorRole.SYSTEM) {
+            return new Filter("1 = 1", List.of());
+        }
+        Filter full = fullView(viewer);
+        List<Object> parameters = new ArrayList<>(full.parameters());
+        parameters.add(viewer.id().value());
+        return new Filter("((" + full.where() + ") OR reported_by = ?)", parameters);
+    }
+
+    /**
+     * The cases the viewer reads as their role may ({@link #dossierEventsFor(Actor)}): their role's
+     * cases in which they are not involved ({@link #aPersonInvolvedReadsOnlyWhatTheyReported}, as the
+     * list keeps it in {@code incident_party}). Any other case they see, they reported.
+     */
+    public Filter fullView(Actor viewer) {
         String id = viewer.id().value();
+        String notInvolved = " AND NOT EXISTS (SELECT 1 FROM incident_party p"
+                + " WHERE p.incident_id = incident_summary.incident_id AND p.person_id = ?)";
         return switch (viewer.role()) {
-            case BOARD, SYSTEM -> new Filter("1 = 1", List.of());
-            case COMMUNICATIONS -> new Filter("communications_notified = TRUE", List.of());
-            case STAFF -> new Filter("reported_by = ?", List.of(id));
+            case SYSTEM -> new Filter("1 = 1", List.of());
+            case BOARD -> new Filter("1 = 1" + notInvolved, List.of(id));
+            case COMMUNICATIONS -> new Filter("communications_notified = TRUE" + notInvolved, List.of(id));
+            case STAFF -> new Filter("reported_by = ?" + notInvolved, List.of(id, id));
             case MANAGER -> {
                 Set<String> schools = directory.schoolsOf(viewer.id());
                 List<Object> parameters = new ArrayList<>(List.of(id, id));
@@ -55,7 +93,8 @@ public class CaseAccess {
                             .append(")");
                     parameters.addAll(schools);
                 }
-                yield new Filter(where.append(")").toString(), parameters);
+                parameters.add(id);
+                yield new Filter(where.append(")").append(notInvolved).toString(), parameters);
             }
         };
     }
@@ -87,8 +126,23 @@ public class CaseAccess {
         };
     }
 
-    public boolean mayReviewHistory(Actor viewer) {
-        return viewer.role() == ActorRole.BOARD;
+    /** Which of this case's events the viewer's dossier shows: as {@link #dossierEventsFor(Actor)}, or the reporter's part. */
+    public Set<Class<? extends IncidentEvent>> dossierEventsFor(Actor viewer, CaseProgress progress) {
+        return aPersonInvolvedReadsOnlyWhatTheyReported(viewer, progress) ? COURSE_OF_THE_CASE : dossierEventsFor(viewer);
+    }
+
+    /**
+     * Whether the viewer reads a case's timing (what is due, what is overdue, what was late) in its
+     * dossier, and so also in the case list.
+     */
+    public boolean seesTiming(Actor viewer) {
+        Set<Class<? extends IncidentEvent>> shown = dossierEventsFor(viewer);
+        return shown.contains(DeadlineSet.class) && shown.contains(StepOverdue.class);
+    }
+
+    /** Whether the viewer reviews this case's full history: the board, unless involved in it. */
+    public boolean mayReviewHistory(Actor viewer, CaseProgress progress) {
+        return viewer.role() == ActorRole.BOARD && !aPersonInvolvedReadsOnlyWhatTheyReported(viewer, progress);
     }
 
     /** The schools whose dossier entries a manager may read; the board reads all, staff only their own dossier. */

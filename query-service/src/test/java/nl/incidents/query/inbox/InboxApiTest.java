@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.Assignee;
@@ -36,19 +39,17 @@ import nl.incidents.kernel.incident.Stage;
 import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.kernel.incident.Timing;
+import nl.incidents.query.EventStoreSchema;
 import nl.incidents.support.testing.TestStore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -63,6 +64,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles(resolver = TestStore.Profiles.class)
 @Tag(TestStore.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(EventStoreSchema.class)
 class InboxApiTest {
 
     private static final String LINKS = "https://incidents.example.nl";
@@ -73,15 +75,6 @@ class InboxApiTest {
         registry.add("incidents.notifications.link-base-url", () -> LINKS);
     }
 
-    /** In production the command service creates the event store; here the test does. */
-    @TestConfiguration
-    static class EventStoreSchema {
-        @Bean
-        InitializingBean eventStoreMigration(DataSource dataSource) {
-            return () -> Flyway.configure().dataSource(dataSource).locations("classpath:db/eventstore/" + TestStore.flywayVendor())
-                    .table("eventstore_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
-        }
-    }
 
     @Autowired
     TestRestTemplate http;
@@ -134,7 +127,18 @@ class InboxApiTest {
         assertThat(escalation.path("subject").asText()).startsWith("Incident " + id + ": escalated to you, acknowledge by ");
         assertThat(escalation.path("text").asText()).contains("OBS De Esch (school-1)")
                 .contains(LINKS + "/api/incidents/" + id);
-        assertThat(escalation.path("receivedAt").asText()).isNotBlank();
+        OffsetDateTime received = OffsetDateTime.parse(escalation.path("receivedAt").asText());
+        assertThat(received.getOffset()).isEqualTo(ZoneId.of("Europe/Amsterdam").getRules().getOffset(received.toInstant()));
+    }
+
+    @Test
+    void theInboxAndTheDossierGiveTheSameDueTimeInDutchTime() {
+        String subject = entries("manager", "").get(2).path("subject").asText();
+        Matcher due = Pattern.compile("acknowledge by (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d CES?T)").matcher(subject);
+        assertThat(due.find()).as(subject).isTrue();
+        List<String> timeline = new ArrayList<>();
+        get("manager", "/api/incidents/" + id).getBody().path("timeline").forEach(e -> timeline.add(e.path("text").asText()));
+        assertThat(timeline).contains("Acknowledgement due by " + due.group(1) + " (manager manager), set by the system");
     }
 
     @Test
@@ -161,20 +165,13 @@ class InboxApiTest {
     }
 
     @Test
-    void theLimitPicksTheNewestAndIsChecked() {
+    void theLimitPicksTheNewest() {
         assertThat(kinds(entries("manager", "?limit=1"))).containsExactly("COMMUNICATIONS_BY_SYSTEM");
         assertThat(entries("manager", "?limit=200")).hasSize(3);
-        for (String bad : List.of("0", "201", "-1", "many")) {
-            ResponseEntity<JsonNode> refused = get("manager", "/api/inbox?limit=" + bad);
-            assertThat(refused.getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-            assertThat(refused.getBody().path("field").asText()).isEqualTo("limit");
-        }
     }
 
     @Test
-    void theInboxNeedsSignInAndIsDocumented() {
-        assertThat(http.getForEntity("/api/inbox", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    void theInboxIsDocumented() {
         JsonNode docs = http.getForEntity("/v3/api-docs", JsonNode.class).getBody();
         assertThat(docs.path("paths").path("/api/inbox").path("get").path("parameters").get(0).path("name").asText())
                 .isEqualTo("limit");

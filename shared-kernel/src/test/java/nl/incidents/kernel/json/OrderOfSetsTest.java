@@ -23,7 +23,6 @@ import nl.incidents.kernel.incident.ResponseStrategy;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
-import nl.incidents.kernel.query.IncidentDossier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,15 +94,13 @@ class OrderOfSetsTest {
     }
 
     @Test
-    @DisplayName("a strategy's elements, in the command, the event and the dossier, in declaration order")
+    @DisplayName("a strategy's elements, in the command and the event, in declaration order")
     void strategyElementsInDeclarationOrder() throws Exception {
         Set<ResponseStrategy> given = new LinkedHashSet<>(reversed(List.of(ResponseStrategy.values())));
         String elements = "[" + quoted(ResponseStrategy.values()) + "]";
 
         assertThat(mapper.writeValueAsString(new AgreeResponseStrategy(ID, given, "d"))).contains(elements);
         assertThat(mapper.writeValueAsString(new ResponseStrategyAgreed(ID, given, "d", REPORTER))).contains(elements);
-        assertThat(mapper.writeValueAsString(new IncidentDossier.Strategy(given, "d", REPORTER, AT, null)))
-                .contains(elements);
         String reversedJson = "{\"incidentId\":\"" + ID + "\",\"elements\":[" + quoted(reversed(
                 List.of(ResponseStrategy.values())).toArray(ResponseStrategy[]::new)) + "],\"description\":\"d\","
                 + "\"agreedWith\":\"emp-1001\"}";
@@ -112,21 +109,14 @@ class OrderOfSetsTest {
     }
 
     @Test
-    @DisplayName("the command and the dossier's report keep harms in declaration order, also read back from JSON")
-    void commandAndDossierHarmsInDeclarationOrder() throws Exception {
+    @DisplayName("the command keeps harms in declaration order")
+    void commandHarmsInDeclarationOrder() throws Exception {
         Set<Harm> given = new LinkedHashSet<>(reversed(List.of(Harm.values())));
         String harms = "\"harms\":[" + quoted(Harm.values()) + "]";
         ReportDerailingDiscussion command = new ReportDerailingDiscussion(ID, "school-1", Platform.FACEBOOK,
                 "https://example.org/post", "summary", Stage.DERAILED, given, Severity.HIGH, List.of(), AT);
-        IncidentDossier.Report report = new IncidentDossier.Report(Platform.FACEBOOK, "https://example.org/post",
-                "summary", Stage.DERAILED, given, Severity.HIGH, List.of(), AT, REPORTER, AT);
 
         assertThat(mapper.writeValueAsString(command)).contains(harms);
-        String dossierJson = mapper.writeValueAsString(report);
-        assertThat(dossierJson).contains(harms);
-        String backwards = dossierJson.replace(quoted(Harm.values()), quoted(given.toArray(Harm[]::new)));
-        assertThat(mapper.writeValueAsString(mapper.readValue(backwards, IncidentDossier.Report.class)))
-                .isEqualTo(dossierJson);
     }
 
     @Test

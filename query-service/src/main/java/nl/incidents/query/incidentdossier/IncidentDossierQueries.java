@@ -1,0 +1,60 @@
+package nl.incidents.query.incidentdossier;
+
+import java.util.List;
+import nl.incidents.kernel.RequestRefused;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.protocol.CaseProgress;
+import nl.incidents.query.AmsterdamTime;
+import nl.incidents.query.access.CaseAccess;
+import nl.incidents.query.access.ReadableCases;
+import nl.incidents.query.history.HistoryRepository;
+import nl.incidents.query.history.StoredEvent;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** Answers for one case: its dossier and its full history, each for a viewer and only with what they may read. */
+@Component
+class IncidentDossierQueries {
+
+    private final ReadableCases readable;
+    private final HistoryRepository history;
+    private final CaseAccess access;
+
+    IncidentDossierQueries(ReadableCases readable, HistoryRepository history, CaseAccess access) {
+        this.readable = readable;
+        this.history = history;
+        this.access = access;
+    }
+
+    @QueryHandler
+    IncidentDossier handle(FindIncidentDossier query) {
+        List<StoredEvent.Read> events = readableHistory(query.incidentId(), query.viewer());
+        return DossierAssembler.assemble(events, access.dossierEventsFor(query.viewer(), progress(query.incidentId(), events)));
+    }
+
+    @QueryHandler
+    History handle(FindIncidentHistory query) {
+        List<StoredEvent.Read> events = readableHistory(query.incidentId(), query.viewer());
+        if (!access.mayReviewHistory(query.viewer(), progress(query.incidentId(), events))) {
+            throw RequestRefused.forbidden("Only the board reviews the full history of a case.");
+        }
+        return new History(query.incidentId(), events.stream().map(IncidentDossierQueries::entry).toList());
+    }
+
+    private List<StoredEvent.Read> readableHistory(IncidentId id, Actor viewer) {
+        readable.require(id, viewer);
+        return history.of(id).stream().map(StoredEvent::withEvent).toList();
+    }
+
+    private static CaseProgress progress(IncidentId id, List<StoredEvent.Read> events) {
+        return CaseProgress.of(id, events.stream().map(StoredEvent.Read::event).toList());
+    }
+
+    private static HistoryEntry entry(StoredEvent.Read read) {
+        StoredEvent stored = read.stored();
+        return new HistoryEntry(stored.sequenceNumber(), stored.eventId(), stored.type(), stored.occurredAt(),
+                stored.actor(), stored.causationId(), stored.correlationId(), stored.cause(),
+                AmsterdamTime.payloads().valueToTree(read.event()));
+    }
+}
