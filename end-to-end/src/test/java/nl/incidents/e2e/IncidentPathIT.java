@@ -275,8 +275,9 @@ class IncidentPathIT {
         return last[0];
     }
 
-    private static JsonNode find(JsonNode list, String id) {
-        for (JsonNode node : list) {
+    /** A case on the first page of a case list (newest first: a case just reported is on it). */
+    private static JsonNode find(JsonNode page, String id) {
+        for (JsonNode node : page.path("items")) {
             if (node.path("incidentId").asText().equals(id)) {
                 return node;
             }
@@ -284,9 +285,9 @@ class IncidentPathIT {
         return null;
     }
 
-    private static List<String> ids(JsonNode list) {
+    private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
-        list.forEach(n -> ids.add(n.path("incidentId").asText()));
+        page.path("items").forEach(n -> ids.add(n.path("incidentId").asText()));
         return ids;
     }
 

@@ -1,6 +1,5 @@
 package nl.incidents.query;
 
-import java.util.List;
 import java.util.concurrent.CompletionException;
 import nl.incidents.kernel.RequestRefused;
 import nl.incidents.support.directory.CurrentActor;
@@ -14,7 +13,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryMessage;
 import org.springframework.stereotype.Component;
 
-/** Sends a query for the signed-in viewer and waits for the answer, passing a refusal on as it was. */
+/**
+ * Sends a query for the signed-in viewer and waits for the answer, passing a refusal on as it was.
+ * Every answer is one record, never a bare list: across Axon Server a list loses its element type.
+ */
 @Component
 public class Queries {
 
@@ -32,10 +34,6 @@ public class Queries {
 
     public <R> R one(Object query, Class<R> type) {
         return await(() -> gateway.query(query, ResponseTypes.instanceOf(type)).join());
-    }
-
-    public <R> List<R> many(Object query, Class<R> type) {
-        return await(() -> gateway.query(query, ResponseTypes.multipleInstancesOf(type)).join());
     }
 
     private static <R> R await(java.util.function.Supplier<R> call) {

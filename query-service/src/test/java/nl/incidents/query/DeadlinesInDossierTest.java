@@ -6,20 +6,20 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import nl.incidents.kernel.directory.Region;
-import nl.incidents.kernel.escalation.ClockMode;
 import nl.incidents.kernel.escalation.EscalationPolicy;
-import nl.incidents.kernel.escalation.Step;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
+import nl.incidents.kernel.incident.ClockMode;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
@@ -36,13 +36,15 @@ import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.PoliceReportDeclined;
+import nl.incidents.kernel.incident.Region;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
+import nl.incidents.support.testing.TestStore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import nl.incidents.support.testing.TestStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,7 +101,7 @@ class DeadlinesInDossierTest {
         JsonNode dossier = dossier("manager", id, d -> d.path("deadlines").size() == 3);
         assertThat(steps(dossier.path("deadlines"))).containsExactly("ACKNOWLEDGE", "NOTIFY_COMMUNICATIONS", "POLICE_DECISION");
         JsonNode acknowledge = dossier.path("deadlines").get(0);
-        assertThat(acknowledge.path("dueAt").asText()).isEqualTo(ACK_DUE.toString());
+        assertThat(acknowledge.path("dueAt").asText()).isEqualTo("2026-11-02T12:00:00+01:00"); // ACK_DUE in Dutch time
         assertThat(acknowledge.path("reminders").asInt()).isZero();
         assertThat(acknowledge.path("assignee").path("personId").asText()).isEqualTo("manager");
         assertThat(acknowledge.has("overdueSince")).isFalse();
@@ -116,15 +118,25 @@ class DeadlinesInDossierTest {
         assertThat(terms.path("text").asText()).contains("acknowledgement within 2 school hours").endsWith("legal duty (art. 4a WOT): no");
 
         assertThat(lines(dossier)).contains(
-                "Escalation terms recorded: " + terms.path("text").asText().substring(0, 1).toLowerCase()
+                "Escalation terms recorded by the system: " + terms.path("text").asText().substring(0, 1).toLowerCase()
                         + terms.path("text").asText().substring(1),
-                "Notification of the communications department due by 2026-11-02 13:00 UTC",
+                "Notification of the communications department due by 2026-11-02 14:00 CET, set by the system",
                 "Escalated to manager manager by the system: Reported: the manager hears of it at once.",
-                "Acknowledgement due by 2026-11-02 11:00 UTC (manager manager)");
+                "Acknowledgement due by 2026-11-02 12:00 CET (manager manager), set by the system");
+        // The terms and deadlines were stored with the teacher's report, but the system worked them out.
+        for (JsonNode entry : dossier.path("timeline")) {
+            if (entry.path("text").asText().contains("by the system")) {
+                assertThat(entry.path("by").path("role").asText()).as(entry.path("text").asText()).isEqualTo("SYSTEM");
+            }
+        }
+        assertThat(dossier.path("timeline").get(0).path("by").path("id").asText()).isEqualTo("teacher");
+        assertThat(dossier.path("report").path("observedAt").asText()).isEqualTo("2026-11-02T09:00:00+01:00");
+        OffsetDateTime reportedAt = OffsetDateTime.parse(dossier.path("timeline").get(0).path("at").asText());
+        assertThat(reportedAt.getOffset()).isEqualTo(ZoneId.of("Europe/Amsterdam").getRules().getOffset(reportedAt.toInstant()));
 
         JsonNode row = row("manager", id);
         assertThat(row.path("nextDue").path("step").asText()).isEqualTo("ACKNOWLEDGE");
-        assertThat(row.path("nextDue").path("dueAt").asText()).isEqualTo(ACK_DUE.toString());
+        assertThat(row.path("nextDue").path("dueAt").asText()).isEqualTo("2026-11-02T12:00:00+01:00");
         assertThat(row.path("lateSteps").asInt()).isZero();
         assertThat(dossier("board", id, d -> true).path("deadlines")).isEqualTo(dossier.path("deadlines"));
     }
@@ -138,7 +150,7 @@ class DeadlinesInDossierTest {
                 && d.path("communicationsNotifications").size() == 1);
         JsonNode acknowledgement = dossier.path("lateSteps").get(0);
         assertThat(acknowledgement.path("step").asText()).isEqualTo("ACKNOWLEDGE");
-        assertThat(acknowledgement.path("dueAt").asText()).isEqualTo(ACK_DUE.toString());
+        assertThat(acknowledgement.path("dueAt").asText()).isEqualTo("2026-11-02T12:00:00+01:00");
         assertThat(acknowledgement.path("noticedAt").asText()).isNotBlank();
         assertThat(acknowledgement.path("assignee").path("personId").asText()).isEqualTo("manager");
         assertThat(dossier.path("lateSteps").get(1).path("step").asText()).isEqualTo("NOTIFY_COMMUNICATIONS");
@@ -146,22 +158,22 @@ class DeadlinesInDossierTest {
 
         assertThat(steps(dossier.path("deadlines"))).containsExactly("ACKNOWLEDGE", "POLICE_DECISION");
         assertThat(dossier.path("deadlines").get(0).path("assignee").path("level").asText()).isEqualTo("BOARD");
-        assertThat(dossier.path("deadlines").get(0).path("dueAt").asText()).isEqualTo(BOARD_ACK_DUE.toString());
+        assertThat(dossier.path("deadlines").get(0).path("dueAt").asText()).isEqualTo("2026-11-02T16:00:00+01:00");
         assertThat(lines(dossier)).contains(
-                "Acknowledgement overdue: it was due by 2026-11-02 11:00 UTC (manager manager)",
+                "Acknowledgement overdue: it was due by 2026-11-02 12:00 CET (manager manager); noticed by the system",
                 "Escalated to the board by the system: manager manager did not acknowledge the case by " + ACK_DUE
                         + ", when it was due.",
-                "Acknowledgement due by 2026-11-02 15:00 UTC (the board)",
-                "Notification of the communications department overdue: it was due by 2026-11-02 13:00 UTC",
-                "Communications department notified by the system: the step was overdue since 2026-11-02 13:00 UTC");
+                "Acknowledgement due by 2026-11-02 16:00 CET (the board), set by the system",
+                "Notification of the communications department overdue: it was due by 2026-11-02 14:00 CET; noticed by the system",
+                "Communications department notified by the system: the step was overdue since 2026-11-02 14:00 CET");
         JsonNode notified = dossier.path("timeline").get(lines(dossier).indexOf(
-                "Communications department notified by the system: the step was overdue since 2026-11-02 13:00 UTC"));
+                "Communications department notified by the system: the step was overdue since 2026-11-02 14:00 CET"));
         assertThat(notified.path("by").path("role").asText()).isEqualTo("SYSTEM");
 
         JsonNode row = row("manager", id);
         assertThat(row.path("lateSteps").asInt()).isEqualTo(2);
         assertThat(row.path("nextDue").path("step").asText()).isEqualTo("ACKNOWLEDGE");
-        assertThat(row.path("nextDue").path("dueAt").asText()).isEqualTo(BOARD_ACK_DUE.toString());
+        assertThat(row.path("nextDue").path("dueAt").asText()).isEqualTo("2026-11-02T16:00:00+01:00");
 
         // The communications department now sees the case: how it was told, not the timing.
         JsonNode comms = dossier("comms", id, d -> true);
@@ -202,14 +214,15 @@ class DeadlinesInDossierTest {
                 && d.path("deadlines").get(0).path("reminders").asInt() == 2);
         JsonNode police = dossier.path("deadlines").get(0);
         assertThat(police.path("step").asText()).isEqualTo("POLICE_DECISION");
-        assertThat(police.path("dueAt").asText()).isEqualTo(secondReminder.toString());
-        assertThat(police.path("overdueSince").asText()).isEqualTo(POLICE_DUE.toString());
+        assertThat(police.path("dueAt").asText()).isEqualTo("2026-11-02T22:00:00+01:00");
+        assertThat(police.path("overdueSince").asText()).isEqualTo("2026-11-02T18:00:00+01:00");
         assertThat(lines(dossier)).contains(
-                "Decision on a police report overdue: it was due by 2026-11-02 17:00 UTC",
-                "Board reminded (1st time) of the decision on a police report",
-                "Board reminded (2nd time) of the decision on a police report",
-                "Decision on a police report still open: the board is reminded again at 2026-11-02 21:00 UTC");
-        assertThat(row("manager", id).path("nextDue").path("dueAt").asText()).isEqualTo(secondReminder.toString());
+                "Decision on a police report overdue: it was due by 2026-11-02 18:00 CET; noticed by the system",
+                "Board reminded by the system (1st time) of the decision on a police report",
+                "Board reminded by the system (2nd time) of the decision on a police report",
+                "Decision on a police report still open: the board is reminded again at 2026-11-02 22:00 CET, set by the system");
+        assertThat(row("manager", id).path("nextDue").path("dueAt").asText()).isEqualTo("2026-11-02T22:00:00+01:00");
+        assertThat(row("manager", id).path("overdueSince").asText()).isEqualTo("2026-11-02T18:00:00+01:00");
 
         append(id, BOARD, new PoliceReportDeclined(id, "No criminal offence: the parent apologised"));
         JsonNode decided = dossier("manager", id, d -> d.path("declinedPoliceReports").size() == 1);
@@ -260,7 +273,7 @@ class DeadlinesInDossierTest {
             assertThat(steps(dossier.path("deadlines"))).containsExactly("POLICE_DECISION", "INSPECTOR_CONSULTATION");
             assertThat(dossier.path("lateSteps").get(0).path("step").asText()).isEqualTo("INSPECTOR_CONSULTATION");
             assertThat(lines(dossier)).contains(
-                    "Board reminded (1st time) of the consultation of the national confidential inspector");
+                    "Board reminded by the system (1st time) of the consultation of the national confidential inspector");
             assertThat(row(handler, id).path("nextDue").path("step").asText()).isEqualTo("POLICE_DECISION");
             assertThat(row(handler, id).path("lateSteps").asInt()).isEqualTo(1);
         }
@@ -286,14 +299,14 @@ class DeadlinesInDossierTest {
         // older: NOTIFY_COMMUNICATIONS due first (13:00); newer: ACKNOWLEDGE (11:00). Newest first by default.
         await().until(() -> "NOTIFY_COMMUNICATIONS".equals(row("manager", older).path("nextDue").path("step").asText()));
 
-        List<String> byReport = ids(get("manager", "/api/incidents").getBody());
+        List<String> byReport = ids(get("manager", "/api/incidents").getBody().path("items"));
         assertThat(byReport.indexOf(newer.toString())).isLessThan(byReport.indexOf(older.toString()));
-        List<String> byDue = ids(get("manager", "/api/incidents?sort=due").getBody());
+        List<String> byDue = ids(get("manager", "/api/incidents?sort=due").getBody().path("items"));
         assertThat(byDue.indexOf(newer.toString())).isLessThan(byDue.indexOf(older.toString()));
         append(newer, MANAGER, new EscalationAcknowledged(newer, Assignee.manager(new PersonId("manager")), null));
         append(newer, MANAGER, new CommunicationsDepartmentNotified(newer, "Threats"));
         await().until(() -> "POLICE_DECISION".equals(row("manager", newer).path("nextDue").path("step").asText()));
-        byDue = ids(get("manager", "/api/incidents?sort=due").getBody());
+        byDue = ids(get("manager", "/api/incidents?sort=due").getBody().path("items"));
         assertThat(byDue.indexOf(older.toString())).isLessThan(byDue.indexOf(newer.toString()));
 
         assertThat(get("teacher", "/api/incidents?sort=due").getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -322,7 +335,7 @@ class DeadlinesInDossierTest {
         assertThat(overdue.path("actor").path("id").asText()).isEqualTo("system");
         assertThat(overdue.path("actor").path("role").asText()).isEqualTo("SYSTEM");
         assertThat(overdue.path("cause").asText()).isEqualTo("deadline: ACKNOWLEDGE due " + ACK_DUE);
-        assertThat(overdue.path("payload").path("dueAt").asText()).isEqualTo(ACK_DUE.toString());
+        assertThat(overdue.path("payload").path("dueAt").asText()).isEqualTo("2026-11-02T12:00:00+01:00");
         assertThat(get("manager", "/api/incidents/" + id + "/history").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
@@ -388,7 +401,7 @@ class DeadlinesInDossierTest {
     }
 
     private JsonNode row(String user, IncidentId id) {
-        for (JsonNode node : get(user, "/api/incidents").getBody()) {
+        for (JsonNode node : get(user, "/api/incidents").getBody().path("items")) {
             if (node.path("incidentId").asText().equals(id.toString())) {
                 return node;
             }
@@ -413,7 +426,7 @@ class DeadlinesInDossierTest {
         escalatedToTheManager();
         await().atMost(java.time.Duration.ofSeconds(15)).until(() -> {
             long escalated = 0;
-            for (JsonNode row : get("board", "/api/incidents").getBody()) {
+            for (JsonNode row : get("board", "/api/incidents").getBody().path("items")) {
                 escalated += row.path("status").asText().equals("ESCALATED") ? 1 : 0;
             }
             String text = http.getForEntity("/actuator/prometheus", String.class).getBody();

@@ -131,7 +131,7 @@ class QueryApiTest {
         assertThat(dossier.path("timeline")).hasSize(6);
         assertThat(dossier.path("timeline").get(4).path("text").asText()).isEqualTo("Measure SUSPENSION imposed on " + pupil + " (PUPIL)");
 
-        JsonNode list = get("manager", "/api/incidents").getBody();
+        JsonNode list = get("manager", "/api/incidents").getBody().path("items");
         JsonNode summary = null;
         for (JsonNode node : list) {
             if (node.path("incidentId").asText().equals(school1Case.toString())) {
@@ -230,7 +230,7 @@ class QueryApiTest {
 
     private List<String> ids(String user) {
         List<String> ids = new ArrayList<>();
-        get(user, "/api/incidents").getBody().forEach(n -> ids.add(n.path("incidentId").asText()));
+        get(user, "/api/incidents").getBody().path("items").forEach(n -> ids.add(n.path("incidentId").asText()));
         return ids;
     }
 

@@ -2,11 +2,11 @@ package nl.incidents.command.escalation;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import nl.incidents.kernel.escalation.Step;
 import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.incident.Step;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -9,7 +9,6 @@ import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
 import nl.incidents.kernel.incident.Actor;
-import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.AgreeResponseStrategy;
 import nl.incidents.kernel.incident.CloseIncident;
 import nl.incidents.kernel.incident.EscalateToNextLevel;
@@ -56,11 +55,6 @@ class IncidentController {
         Actor reporter = currentActor.get();
         if (directory.school(body.schoolId()).isEmpty()) {
             throw RequestRefused.invalid("schoolId", "There is no school '" + body.schoolId() + "' at this board.");
-        }
-        boolean ownSchool = directory.member(reporter.id()).map(m -> m.worksAt(body.schoolId())).orElse(false);
-        boolean boardWide = reporter.role() == ActorRole.BOARD || reporter.role() == ActorRole.COMMUNICATIONS;
-        if (!ownSchool && !boardWide) {
-            throw RequestRefused.forbidden("You can report discussions about your own school only.");
         }
         IncidentId id = new IncidentId(body.incidentId() != null ? body.incidentId() : UUID.randomUUID());
         boolean created = commands.send(new ReportDerailingDiscussion(id, body.schoolId(), body.platform(),

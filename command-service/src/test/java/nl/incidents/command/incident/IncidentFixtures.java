@@ -11,15 +11,9 @@ import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.calendar.SchoolCalendar;
 import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
-import nl.incidents.kernel.directory.Region;
 import nl.incidents.kernel.directory.School;
 import nl.incidents.kernel.escalation.EscalationPolicy;
 import nl.incidents.kernel.escalation.EscalationRules;
-import nl.incidents.kernel.escalation.Step;
-import nl.incidents.kernel.incident.DeadlineSet;
-import nl.incidents.kernel.incident.DeclinePoliceReport;
-import nl.incidents.kernel.incident.MarkStepOverdue;
-import nl.incidents.kernel.incident.EscalationPolicyRecorded;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
@@ -27,10 +21,13 @@ import nl.incidents.kernel.incident.AgreeResponseStrategy;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.CloseIncident;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.DeadlineSet;
+import nl.incidents.kernel.incident.DeclinePoliceReport;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalateToManager;
 import nl.incidents.kernel.incident.EscalateToNextLevel;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
+import nl.incidents.kernel.incident.EscalationPolicyRecorded;
 import nl.incidents.kernel.incident.FileWithPolice;
 import nl.incidents.kernel.incident.Harm;
 import nl.incidents.kernel.incident.ImposeMeasure;
@@ -38,6 +35,7 @@ import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.MarkStepOverdue;
 import nl.incidents.kernel.incident.Measure;
 import nl.incidents.kernel.incident.NotifyCommunicationsDepartment;
 import nl.incidents.kernel.incident.Part;
@@ -45,12 +43,14 @@ import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.RecordCorrespondence;
+import nl.incidents.kernel.incident.Region;
 import nl.incidents.kernel.incident.ReportDerailingDiscussion;
 import nl.incidents.kernel.incident.ReportToConfidentialInspector;
 import nl.incidents.kernel.incident.ResponseStrategy;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.incident.Step;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -67,11 +67,15 @@ final class IncidentFixtures {
 
     static final IncidentId INCIDENT = IncidentId.of("5b0c8f5e-3d1a-4c8e-9a57-0d8f6a2b1c11");
     static final String SCHOOL = "brin-12AB";
+    static final String OTHER_SCHOOL = "brin-34CD";
 
     // The people who act on the case.
     static final Actor REPORTER = new Actor(new PersonId("emp-1001"), ActorRole.STAFF);
     static final Actor OTHER_TEACHER = new Actor(new PersonId("emp-1003"), ActorRole.STAFF);
+    /** A teacher at another school of the board. */
+    static final Actor TEACHER_ELSEWHERE = new Actor(new PersonId("emp-5003"), ActorRole.STAFF);
     static final Actor MANAGER = new Actor(new PersonId("emp-2001"), ActorRole.MANAGER);
+    /** The manager of another school of the board. */
     static final Actor OTHER_MANAGER = new Actor(new PersonId("emp-2002"), ActorRole.MANAGER);
     static final Actor COMMUNICATIONS = new Actor(new PersonId("emp-3001"), ActorRole.COMMUNICATIONS);
     static final Actor BOARD = new Actor(new PersonId("emp-4001"), ActorRole.BOARD);
@@ -93,11 +97,13 @@ final class IncidentFixtures {
 
     static final String ESCALATION_REASON = "Reported: the manager hears of it at once.";
 
-    /** The board of the story: one school in the middle region. */
+    /** The board of the story: the case's school in the middle region, and another school with its own people. */
     static final OrganisationDirectory DIRECTORY = new OrganisationDirectory("Stichting Voorbeeld",
-            List.of(new School(SCHOOL, "De Voorbeeldschool", Region.MIDDLE)),
-            List.of(new Member(MANAGER.id(), "Manager", "manager@example.org", ActorRole.MANAGER, Set.of(SCHOOL)),
-                    new Member(BOARD.id(), "Board", "board@example.org", ActorRole.BOARD, Set.of())));
+            List.of(new School(SCHOOL, "De Voorbeeldschool", Region.MIDDLE),
+                    new School(OTHER_SCHOOL, "De Andere School", Region.SOUTH)),
+            List.of(member(REPORTER, SCHOOL), member(MANAGER, SCHOOL), member(OTHER_TEACHER, SCHOOL), member(TEACHER_ELSEWHERE, OTHER_SCHOOL),
+                    member(OTHER_MANAGER, OTHER_SCHOOL), member(COMMUNICATIONS), member(BOARD),
+                    member(OTHER_BOARD_MEMBER)));
     static final EscalationRules RULES = new EscalationRules(EscalationPolicy.defaults(), SchoolCalendar.standard(),
             DIRECTORY);
     /** When the given events of a history set their deadlines. */
@@ -106,9 +112,14 @@ final class IncidentFixtures {
     private IncidentFixtures() {
     }
 
+    private static Member member(Actor actor, String... schools) {
+        return new Member(actor.id(), actor.id().value(), actor.id() + "@example.org", actor.role(), Set.of(schools));
+    }
+
     static AggregateTestFixture<Incident> fixture() {
         AggregateTestFixture<Incident> fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(RULES);
+        fixture.registerInjectableResource(DIRECTORY);
         return fixture;
     }
 
@@ -253,7 +264,7 @@ final class IncidentFixtures {
         return Stream.of(
                 command(new EscalateToManager(INCIDENT, OTHER_MANAGER.id(), "Sent to the deputy manager."), BOARD),
                 command(new EscalateToNextLevel(INCIDENT, "Not acknowledged in time."), BOARD),
-                command(new AcknowledgeEscalation(INCIDENT, "Seen."), BOARD),
+                command(new AcknowledgeEscalation(INCIDENT, "Seen."), MANAGER),
                 command(new AgreeResponseStrategy(INCIDENT, Set.of(ResponseStrategy.NO_ONLINE_REACTION), "Quiet."),
                         MANAGER),
                 command(new NotifyCommunicationsDepartment(INCIDENT, "FYI"), BOARD),

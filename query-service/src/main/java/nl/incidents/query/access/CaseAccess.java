@@ -9,6 +9,7 @@ import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
 import nl.incidents.kernel.incident.FiledWithPolice;
@@ -17,6 +18,7 @@ import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
+import nl.incidents.kernel.incident.StepOverdue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,6 +87,15 @@ public class CaseAccess {
                                     PoliceReportDeclined.class))
                     .collect(Collectors.toUnmodifiableSet());
         };
+    }
+
+    /**
+     * Whether the viewer reads a case's timing (what is due, what is overdue, what was late) in its
+     * dossier, and so also in the case list.
+     */
+    public boolean seesTiming(Actor viewer) {
+        Set<Class<? extends IncidentEvent>> shown = dossierEventsFor(viewer);
+        return shown.contains(DeadlineSet.class) && shown.contains(StepOverdue.class);
     }
 
     public boolean mayReviewHistory(Actor viewer) {

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.json.IncidentsJson;
-import nl.incidents.kernel.query.HistoryEntry;
 
 /** One event of a case as the history projection keeps it. */
 public record StoredEvent(
@@ -41,14 +40,5 @@ public record StoredEvent(
 
     /** A stored event and its payload. */
     public record Read(StoredEvent stored, IncidentEvent event) {
-    }
-
-    public HistoryEntry toEntry() {
-        try {
-            return new HistoryEntry(sequenceNumber, eventId, type, occurredAt, actor, causationId, correlationId, cause,
-                    JSON.readTree(payload));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("history entry " + eventId + " cannot be read", e);
-        }
     }
 }

@@ -3,8 +3,6 @@ package nl.incidents.query.inbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
-import nl.incidents.kernel.query.FindInbox;
-import nl.incidents.kernel.query.InboxEntry;
 import nl.incidents.query.Queries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,6 +26,6 @@ class InboxController {
                     + "sent. 400 with field 'limit' for a limit outside 1.." + FindInbox.MAX_LIMIT + ".")
     List<InboxEntry> inbox(@Parameter(description = "How many entries, newest first: 1 to " + FindInbox.MAX_LIMIT)
                            @RequestParam(defaultValue = "" + FindInbox.DEFAULT_LIMIT) int limit) {
-        return queries.many(new FindInbox(queries.viewer(), limit), InboxEntry.class);
+        return queries.one(new FindInbox(queries.viewer(), limit), Inbox.class).entries();
     }
 }

@@ -2,11 +2,8 @@ package nl.incidents.query.inbox;
 
 import static nl.incidents.query.Projections.instant;
 
-import java.util.List;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.notification.Notice;
-import nl.incidents.kernel.query.FindInbox;
-import nl.incidents.kernel.query.InboxEntry;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,8 +19,8 @@ class InboxQueries {
     }
 
     @QueryHandler
-    List<InboxEntry> handle(FindInbox query) {
-        return jdbc.sql("""
+    Inbox handle(FindInbox query) {
+        return new Inbox(jdbc.sql("""
                         SELECT incident_id, kind, subject, text, received_at FROM inbox_entry
                         WHERE recipient_id = ?
                         ORDER BY received_at DESC, entry_id DESC
@@ -32,6 +29,6 @@ class InboxQueries {
                 .query((rs, row) -> new InboxEntry(IncidentId.of(rs.getString("incident_id")),
                         Notice.Kind.valueOf(rs.getString("kind")), rs.getString("subject"), rs.getString("text"),
                         instant(rs, "received_at")))
-                .list();
+                .list());
     }
 }

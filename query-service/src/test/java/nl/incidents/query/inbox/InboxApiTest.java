@@ -6,20 +6,21 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import nl.incidents.kernel.escalation.ClockMode;
-import nl.incidents.kernel.escalation.Step;
-import nl.incidents.kernel.escalation.Timing;
-import nl.incidents.kernel.directory.Region;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
+import nl.incidents.kernel.incident.ClockMode;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
@@ -33,14 +34,17 @@ import nl.incidents.kernel.incident.Part;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
+import nl.incidents.kernel.incident.Region;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
+import nl.incidents.kernel.incident.Timing;
+import nl.incidents.support.testing.TestStore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
-import nl.incidents.support.testing.TestStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.InitializingBean;
@@ -134,7 +138,18 @@ class InboxApiTest {
         assertThat(escalation.path("subject").asText()).startsWith("Incident " + id + ": escalated to you, acknowledge by ");
         assertThat(escalation.path("text").asText()).contains("OBS De Esch (school-1)")
                 .contains(LINKS + "/api/incidents/" + id);
-        assertThat(escalation.path("receivedAt").asText()).isNotBlank();
+        OffsetDateTime received = OffsetDateTime.parse(escalation.path("receivedAt").asText());
+        assertThat(received.getOffset()).isEqualTo(ZoneId.of("Europe/Amsterdam").getRules().getOffset(received.toInstant()));
+    }
+
+    @Test
+    void theInboxAndTheDossierGiveTheSameDueTimeInDutchTime() {
+        String subject = entries("manager", "").get(2).path("subject").asText();
+        Matcher due = Pattern.compile("acknowledge by (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d CES?T)").matcher(subject);
+        assertThat(due.find()).as(subject).isTrue();
+        List<String> timeline = new ArrayList<>();
+        get("manager", "/api/incidents/" + id).getBody().path("timeline").forEach(e -> timeline.add(e.path("text").asText()));
+        assertThat(timeline).contains("Acknowledgement due by " + due.group(1) + " (manager manager), set by the system");
     }
 
     @Test

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Set;
 import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
-import nl.incidents.kernel.directory.Region;
 import nl.incidents.kernel.directory.School;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.Region;
 
 /**
  * The organisation directory as configured under {@code incidents.directory}: schools and the

@@ -2,13 +2,13 @@ package nl.incidents.support.notification;
 
 import java.util.List;
 import nl.incidents.kernel.incident.IncidentEvent;
-import nl.incidents.kernel.notification.CaseFacts;
 import nl.incidents.kernel.notification.Notice;
 import nl.incidents.kernel.notification.Notices;
+import nl.incidents.kernel.protocol.CaseProgress;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
- * The notices an event of a case gives, with the case's facts folded from the case's earlier events
+ * The notices an event of a case gives, with where the case stands, folded from the case's earlier events
  * in the event store. Reading them there, rather than keeping them as the events pass, means a
  * consumer that starts late (a new processor on an old store, which skips the history) still knows
  * each case's school, manager and deadlines, and has no state of its own to keep right.
@@ -37,6 +37,6 @@ public class CaseNotices {
                 .filter(IncidentEvent.class::isInstance)
                 .map(IncidentEvent.class::cast)
                 .toList();
-        return notices.of(event, CaseFacts.from(event.incidentId(), earlier));
+        return notices.of(event, CaseProgress.of(event.incidentId(), earlier));
     }
 }

@@ -20,7 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.incidents.kernel.directory.Region;
+import nl.incidents.kernel.incident.Region;
 
 /**
  * Reads the YAML format of {@code school-calendar.yml} (documented at the top of that file) and

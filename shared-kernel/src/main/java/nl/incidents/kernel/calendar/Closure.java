@@ -2,7 +2,7 @@ package nl.incidents.kernel.calendar;
 
 import java.time.LocalDate;
 import java.util.Set;
-import nl.incidents.kernel.directory.Region;
+import nl.incidents.kernel.incident.Region;
 
 /** A holiday or day off: the schools of the given regions are closed from {@code from} to {@code to}, both included. */
 record Closure(String name, Set<Region> regions, LocalDate from, LocalDate to) {

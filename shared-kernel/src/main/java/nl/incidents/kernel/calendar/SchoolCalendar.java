@@ -19,7 +19,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import nl.incidents.kernel.directory.Region;
+import nl.incidents.kernel.incident.Region;
 
 /**
  * School time (schooltijd): the hours in which a school is open, so that an escalation deadline

@@ -1,6 +1,7 @@
 package nl.incidents.kernel.directory;
 
 import java.util.Objects;
+import nl.incidents.kernel.incident.Region;
 
 /** A school of the board. */
 public record School(String id, String name, Region region) {

@@ -6,8 +6,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import nl.incidents.kernel.incident.ClockMode;
 import nl.incidents.kernel.incident.EscalationLevel;
 import nl.incidents.kernel.incident.Severity;
+import nl.incidents.kernel.incident.Timing;
 
 /**
  * How fast each kind of case must move, and the levels it climbs. LOW to HIGH cases count school

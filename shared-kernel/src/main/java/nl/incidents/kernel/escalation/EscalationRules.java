@@ -9,6 +9,7 @@ import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.directory.School;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalationPolicyRecorded;
+import nl.incidents.kernel.incident.Step;
 
 /**
  * The policy in force, the school calendar and the schools' regions together: what a new case's

@@ -23,6 +23,14 @@ public record Assignee(EscalationLevel level, PersonId personId) {
         return new Assignee(EscalationLevel.BOARD, null);
     }
 
+    /**
+     * Who holds the case, in words: "the board" or "manager {id}". It names a person, so it is for
+     * the case's history and dossier, never for a refusal to someone who may not act on the case.
+     */
+    public String describe() {
+        return level == EscalationLevel.BOARD ? "the board" : "manager " + personId;
+    }
+
     /** Whether this actor is the one who must acknowledge. */
     public boolean isHeldBy(Actor actor) {
         return switch (level) {

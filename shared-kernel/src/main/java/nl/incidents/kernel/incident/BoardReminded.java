@@ -1,6 +1,5 @@
 package nl.incidents.kernel.incident;
 
-import nl.incidents.kernel.escalation.Step;
 import org.axonframework.serialization.Revision;
 
 /** The board was reminded of an overdue step; {@code reminder} counts the reminders for it. */

@@ -1,9 +1,6 @@
 package nl.incidents.kernel.incident;
 
 import java.util.List;
-import nl.incidents.kernel.directory.Region;
-import nl.incidents.kernel.escalation.ClockMode;
-import nl.incidents.kernel.escalation.Timing;
 import org.axonframework.serialization.Revision;
 
 /**

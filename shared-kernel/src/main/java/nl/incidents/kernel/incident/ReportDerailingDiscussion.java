@@ -3,6 +3,7 @@ package nl.incidents.kernel.incident;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import nl.incidents.kernel.RequestRefused;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -25,6 +26,16 @@ public record ReportDerailingDiscussion(
     public ReportDerailingDiscussion {
         harms = OrderedSets.of(harms, Harm.class);
         involvedParties = List.copyOf(involvedParties);
+    }
+
+    /** Refuses a report that names no harm, or a person twice among the involved parties. */
+    public void validate() {
+        if (harms.isEmpty()) {
+            throw RequestRefused.invalid("harms", "Name at least one kind of harm the discussion does.");
+        }
+        if (involvedParties.stream().map(InvolvedParty::personId).distinct().count() != involvedParties.size()) {
+            throw RequestRefused.invalid("involvedParties", "Each person may be listed once among the involved parties.");
+        }
     }
 
     /** The report as it would be stored, to tell a repeated report from a different one with the same id. */

@@ -1,7 +1,6 @@
 package nl.incidents.kernel.incident;
 
 import java.time.Instant;
-import nl.incidents.kernel.escalation.Step;
 import org.axonframework.serialization.Revision;
 
 /** A step was not taken by its deadline; the system acts on it in the events that follow. */

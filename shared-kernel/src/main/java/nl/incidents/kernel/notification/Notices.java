@@ -11,7 +11,6 @@ import java.util.Objects;
 import nl.incidents.kernel.calendar.SchoolCalendar;
 import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
-import nl.incidents.kernel.escalation.Step;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
@@ -22,7 +21,9 @@ import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.notification.Notice.Kind;
+import nl.incidents.kernel.protocol.CaseProgress;
 
 /**
  * Who an event of a case concerns, and what they are told: the one rule behind the e-mails of the
@@ -65,7 +66,7 @@ public final class Notices {
         this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
     }
 
-    /** Whether this kind of event can concern anyone, so that a consumer skips reading a case's facts for it. */
+    /** Whether this kind of event can concern anyone, so that a consumer skips reading a case's progress for it. */
     public static boolean mayConcernAnyone(IncidentEvent event) {
         return event instanceof IncidentEscalated || event instanceof DeadlineSet
                 || event instanceof BoardReminded || event instanceof CommunicationsDepartmentNotified;
@@ -74,104 +75,104 @@ public final class Notices {
     /**
      * The notices this event gives, at most one per person.
      *
-     * @param facts what was known of the case before this event
+     * @param progress where the case stood before this event (its events before this one, folded)
      */
-    public List<Notice> of(IncidentEvent event, CaseFacts facts) {
+    public List<Notice> of(IncidentEvent event, CaseProgress progress) {
         Map<PersonId, Notice> notices = new LinkedHashMap<>();
-        if (event instanceof IncidentEscalated escalated && !facts.timed()) {
-            escalation(notices, facts, escalated.assignee(), null);
+        if (event instanceof IncidentEscalated escalated && !progress.timed()) {
+            escalation(notices, progress, escalated.assignee(), null);
         } else if (event instanceof DeadlineSet deadline && deadline.step() == Step.ACKNOWLEDGE
-                && deadline.reminder() == 0 && facts.assignee() != null) {
-            escalation(notices, facts, facts.assignee(), deadline.dueAt());
+                && deadline.reminder() == 0 && progress.assignee() != null) {
+            escalation(notices, progress, progress.assignee(), deadline.dueAt());
         } else if (event instanceof BoardReminded reminded) {
-            reminder(notices, facts, reminded);
+            reminder(notices, progress, reminded);
         } else if (event instanceof CommunicationsDepartmentNotified) {
-            communications(notices, facts);
+            communications(notices, progress);
         }
         return List.copyOf(notices.values());
     }
 
-    private void escalation(Map<PersonId, Notice> notices, CaseFacts facts, Assignee to, Instant dueAt) {
+    private void escalation(Map<PersonId, Notice> notices, CaseProgress progress, Assignee to, Instant dueAt) {
         String acknowledge = dueAt == null ? "" : ", acknowledge by " + time(dueAt);
         List<String> lines = new ArrayList<>();
-        lines.add("Incident " + facts.incidentId() + " at " + school(facts) + " has been escalated to "
+        lines.add("Incident " + progress.incidentId() + " at " + school(progress) + " has been escalated to "
                 + (to.level() == EscalationLevel.BOARD ? "the board" : "you") + ".");
-        if (facts.missedAcknowledgement() != null) {
-            lines.add("It was not acknowledged by " + time(facts.missedAcknowledgement()) + ", when that was due.");
+        if (progress.missedAcknowledgement() != null) {
+            lines.add("It was not acknowledged by " + time(progress.missedAcknowledgement()) + ", when that was due.");
         }
-        lines.add(dueAt == null ? "Step: " + step(Step.ACKNOWLEDGE) + "."
-                : "Step: " + step(Step.ACKNOWLEDGE) + ", due " + time(dueAt) + ".");
-        if (to.level() == EscalationLevel.BOARD && facts.legalDuty()) {
+        lines.add(dueAt == null ? "Step: " + Step.ACKNOWLEDGE.task() + "."
+                : "Step: " + Step.ACKNOWLEDGE.task() + ", due " + time(dueAt) + ".");
+        if (to.level() == EscalationLevel.BOARD && progress.legalDuty()) {
             lines.add("The legal duty of art. 4a WOT applies: the board consults the national confidential "
                     + "inspector at once.");
         }
-        String subject = subject(facts, to.level() == EscalationLevel.BOARD
-                ? (facts.legalDuty() ? "escalated to the board, legal duty applies" : "escalated to the board")
+        String subject = subject(progress, to.level() == EscalationLevel.BOARD
+                ? (progress.legalDuty() ? "escalated to the board, legal duty applies" : "escalated to the board")
                 : "escalated to you") + acknowledge;
         if (to.level() == EscalationLevel.MANAGER) {
-            add(notices, to.personId(), Kind.ESCALATION, facts, subject, lines);
+            add(notices, to.personId(), Kind.ESCALATION, progress, subject, lines);
             return;
         }
         for (Member board : directory.withRole(ActorRole.BOARD)) {
-            add(notices, board.id(), Kind.ESCALATION, facts, subject, lines);
+            add(notices, board.id(), Kind.ESCALATION, progress, subject, lines);
         }
-        if (facts.manager() != null) {
+        if (progress.manager() != null) {
             List<String> toManager = new ArrayList<>();
-            toManager.add("Incident " + facts.incidentId() + " at " + school(facts) + " went up to the board.");
-            if (facts.missedAcknowledgement() != null) {
-                toManager.add("It was not acknowledged by " + time(facts.missedAcknowledgement())
+            toManager.add("Incident " + progress.incidentId() + " at " + school(progress) + " went up to the board.");
+            if (progress.missedAcknowledgement() != null) {
+                toManager.add("It was not acknowledged by " + time(progress.missedAcknowledgement())
                         + ", when that was due.");
             }
             if (dueAt != null) {
-                toManager.add("Step: " + step(Step.ACKNOWLEDGE) + " by the board, due " + time(dueAt) + ".");
+                toManager.add("Step: " + Step.ACKNOWLEDGE.task() + " by the board, due " + time(dueAt) + ".");
             }
             toManager.add("As the case's manager you keep handling it, together with the board.");
-            add(notices, facts.manager(), Kind.ESCALATED_TO_BOARD, facts, subject(facts, "went up to the board"),
+            add(notices, progress.manager(), Kind.ESCALATED_TO_BOARD, progress, subject(progress, "went up to the board"),
                     toManager);
         }
     }
 
-    private void reminder(Map<PersonId, Notice> notices, CaseFacts facts, BoardReminded reminded) {
-        Instant due = facts.dueAt(reminded.step());
+    private void reminder(Map<PersonId, Notice> notices, CaseProgress progress, BoardReminded reminded) {
+        Instant due = progress.dueAt(reminded.step());
         List<String> lines = List.of(
-                "Incident " + facts.incidentId() + " at " + school(facts) + " has a step that is overdue.",
-                "Step: " + step(reminded.step()) + (due == null ? "" : ", due " + time(due)) + ".",
+                "Incident " + progress.incidentId() + " at " + school(progress) + " has a step that is overdue.",
+                "Step: " + reminded.step().task() + (due == null ? "" : ", due " + time(due)) + ".",
                 "This is reminder " + reminded.reminder() + ".");
-        String subject = subject(facts, "reminder " + reminded.reminder() + ", " + step(reminded.step()) + " is overdue");
+        String subject = subject(progress, "reminder " + reminded.reminder() + ", " + reminded.step().task() + " is overdue");
         for (Member board : directory.withRole(ActorRole.BOARD)) {
-            add(notices, board.id(), Kind.REMINDER, facts, subject, lines);
+            add(notices, board.id(), Kind.REMINDER, progress, subject, lines);
         }
     }
 
-    private void communications(Map<PersonId, Notice> notices, CaseFacts facts) {
-        boolean bySystem = facts.actingOnOverdue(Step.NOTIFY_COMMUNICATIONS);
-        Instant due = facts.dueAt(Step.NOTIFY_COMMUNICATIONS);
-        String stepLine = "Step: " + step(Step.NOTIFY_COMMUNICATIONS) + (due == null ? "" : ", due " + time(due));
+    private void communications(Map<PersonId, Notice> notices, CaseProgress progress) {
+        boolean bySystem = progress.actingOnOverdue(Step.NOTIFY_COMMUNICATIONS);
+        Instant due = progress.dueAt(Step.NOTIFY_COMMUNICATIONS);
+        String stepLine = "Step: " + Step.NOTIFY_COMMUNICATIONS.task() + (due == null ? "" : ", due " + time(due));
         List<String> lines = new ArrayList<>();
-        lines.add("The communications department is informed of incident " + facts.incidentId() + " at "
-                + school(facts) + ".");
+        lines.add("The communications department is informed of incident " + progress.incidentId() + " at "
+                + school(progress) + ".");
         lines.add(stepLine + (bySystem ? ": taken by the system, because the case's manager had not taken it in time."
                 : ": taken."));
-        String subject = subject(facts, "the communications department is informed");
+        String subject = subject(progress, "the communications department is informed");
         for (Member communications : directory.withRole(ActorRole.COMMUNICATIONS)) {
-            add(notices, communications.id(), Kind.COMMUNICATIONS, facts, subject, lines);
+            add(notices, communications.id(), Kind.COMMUNICATIONS, progress, subject, lines);
         }
-        if (bySystem && facts.manager() != null) {
-            add(notices, facts.manager(), Kind.COMMUNICATIONS_BY_SYSTEM, facts,
-                    subject(facts, "the system informed the communications department"),
-                    List.of("The system informed the communications department of incident " + facts.incidentId()
-                                    + " at " + school(facts) + ", because it had not been informed in time.",
+        if (bySystem && progress.manager() != null) {
+            add(notices, progress.manager(), Kind.COMMUNICATIONS_BY_SYSTEM, progress,
+                    subject(progress, "the system informed the communications department"),
+                    List.of("The system informed the communications department of incident " + progress.incidentId()
+                                    + " at " + school(progress) + ", because it had not been informed in time.",
                             stepLine + ": taken by the system."));
         }
     }
 
-    private void add(Map<PersonId, Notice> notices, PersonId recipient, Kind kind, CaseFacts facts, String subject,
+    private void add(Map<PersonId, Notice> notices, PersonId recipient, Kind kind, CaseProgress progress, String subject,
                      List<String> lines) {
         if (recipient == null || directory.member(recipient).isEmpty()) {
             return; // not (or no longer) a member of this board: nobody to tell
         }
-        String text = String.join("\n", lines) + "\n\nDossier: " + link(facts.incidentId()) + "\n\n" + FOOTER + "\n";
-        notices.putIfAbsent(recipient, new Notice(recipient, kind, facts.incidentId(), subject, text));
+        String text = String.join("\n", lines) + "\n\nDossier: " + link(progress.incidentId()) + "\n\n" + FOOTER + "\n";
+        notices.putIfAbsent(recipient, new Notice(recipient, kind, progress.incidentId(), subject, text));
     }
 
     /** The link to a case's dossier. */
@@ -179,27 +180,18 @@ public final class Notices {
         return linkBase + "/api/incidents/" + incidentId;
     }
 
-    private static String subject(CaseFacts facts, String what) {
-        return "Incident " + facts.incidentId() + ": " + what;
+    private static String subject(CaseProgress progress, String what) {
+        return "Incident " + progress.incidentId() + ": " + what;
     }
 
-    private String school(CaseFacts facts) {
-        if (facts.schoolId() == null) {
+    private String school(CaseProgress progress) {
+        if (progress.schoolId() == null) {
             return "a school of the board";
         }
-        return directory.school(facts.schoolId()).map(s -> s.name() + " (" + s.id() + ")").orElse(facts.schoolId());
+        return directory.school(progress.schoolId()).map(s -> s.name() + " (" + s.id() + ")").orElse(progress.schoolId());
     }
 
     private static String time(Instant at) {
         return TIME.format(at);
-    }
-
-    private static String step(Step step) {
-        return switch (step) {
-            case ACKNOWLEDGE -> "acknowledge the case";
-            case NOTIFY_COMMUNICATIONS -> "inform the communications department";
-            case POLICE_DECISION -> "decide on a police report";
-            case INSPECTOR_CONSULTATION -> "consult the national confidential inspector";
-        };
     }
 }

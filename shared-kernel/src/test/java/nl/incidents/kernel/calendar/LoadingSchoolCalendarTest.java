@@ -7,7 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import nl.incidents.kernel.directory.Region;
+import nl.incidents.kernel.incident.Region;
 import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import java.util.Set;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.Region;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

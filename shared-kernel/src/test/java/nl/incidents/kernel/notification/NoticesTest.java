@@ -9,14 +9,11 @@ import java.util.List;
 import java.util.Set;
 import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
-import nl.incidents.kernel.directory.Region;
 import nl.incidents.kernel.directory.School;
-import nl.incidents.kernel.escalation.ClockMode;
-import nl.incidents.kernel.escalation.Step;
-import nl.incidents.kernel.escalation.Timing;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
+import nl.incidents.kernel.incident.ClockMode;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
@@ -32,10 +29,14 @@ import nl.incidents.kernel.incident.Part;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
+import nl.incidents.kernel.incident.Region;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
+import nl.incidents.kernel.incident.Timing;
 import nl.incidents.kernel.notification.Notice.Kind;
+import nl.incidents.kernel.protocol.CaseProgress;
 import org.junit.jupiter.api.Test;
 
 /** Who hears of each escalation, reminder and notification of a case, and what the message says and leaves out. */
@@ -221,18 +222,18 @@ class NoticesTest {
         assertThat(Notices.mayConcernAnyone(reported(false))).isFalse();
         assertThat(Notices.mayConcernAnyone(new StepOverdue(id, Step.ACKNOWLEDGE, MANAGER_DUE, null))).isFalse();
         assertThat(Notices.mayConcernAnyone(new BoardReminded(id, Step.ACKNOWLEDGE, 1))).isTrue();
-        assertThat(notices.of(deadline(Step.NOTIFY_COMMUNICATIONS, COMMS_DUE), CaseFacts.of(id))).isEmpty();
+        assertThat(notices.of(deadline(Step.NOTIFY_COMMUNICATIONS, COMMS_DUE), CaseProgress.of(id))).isEmpty();
     }
 
-    /** Feeds the events in order, each with the facts of the events before it, as a consumer does. */
+    /** Feeds the events in order, each with where the case stood before it, as a consumer does. */
     private List<Notice> run(IncidentEvent... events) {
         List<Notice> told = new ArrayList<>();
-        CaseFacts facts = CaseFacts.of(id);
+        CaseProgress facts = CaseProgress.of(id);
         for (IncidentEvent event : events) {
             told.addAll(notices.of(event, facts));
             facts = facts.next(event);
         }
-        assertThat(CaseFacts.from(id, List.of(events))).isEqualTo(facts);
+        assertThat(CaseProgress.of(id, List.of(events))).isEqualTo(facts);
         return told;
     }
 

@@ -1,0 +1,174 @@
+package nl.incidents.query.incidentdossier;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.Assignee;
+import nl.incidents.kernel.incident.BoardReminded;
+import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.CorrespondenceRecorded;
+import nl.incidents.kernel.incident.DeadlineSet;
+import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.EscalationAcknowledged;
+import nl.incidents.kernel.incident.EscalationLevel;
+import nl.incidents.kernel.incident.EscalationPolicyRecorded;
+import nl.incidents.kernel.incident.FiledWithPolice;
+import nl.incidents.kernel.incident.IncidentClosed;
+import nl.incidents.kernel.incident.IncidentEscalated;
+import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.incident.IncidentStatus;
+import nl.incidents.kernel.incident.MeasureImposed;
+import nl.incidents.kernel.incident.PoliceReportDeclined;
+import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
+import nl.incidents.kernel.incident.ResponseStrategyAgreed;
+import nl.incidents.kernel.incident.StepOverdue;
+import nl.incidents.query.incidentdossier.IncidentDossier.CorrespondenceEntry;
+import nl.incidents.query.incidentdossier.IncidentDossier.Escalation;
+import nl.incidents.query.incidentdossier.IncidentDossier.MeasureEntry;
+import nl.incidents.query.incidentdossier.IncidentDossier.Report;
+import nl.incidents.query.incidentdossier.IncidentDossier.Step;
+import nl.incidents.query.incidentdossier.IncidentDossier.Strategy;
+import nl.incidents.query.incidentdossier.IncidentDossier.TimelineEntry;
+import nl.incidents.query.history.StoredEvent;
+
+/** Folds a case's events, in order, into its dossier and a timeline a person can read. */
+final class DossierAssembler {
+
+    private DerailingDiscussionReported reported;
+    private Report report;
+    private IncidentStatus status = IncidentStatus.REPORTED;
+    private final List<Escalation> escalations = new ArrayList<>();
+    private Strategy strategy;
+    private final List<Step> notifications = new ArrayList<>();
+    private final List<Step> policeReports = new ArrayList<>();
+    private final List<Step> declinedPoliceReports = new ArrayList<>();
+    private final List<Step> inspectorReports = new ArrayList<>();
+    private final List<MeasureEntry> measures = new ArrayList<>();
+    private final List<CorrespondenceEntry> correspondence = new ArrayList<>();
+    private Step closure;
+    private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final CaseTiming timing = new CaseTiming();
+
+    private final Set<Class<? extends IncidentEvent>> shown;
+
+    private DossierAssembler(Set<Class<? extends IncidentEvent>> shown) {
+        this.shown = shown;
+    }
+
+    /**
+     * The dossier as a viewer may read it: events of other types are left out, and so are the
+     * sections they fill (absent, rather than empty, so nobody mistakes "not shown" for "none").
+     */
+    static IncidentDossier assemble(List<StoredEvent> events, Set<Class<? extends IncidentEvent>> shown) {
+        DossierAssembler assembler = new DossierAssembler(shown);
+        events.stream().map(StoredEvent::withEvent).filter(e -> shown.contains(e.event().getClass()))
+                .forEach(assembler::apply);
+        return assembler.dossier();
+    }
+
+    private void apply(StoredEvent.Read stored) {
+        IncidentEvent event = stored.event();
+        Instant at = stored.stored().occurredAt();
+        Actor by = stored.stored().actor();
+        boolean bySystem = by != null && by.role() == ActorRole.SYSTEM;
+        String line;
+        if (event instanceof DerailingDiscussionReported e) {
+            reported = e;
+            report = new Report(e.platform(), e.location(), e.summary(), e.stage(), e.harms(), e.severity(),
+                    e.involvedParties(), e.observedAt(), e.reportedBy(), at);
+            line = "Reported a " + (e.stage().name().equals("DERAILED") ? "derailed" : "threatening") + " discussion on "
+                    + e.platform() + " (severity " + e.severity() + "; " + e.harms().stream().map(Enum::name).sorted()
+                    .collect(Collectors.joining(", ")) + ")";
+        } else if (event instanceof IncidentEscalated e) {
+            status = IncidentStatus.ESCALATED;
+            escalations.add(new Escalation(e.assignee(), e.reason(), at, by, null, null, null));
+            line = "Escalated to " + describe(e.assignee()) + (bySystem ? " by the system" : "")
+                    + (e.reason() == null ? "" : ": " + e.reason());
+        } else if (event instanceof EscalationAcknowledged e) {
+            status = strategy != null ? IncidentStatus.STRATEGY_AGREED : IncidentStatus.ACKNOWLEDGED;
+            Escalation current = escalations.remove(escalations.size() - 1);
+            escalations.add(new Escalation(current.assignee(), current.reason(), current.escalatedAt(), current.escalatedBy(),
+                    at, by, e.note()));
+            line = "Acknowledged by " + describe(e.assignee()) + (e.note() == null ? "" : ": " + e.note());
+        } else if (event instanceof ResponseStrategyAgreed e) {
+            status = IncidentStatus.STRATEGY_AGREED;
+            strategy = new Strategy(e.elements(), e.description(), e.agreedWith(), at, by);
+            line = "Response strategy agreed with " + e.agreedWith() + ": " + e.elements().stream().map(Enum::name).sorted()
+                    .collect(Collectors.joining(", "));
+        } else if (event instanceof CommunicationsDepartmentNotified e) {
+            notifications.add(new Step(at, by, e.message(), null, null));
+            Instant overdueSince = timing.overdueSince(nl.incidents.kernel.incident.Step.NOTIFY_COMMUNICATIONS);
+            line = "Communications department notified" + (!bySystem ? ""
+                    : " by the system" + (overdueSince == null ? "" : ": the step was overdue since "
+                    + CaseTiming.time(overdueSince)));
+        } else if (event instanceof FiledWithPolice e) {
+            policeReports.add(new Step(at, by, e.offence(), e.policeReference(), null));
+            line = "Filed with the police: " + e.offence();
+        } else if (event instanceof PoliceReportDeclined e) {
+            declinedPoliceReports.add(new Step(at, by, e.reason(), null, null));
+            line = "The board decided not to file with the police: " + e.reason();
+        } else if (event instanceof ReportedToConfidentialInspector e) {
+            inspectorReports.add(new Step(at, by, e.summary(), e.inspectorReference(), e.staffMember()));
+            line = "Reported to the national confidential inspector about staff member " + e.staffMember();
+        } else if (event instanceof MeasureImposed e) {
+            measures.add(new MeasureEntry(e.personId(), e.partyRole(), e.measure(), e.reason(), at, by));
+            line = "Measure " + e.measure() + " imposed on " + e.personId() + " (" + e.partyRole() + ")";
+        } else if (event instanceof CorrespondenceRecorded e) {
+            correspondence.add(new CorrespondenceEntry(e.personId(), e.partyRole(), e.summary(), at, by));
+            line = "Correspondence about " + e.personId() + " recorded in their dossier";
+        } else if (event instanceof IncidentClosed e) {
+            status = IncidentStatus.CLOSED;
+            closure = new Step(at, by, e.outcome(), null, null);
+            line = "Closed: " + e.outcome();
+        } else if (event instanceof EscalationPolicyRecorded e) {
+            line = timing.recorded(e);
+        } else if (event instanceof DeadlineSet e) {
+            line = timing.deadline(e);
+        } else if (event instanceof StepOverdue e) {
+            line = timing.overdue(e, at);
+        } else if (event instanceof BoardReminded e) {
+            line = timing.reminded(e);
+        } else {
+            throw new IllegalStateException("no dossier rule for " + event.getClass().getSimpleName());
+        }
+        timing.follow(event);
+        timeline.add(new TimelineEntry(at, computedBySystem(event) ? Actor.SYSTEM : by, line));
+    }
+
+    /**
+     * The steps the system works out itself: a case's terms, its deadlines, a step found overdue, a
+     * reminder. They are stored with the actor whose command caused them (the reporter, the manager
+     * who acknowledged), but that person did not take them.
+     */
+    static boolean computedBySystem(IncidentEvent event) {
+        return event instanceof EscalationPolicyRecorded || event instanceof DeadlineSet || event instanceof StepOverdue
+                || event instanceof BoardReminded;
+    }
+
+    static String describe(Assignee assignee) {
+        return assignee.level() == EscalationLevel.BOARD ? "the board" : "manager " + assignee.personId();
+    }
+
+    private IncidentDossier dossier() {
+        if (reported == null) {
+            throw new IllegalStateException("a case's history starts with its report");
+        }
+        Escalation current = escalations.isEmpty() ? null : escalations.get(escalations.size() - 1);
+        return new IncidentDossier(reported.incidentId(), reported.schoolId(), status, report, current,
+                List.copyOf(escalations), strategy, section(CommunicationsDepartmentNotified.class, notifications),
+                section(FiledWithPolice.class, policeReports), section(PoliceReportDeclined.class, declinedPoliceReports),
+                section(ReportedToConfidentialInspector.class, inspectorReports),
+                section(MeasureImposed.class, measures), section(CorrespondenceRecorded.class, correspondence), closure,
+                shown.contains(EscalationPolicyRecorded.class) ? timing.terms() : null,
+                section(DeadlineSet.class, timing.deadlines()), section(StepOverdue.class, timing.lateSteps()),
+                List.copyOf(timeline));
+    }
+
+    private <T> List<T> section(Class<? extends IncidentEvent> type, List<T> entries) {
+        return shown.contains(type) ? List.copyOf(entries) : null;
+    }
+}

@@ -1,0 +1,62 @@
+package nl.incidents.query.persondossier;
+
+import static nl.incidents.query.Projections.utc;
+
+import java.time.Instant;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.CorrespondenceRecorded;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.MeasureImposed;
+import nl.incidents.kernel.incident.PartyRole;
+import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.query.persondossier.PersonDossier.EntryType;
+import nl.incidents.query.Projections;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Files measures and correspondence into the personnel or pupil dossier of the person they concern. */
+@Component
+@ProcessingGroup(Projections.GROUP)
+class PersonDossierProjection {
+
+    private final JdbcClient jdbc;
+
+    PersonDossierProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(MeasureImposed event, EventMessage<?> message, @Timestamp Instant at) {
+        file(message, event.incidentId(), event.personId(), EntryType.MEASURE, event.partyRole(),
+                event.measure().name(), event.reason(), at);
+    }
+
+    @EventHandler
+    void on(CorrespondenceRecorded event, EventMessage<?> message, @Timestamp Instant at) {
+        file(message, event.incidentId(), event.personId(), EntryType.CORRESPONDENCE, event.partyRole(),
+                null, event.summary(), at);
+    }
+
+    private void file(EventMessage<?> message, IncidentId incidentId, PersonId person, EntryType type, PartyRole role,
+                      String measure, String text, Instant at) {
+        if (jdbc.sql("SELECT COUNT(*) FROM dossier_entry WHERE event_id = ?").param(message.getIdentifier())
+                .query(Long.class).single() > 0) {
+            return; // replayed
+        }
+        String school = jdbc.sql("SELECT school_id FROM incident_summary WHERE incident_id = ?")
+                .param(incidentId.toString()).query(String.class).single();
+        Actor actor = Actor.fromMetaData(message.getMetaData());
+        jdbc.sql("""
+                INSERT INTO dossier_entry (event_id, person_id, incident_id, school_id, entry_type, party_role, measure,
+                    text, recorded_at, recorded_by, recorded_by_role)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(message.getIdentifier(), person.value(), incidentId.toString(), school, type.name(), role.name(),
+                        measure, text == null ? "" : text, utc(at), actor == null ? null : actor.id().value(),
+                        actor == null ? null : actor.role().name())
+                .update();
+    }
+}

@@ -1,0 +1,95 @@
+package nl.incidents.query.persondossier;
+
+import static nl.incidents.query.Projections.instant;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.incidents.kernel.RequestRefused;
+import nl.incidents.kernel.directory.OrganisationDirectory;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.Measure;
+import nl.incidents.kernel.incident.PartyRole;
+import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.query.persondossier.PersonDossier.Entry;
+import nl.incidents.query.persondossier.PersonDossier.EntryType;
+import nl.incidents.query.persondossier.PersonDossier.Kind;
+import nl.incidents.query.access.CaseAccess;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers for a person's dossier. The board reads every dossier; a manager the entries from cases
+ * of their own schools; a staff member their own personnel dossier; nobody else any.
+ */
+@Component
+class PersonDossierQueries {
+
+    private final JdbcClient jdbc;
+    private final CaseAccess access;
+    private final OrganisationDirectory directory;
+
+    PersonDossierQueries(JdbcClient jdbc, CaseAccess access, OrganisationDirectory directory) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.directory = directory;
+    }
+
+    @QueryHandler
+    PersonDossier handle(FindPersonDossier query) {
+        Actor viewer = query.viewer();
+        PersonId person = query.personId();
+        // One's own dossier is one's personnel dossier, never a pupil dossier kept under the same id.
+        boolean own = viewer.id().equals(person) && (query.kind() == null || query.kind() == Kind.PERSONNEL);
+        if (viewer.role() != ActorRole.BOARD && viewer.role() != ActorRole.MANAGER && !own) {
+            throw RequestRefused.forbidden("You may not read the dossier of " + person + ".");
+        }
+        Set<String> schools = access.schoolsOf(viewer);
+        List<Entry> visible = entriesOf(person).stream()
+                .filter(e -> viewer.role() == ActorRole.BOARD || own || schools.contains(e.schoolId()))
+                .toList();
+        Kind kind = own ? Kind.PERSONNEL : kindOf(query, visible);
+        List<Entry> entries = visible.stream().filter(e -> Kind.of(e.partyRole()) == kind).toList();
+        if (entries.isEmpty() && !(kind == Kind.PERSONNEL && directory.member(person).isPresent())) {
+            throw RequestRefused.notFound("Nothing is recorded about " + person + " that you may read.");
+        }
+        return new PersonDossier(person, kind, entries);
+    }
+
+    private Kind kindOf(FindPersonDossier query, List<Entry> entries) {
+        if (query.kind() != null) {
+            return query.kind();
+        }
+        Set<Kind> kinds = entries.stream().map(e -> Kind.of(e.partyRole())).collect(Collectors.toSet());
+        if (kinds.size() > 1) {
+            throw RequestRefused.invalid("kind", "Entries of more than one kind are kept under " + query.personId()
+                    + ": ask for kind=PERSONNEL, PUPIL or OTHER.");
+        }
+        if (kinds.isEmpty()) {
+            return directory.member(query.personId()).isPresent() ? Kind.PERSONNEL : Kind.OTHER;
+        }
+        return kinds.iterator().next();
+    }
+
+    private List<Entry> entriesOf(PersonId person) {
+        // Events of one case stored in the same millisecond keep their order by the case's sequence number.
+        return jdbc.sql("""
+                        SELECT d.* FROM dossier_entry d LEFT JOIN incident_history h ON h.event_id = d.event_id
+                        WHERE d.person_id = ? ORDER BY d.recorded_at, d.incident_id, h.sequence_number, d.event_id""")
+                .param(person.value())
+                .query((rs, n) -> new Entry(
+                        IncidentId.of(rs.getString("incident_id")),
+                        rs.getString("school_id"),
+                        EntryType.valueOf(rs.getString("entry_type")),
+                        PartyRole.valueOf(rs.getString("party_role")),
+                        rs.getString("measure") == null ? null : Measure.valueOf(rs.getString("measure")),
+                        rs.getString("text"),
+                        instant(rs, "recorded_at"),
+                        rs.getString("recorded_by") == null ? null : new Actor(new PersonId(rs.getString("recorded_by")),
+                                ActorRole.valueOf(rs.getString("recorded_by_role")))))
+                .list();
+    }
+}

@@ -1,0 +1,6 @@
+package nl.incidents.kernel.incident;
+
+/** The school-holiday region of the Netherlands a school lies in. */
+public enum Region {
+    NORTH, MIDDLE, SOUTH
+}

@@ -1,0 +1,68 @@
+package nl.incidents.kernel.protocol;
+
+import java.util.Optional;
+import nl.incidents.kernel.RequestRefused;
+import nl.incidents.kernel.incident.IncidentStatus;
+import nl.incidents.kernel.incident.Step;
+
+/**
+ * Which actions the state of a case allows: the protocol's order of steps. Nothing happens in a
+ * closed case; a case is handled once its holder acknowledged it; the communications department
+ * is informed once and the police decision taken once; under the legal duty, the inspector is
+ * consulted before the police decision and the case does not close before both. Checked after
+ * {@link CasePolicies}, so only someone with a right to the case learns its state.
+ */
+public final class CaseStates {
+
+    private CaseStates() {
+    }
+
+    /** Why the case's state does not allow the action now, or empty when it does. */
+    public static Optional<String> refusal(CaseAction action, CaseProgress progress) {
+        if (progress.closed()) {
+            return Optional.of("Incident " + progress.incidentId() + " is closed; nothing more can be done in it.");
+        }
+        return Optional.ofNullable(switch (action) {
+            case ACKNOWLEDGE -> progress.status() == IncidentStatus.ESCALATED ? null
+                    : progress.assignee() == null ? "The case has not been escalated yet, so there is nothing to acknowledge."
+                    : "Nothing waits for an acknowledgement: the case was acknowledged already.";
+            case ESCALATE_TO_NEXT_LEVEL -> progress.escalationUp("").isPresent() ? null
+                    : "The case is already with the board, the highest level.";
+            case NOTIFY_COMMUNICATIONS -> progress.communicationsNotified()
+                    ? "The communications department has already been notified of this case." : null;
+            case DECLINE_POLICE_REPORT -> progress.policeDecided()
+                    ? "The board already decided on a police report in this case."
+                    : progress.isOpen(Step.INSPECTOR_CONSULTATION)
+                    ? "Consult the national confidential inspector first: under the legal duty, the decision on a "
+                            + "police report follows that consultation."
+                    : null;
+            case AGREE_STRATEGY, IMPOSE_LIGHT_MEASURE, IMPOSE_HEAVY_MEASURE -> awaitingAcknowledgement(action, progress);
+            case CLOSE -> progress.awaitingAcknowledgement() ? awaitingAcknowledgement(action, progress)
+                    : progress.heldOpenByLegalDuty()
+                    ? "The legal duty holds this case open: the board must consult the national confidential "
+                            + "inspector and decide on a police report before it closes."
+                    : null;
+            default -> null;
+        });
+    }
+
+    public static boolean allows(CaseAction action, CaseProgress progress) {
+        return refusal(action, progress).isEmpty();
+    }
+
+    /** Refuses the action as a conflict with the case's state (409) unless the state allows it. */
+    public static void check(CaseAction action, CaseProgress progress) {
+        refusal(action, progress).ifPresent(reason -> {
+            throw RequestRefused.conflict(reason);
+        });
+    }
+
+    private static String awaitingAcknowledgement(CaseAction action, CaseProgress progress) {
+        if (!progress.awaitingAcknowledgement()) {
+            return null;
+        }
+        return "The case still waits for " + (progress.assignee() == null ? "escalation"
+                : "an acknowledgement by " + progress.assignee().describe()) + "; it must be acknowledged before "
+                + "anyone can " + action.task() + ".";
+    }
+}
