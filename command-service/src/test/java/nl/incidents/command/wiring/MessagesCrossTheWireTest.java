@@ -28,9 +28,10 @@ class MessagesCrossTheWireTest {
 
     private static final Map<String, Serializer> SERIALIZERS = WireTypes.configuredSerializers();
 
+    // The annotation lands on the record's field (its targets are fields and methods, not record components).
     private static final List<Class<?>> COMMANDS = WireTypes.classesIn("nl.incidents.kernel",
-            c -> c.isRecord() && Stream.of(c.getRecordComponents())
-                    .anyMatch(rc -> rc.isAnnotationPresent(TargetAggregateIdentifier.class)));
+            c -> c.isRecord() && Stream.of(c.getDeclaredFields())
+                    .anyMatch(field -> field.isAnnotationPresent(TargetAggregateIdentifier.class)));
 
     private static final List<Class<?>> EVENTS = WireTypes.classesIn("nl.incidents.kernel",
             c -> c.isRecord() && (IncidentEvent.class.isAssignableFrom(c) || c.isAnnotationPresent(Revision.class)));
