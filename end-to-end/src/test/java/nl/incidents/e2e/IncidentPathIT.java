@@ -44,8 +44,8 @@ class IncidentPathIT {
 
     private ServiceProcess commandService;
     private ServiceProcess queryService;
-    private Api commands;
-    private Api queries;
+    protected Api commands;
+    protected Api queries;
     private TestPostgres.Database database;
 
     @BeforeEach
@@ -252,7 +252,7 @@ class IncidentPathIT {
         assertProblem(queries.get("manager2", "/api/people/" + pupilId + "/dossier"), 404, null);
     }
 
-    private Map<String, Object> report(String id) {
+    protected Map<String, Object> report(String id) {
         return Map.of(
                 "incidentId", id,
                 "schoolId", "school-1",
@@ -269,7 +269,7 @@ class IncidentPathIT {
                 "observedAt", Instant.now().minus(1, ChronoUnit.HOURS).toString());
     }
 
-    private JsonNode awaitQuery(String user, String path, Predicate<JsonNode> condition) {
+    protected JsonNode awaitQuery(String user, String path, Predicate<JsonNode> condition) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
             Response response = queries.get(user, path);
@@ -280,7 +280,7 @@ class IncidentPathIT {
     }
 
     /** A case on the first page of a case list (newest first: a case just reported is on it). */
-    private static JsonNode find(JsonNode page, String id) {
+    protected static JsonNode find(JsonNode page, String id) {
         for (JsonNode node : page.path("items")) {
             if (node.path("incidentId").asText().equals(id)) {
                 return node;
@@ -295,7 +295,7 @@ class IncidentPathIT {
         return ids;
     }
 
-    private static void assertProblem(Response response, int status, String field) {
+    protected static void assertProblem(Response response, int status, String field) {
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body().path("detail").asText()).isNotBlank();

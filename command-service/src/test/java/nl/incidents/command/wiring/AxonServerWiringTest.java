@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.incidents.command.CommandServiceApplication;
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
@@ -54,6 +55,13 @@ class AxonServerWiringTest {
         assertThat(wiring.commandBuses()).hasAtLeastOneElementOfType(AxonServerCommandBus.class);
         assertThat(wiring.queryBus()).isInstanceOf(AxonServerQueryBus.class);
         assertThat(wiring.flywayLocations()).isEqualTo("classpath:db/command/{vendor}");
+        // Each instance asks Axon Server for one spread of the segments as it starts, which SE does; automatic
+        // balancing SE refuses, with a stack trace per processor at every start.
+        assertThat(wiring.processorSettings()).containsOnlyKeys("EscalationSagaProcessor", "escalation-ledger", "notifications");
+        assertThat(wiring.processorSettings().values()).allSatisfy(processor -> {
+            assertThat(processor.getLoadBalancingStrategy()).isEqualTo("threadNumber");
+            assertThat(processor.isAutomaticBalancing()).isFalse();
+        });
 
         for (Serializer serializer : wiring.serializers().values()) {
             assertThat(serializer).isInstanceOf(JacksonSerializer.class);
@@ -67,7 +75,8 @@ class AxonServerWiringTest {
 
     /** What the context holds once every bean exists. */
     record Wiring(EventStore eventStore, Collection<EventStorageEngine> storageEngines, Collection<CommandBus> commandBuses,
-                  QueryBus queryBus, Map<String, Serializer> serializers, ObjectMapper webMapper, String flywayLocations) {
+                  QueryBus queryBus, Map<String, Serializer> serializers, ObjectMapper webMapper, String flywayLocations,
+                  Map<String, AxonServerConfiguration.Eventhandling.ProcessorSettings> processorSettings) {
     }
 
     private static AbstractEventStorageEngine storageEngineOf(AxonServerEventStore eventStore) {
@@ -101,7 +110,8 @@ class AxonServerWiringTest {
                         applicationContext.getBean(QueryBus.class),
                         applicationContext.getBeansOfType(Serializer.class),
                         applicationContext.getBean(ObjectMapper.class),
-                        applicationContext.getEnvironment().getProperty("spring.flyway.locations")));
+                        applicationContext.getEnvironment().getProperty("spring.flyway.locations"),
+                        applicationContext.getBean(AxonServerConfiguration.class).getEventhandling().getProcessors()));
                 throw new Stopped();
             };
         }
