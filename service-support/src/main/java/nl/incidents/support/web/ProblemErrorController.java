@@ -3,8 +3,6 @@ package nl.incidents.support.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,7 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController implements ErrorController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorController.class);
+    private final ProblemHandling problems;
+
+    ProblemErrorController(ProblemHandling problems) {
+        this.problems = problems;
+    }
 
     @RequestMapping
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
@@ -33,8 +35,9 @@ class ProblemErrorController implements ErrorController {
         HttpStatus known = HttpStatus.resolve(status);
         HttpStatus answer = known != null && status >= 400 ? known : HttpStatus.INTERNAL_SERVER_ERROR;
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (failure instanceof Throwable thrown && answer.is5xxServerError()) {
-            LOG.error("Request to {} failed unexpectedly", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), thrown);
+        if (failure instanceof Exception thrown && answer.is5xxServerError()) {
+            // Thrown in a filter, before Spring MVC: answered as ProblemHandling answers it there.
+            return problems.unexpected(thrown);
         }
         return ProblemHandling.problem(answer, ProblemResponses.detailFor(answer), null);
     }

@@ -28,8 +28,8 @@ public class WebConfiguration {
 
     /** Takes the place of Spring Boot's error controller, which answers only when none is defined. */
     @Bean
-    ProblemErrorController problemErrorController() {
-        return new ProblemErrorController();
+    ProblemErrorController problemErrorController(ProblemHandling problemHandling) {
+        return new ProblemErrorController(problemHandling);
     }
 
     @Bean
