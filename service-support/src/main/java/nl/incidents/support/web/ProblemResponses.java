@@ -81,6 +81,7 @@ public final class ProblemResponses {
             case URI_TOO_LONG -> "The request's address is too long.";
             case REQUEST_HEADER_FIELDS_TOO_LARGE -> "The request's headers are too large.";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json.";
+            case NOT_IMPLEMENTED, HTTP_VERSION_NOT_SUPPORTED -> "The request uses a feature of HTTP this service does not support.";
             case SERVICE_UNAVAILABLE -> "The service cannot answer right now. Please try again in a moment.";
             default -> status.is5xxServerError()
                     ? "Something went wrong on our side; it has been logged. Please try again later."

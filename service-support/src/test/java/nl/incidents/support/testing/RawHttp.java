@@ -80,25 +80,31 @@ public final class RawHttp {
 
     /**
      * A GET of {@code target} written on the socket as it is, for a request line no HTTP client library
-     * sends (a broken {@code %} escape); the answer is read until the server closes the connection.
+     * sends (a broken {@code %} escape).
      */
     public Answer rawGet(String user, String target) {
+        String authorization = user == null ? "" : "Authorization: Basic "
+                + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)) + "\r\n";
+        return raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + authorization);
+    }
+
+    /**
+     * A request whose request line and headers ({@code head}, lines ending in CRLF) are written on the
+     * socket as they are, followed by {@code Connection: close}; the answer is read until the server
+     * closes the connection.
+     */
+    public Answer raw(String head) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
-            if (user != null) {
-                request.append("Authorization: Basic ")
-                        .append(Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8))).append("\r\n");
-            }
             OutputStream out = socket.getOutputStream();
-            out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             InputStream in = socket.getInputStream();
             in.transferTo(received);
-            return parse(target, received.toString(StandardCharsets.UTF_8));
+            return parse(head.lines().findFirst().orElse(head), received.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalStateException("No answer to " + target, e);
+            throw new IllegalStateException("No answer to " + head, e);
         }
     }
 
