@@ -238,6 +238,9 @@ class QueryApiTest {
         raw.get("board", "/api/nothing-here").assertProblem(404, null);
         raw.get("board", "/api/incidents/a%2Fb").assertProblem(400, null);
         raw.get("board", "/api/incidents/x;y").assertProblem(400, null);
+        // A client that asks for HTML gets the problem as JSON all the same.
+        raw.send(raw.request("board", "/api/incidents/not-an-id").header("Accept", "text/html").GET().build())
+                .assertProblem(400, "id");
     }
 
     @Test

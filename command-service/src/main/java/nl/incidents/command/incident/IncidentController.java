@@ -46,7 +46,8 @@ import org.springframework.web.bind.annotation.RestController;
  * with the case's id; a refusal stores nothing.
  */
 @RestController
-@RequestMapping(path = "/api/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
+// A client that cannot take JSON is refused before the step is taken, not after it is stored.
+@RequestMapping(path = "/api/incidents", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 class IncidentController {
 
     private final IncidentCommands commands;

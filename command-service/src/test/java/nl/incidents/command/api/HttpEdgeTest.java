@@ -71,10 +71,13 @@ class HttpEdgeTest extends RunningCommandService {
         http().get("manager", "/api/nothing-here").assertProblem(404, null);
         http().get("manager", "/api/incidents").assertProblem(405, null);
         http().post("manager", "/api/incidents/" + UUID.randomUUID() + "/acknowledgements", "{}").assertProblem(404, null);
-        // A client that asks for HTML still gets the problem as JSON.
-        HttpRequest html = http().request("manager", "/api/incidents/not-an-id/closure").header("Accept", "text/html")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"outcome\":\"x\"}")).build();
-        http().send(html).assertProblem(400, "id");
+        // A client that cannot take JSON is refused before anything is done, and told so in JSON all the same.
+        String id = UUID.randomUUID().toString();
+        HttpRequest html = http().request("teacher", "/api/incidents").header("Accept", "text/html")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        json(CommandApiTest.report(id, "school-1")))).build();
+        http().send(html).assertProblem(406, null);
+        assertThat(events(id)).isEmpty();
     }
 
     @Test
