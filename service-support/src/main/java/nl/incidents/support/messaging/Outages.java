@@ -53,6 +53,16 @@ public final class Outages {
         return false;
     }
 
+    /**
+     * Hikari closes a connection it finds broken while the code still holds it; the next statement on it
+     * then fails with a bare "Connection is closed", without the SQLState of the break that caused it.
+     */
+    private static boolean closedByThePool(SQLException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return e.getSQLState() == null && "Connection is closed".equals(e.getMessage())
+                && trace.length > 0 && trace[0].getClassName().startsWith("com.zaxxer.hikari.");
+    }
+
     private static boolean isOutage(Throwable t) {
         return t instanceof DataAccessResourceFailureException       // incl. CannotGetJdbcConnectionException
                 || t instanceof TransientDataAccessException         // timeouts, lock waits, a failed-over server
@@ -60,6 +70,7 @@ public final class Outages {
                 || t instanceof SQLRecoverableException
                 || t instanceof SQLNonTransientConnectionException   // a connection refused or broken
                 || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                || (t instanceof SQLException sql && closedByThePool(sql))
                 || t instanceof AxonServerException
                 || t instanceof io.axoniq.axonserver.connector.AxonServerException
                 || t instanceof CommandDispatchException

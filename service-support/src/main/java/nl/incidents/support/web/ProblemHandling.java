@@ -159,11 +159,25 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return refusalObject(HttpStatus.NOT_FOUND, ProblemResponses.detailFor(HttpStatus.NOT_FOUND), null);
     }
 
-    /** Spring MVC's own refusals (405, 400 for a missing parameter...) keep their wording, as problem+json. */
+    /**
+     * Logs Spring MVC's own answers (405, 400 for a missing parameter...): a refusal in one line, a fault
+     * of ours with its trace.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.is5xxServerError()) {
+            LOG.error("Request failed unexpectedly", e);
+        } else {
+            LOG.debug("Refused with {}: {}", statusCode.value(), e.getClass().getSimpleName());
+        }
+        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+    }
+
+    /** Spring MVC's own answers keep their wording, as problem+json whatever the client said it accepts. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        LOG.debug("Refused with {}", statusCode.value());
         HttpHeaders problemHeaders = new HttpHeaders();
         problemHeaders.putAll(headers);
         problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -3,6 +3,7 @@ package nl.incidents.support.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeoutException;
 import nl.incidents.kernel.RequestRefused;
@@ -70,7 +71,8 @@ class RefusalInterceptorTest {
                 new AxonServerException("AXONIQ-0001", "no connection"),
                 new NoHandlerForCommandException("nobody"),
                 new NoHandlerForQueryException("nobody"),
-                new IllegalStateException("waited", new TimeoutException())}) {
+                new IllegalStateException("waited", new TimeoutException()),
+                new JdbcException("Failed to create a SQL statement", closedByThePool())}) {
             Throwable carried = failure(query, () -> {
                 throw away;
             });
@@ -89,6 +91,16 @@ class RefusalInterceptorTest {
         })).isSameAs(bug);
         assertThat(Outages.backEndAway(bug)).isFalse();
         assertThat(Outages.backEndAway(RequestRefused.conflict("closed"))).isFalse();
+        assertThat(Outages.backEndAway(new SQLException("Connection is closed"))).as("not from the pool").isFalse();
+    }
+
+    /** What Hikari throws on a connection it closed because it broke under the code that held it. */
+    private static SQLException closedByThePool() {
+        SQLException closed = new SQLException("Connection is closed");
+        closed.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection", "lambda$getClosedConnection$0",
+                        "ProxyConnection.java", 515)});
+        return closed;
     }
 
     private Throwable failure(Message<?> message, InterceptorChain chain) {
