@@ -26,7 +26,7 @@ public final class Outages {
 
     /** What a client hears while a back end is away. */
     public static final String SENTENCE =
-            "The service cannot reach its database or message router right now. Nothing was changed; please try again in a moment.";
+            "The service cannot reach its database or message router right now. Please try again in a moment.";
 
     /** How long a client should wait before trying again. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(10);

@@ -53,7 +53,7 @@ public class ApiDocumentation {
             HttpStatus.CONFLICT, "The case's state does not allow this step now; `detail` says why.",
             HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than the service takes.",
             HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is not sent as application/json.",
-            HttpStatus.SERVICE_UNAVAILABLE, "A back end (the database, Axon Server) is away for now; nothing was changed. "
+            HttpStatus.SERVICE_UNAVAILABLE, "A back end (the database, Axon Server) is away for now. "
                     + "Try again after `Retry-After` seconds.");
 
     @Bean
