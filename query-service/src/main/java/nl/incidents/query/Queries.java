@@ -1,16 +1,10 @@
 package nl.incidents.query;
 
 import java.util.concurrent.CompletionException;
-import nl.incidents.kernel.RequestRefused;
 import nl.incidents.support.directory.CurrentActor;
 import nl.incidents.kernel.incident.Actor;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.queryhandling.QueryExecutionException;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.QueryMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,23 +38,6 @@ public class Queries {
                 throw cause;
             }
             throw e;
-        }
-    }
-
-    /**
-     * Turns a refusal into a {@link QueryExecutionException} carrying its details, so that the answer
-     * is the same whether the query was handled here or routed by Axon Server.
-     */
-    @Component
-    static class RefusalInterceptor implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
-
-        @Override
-        public Object handle(UnitOfWork<? extends QueryMessage<?, ?>> unitOfWork, InterceptorChain chain) throws Exception {
-            try {
-                return chain.proceed();
-            } catch (RequestRefused refused) {
-                throw new QueryExecutionException(refused.getMessage(), refused, refused.details());
-            }
         }
     }
 }

@@ -29,6 +29,7 @@ import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.support.testing.RawHttp;
 import nl.incidents.support.testing.TestStore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -70,6 +73,9 @@ class QueryApiTest {
 
     @Autowired
     DataSource dataSource;
+
+    @LocalServerPort
+    int port;
 
     private final IncidentId school1Case = IncidentId.random();
     private final IncidentId school2Case = IncidentId.random();
@@ -223,6 +229,60 @@ class QueryApiTest {
         // The entries about the pupil from this case are not the manager's to read either.
         assertThat(get("manager", "/api/people/" + target + "/dossier").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("board", "/api/incidents/" + aboutTheManager).getBody().path("correspondence")).hasSize(1);
+    }
+
+    @Test
+    void refusalsAreProblemJsonThatNamesTheParameterAndWhatItTakes() {
+        RawHttp raw = new RawHttp(port);
+        assertThat(raw.get("board", "/api/people/" + pupil + "/dossier?kind=ALUMNUS").assertProblem(400, "kind"))
+                .isEqualTo("kind must be one of PERSONNEL, PUPIL, OTHER.");
+        // Read exactly: no trimming, no other spelling, no class name in front.
+        raw.get("board", "/api/people/" + pupil + "/dossier?kind=%20PUPIL").assertProblem(400, "kind");
+        raw.get("board", "/api/people/" + pupil + "/dossier?kind=pupil").assertProblem(400, "kind");
+        raw.get("board", "/api/people/" + pupil + "/dossier?kind=nl.incidents.kernel.query.PersonDossier.Kind.PUPIL")
+                .assertProblem(400, "kind");
+        assertThat(raw.get("board", "/api/people/" + pupil + "/dossier?kind=PUPIL").status()).isEqualTo(200);
+        assertThat(raw.get("board", "/api/incidents/1-1-1-1-1").assertProblem(400, "id"))
+                .isEqualTo("id must be an id in the form 3f2b6c1e-5d4a-4c3b-9a8e-7f6d5c4b3a21.");
+        raw.get("board", "/api/inbox?limit=0x10").assertProblem(400, "limit");
+        raw.get("board", "/api/inbox?limit=%2010").assertProblem(400, "limit");
+        assertThat(raw.get("board", "/api/inbox?limit=10").status()).isEqualTo(200);
+        raw.get("board", "/api/incidents?sort=nonsense").assertProblem(400, "sort");
+        raw.get("teacher2", "/api/incidents/" + school1Case).assertProblem(403, null);
+        raw.get("board", "/api/incidents/" + IncidentId.random() + "/history").assertProblem(404, null);
+        raw.get(null, "/api/incidents").assertProblem(401, null);
+        raw.get(null, "/error").assertProblem(404, null);
+        raw.get("board", "/api/nothing-here").assertProblem(404, null);
+        raw.get("board", "/api/incidents/a%2Fb").assertProblem(400, null);
+        raw.get("board", "/api/incidents/x;y").assertProblem(400, null);
+        // A client that asks for HTML gets the problem as JSON all the same.
+        raw.send(raw.request("board", "/api/incidents/not-an-id").header("Accept", "text/html").GET().build())
+                .assertProblem(400, "id");
+    }
+
+    @Test
+    void theApiDocumentationNamesTheApiHowToSignInAndEveryAnswer() {
+        JsonNode docs = new RawHttp(port).get(null, "/v3/api-docs").json();
+        assertThat(docs.path("info").path("title").asText()).isEqualTo("Incidents query API");
+        assertThat(docs.path("info").path("version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(docs.path("components").path("securitySchemes").path("basic").path("scheme").asText()).isEqualTo("basic");
+        assertThat(docs.path("security").get(0).has("basic")).isTrue();
+        JsonNode dossier = docs.path("paths").path("/api/incidents/{id}").path("get");
+        assertThat(dossier.path("summary").asText()).isNotBlank();
+        assertThat(dossier.path("responses").path("200").path("content").path("application/json").path("schema")
+                .path("$ref").asText()).endsWith("/IncidentDossier");
+        for (String refusal : List.of("400", "401", "403", "404", "503")) {
+            assertThat(dossier.path("responses").path(refusal).path("content").path("application/problem+json")
+                    .path("schema").path("$ref").asText()).as("answer %s", refusal).isEqualTo("#/components/schemas/Problem");
+        }
+        List<String> withoutSummary = new ArrayList<>();
+        docs.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (op.getValue().path("summary").asText().isBlank()) {
+                withoutSummary.add(op.getKey() + " " + path.getKey());
+            }
+        }));
+        assertThat(withoutSummary).isEmpty();
+        assertThat(docs.path("paths").has("/error")).isFalse();
     }
 
     @Test

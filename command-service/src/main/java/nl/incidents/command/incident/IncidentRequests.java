@@ -1,15 +1,14 @@
 package nl.incidents.command.incident;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import nl.incidents.kernel.incident.Harm;
 import nl.incidents.kernel.incident.Measure;
@@ -20,67 +19,97 @@ import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.ResponseStrategy;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.support.web.PastTime;
+import nl.incidents.support.web.PlainText;
+import org.hibernate.validator.constraints.UniqueElements;
 
-/** The bodies of the command API, checked before any command is sent. */
+/**
+ * The bodies of the command API, checked before any command is sent. Every text and list has a
+ * maximum size (the README's API section lists them; a list of enum values names each value at most
+ * once); texts are {@link PlainText}. The first fault found is the one answered.
+ */
 final class IncidentRequests {
 
-    private static final int TEXT = 4000;
-    private static final String PERSON_ID = "must be a person id: up to 100 letters, digits and . _ @ -";
+    /** The longest free text (a summary, a reason, an outcome), in characters. */
+    static final int TEXT = 4000;
+    /** The longest reference (a police or inspector reference), in characters. */
+    static final int REFERENCE = 200;
+    /** The longest link to the discussion, in characters. */
+    static final int LINK = 2000;
+    /** The longest school id, in characters. */
+    static final int SCHOOL_ID = 100;
+    /** The most parties one report names. */
+    static final int PARTIES = 100;
+
+    private static final String GIVEN = "must be given";
+    private static final String TEXT_SIZE = "must be at most " + TEXT + " characters";
+    private static final String REFERENCE_SIZE = "must be at most " + REFERENCE + " characters";
+    private static final String PERSON_ID = "must be a person id: 1 to 100 letters, digits and . _ @ -, starting with a letter or digit";
+    private static final String ONCE = "must name each value once";
 
     private IncidentRequests() {
     }
 
     record Report(
+            @Schema(description = "Optional: the id the client chose, so that sending the same report again creates one incident")
             UUID incidentId,
-            @NotBlank String schoolId,
-            @NotNull Platform platform,
-            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) link") String location,
-            @NotBlank @Size(max = TEXT) String summary,
-            @NotNull Stage stage,
-            @NotEmpty Set<@NotNull Harm> harms,
-            @NotNull Severity severity,
-            @NotNull List<@NotNull @Valid Party> involvedParties,
-            @NotNull @PastOrPresent Instant observedAt) {
+            @NotBlank(message = GIVEN) @Size(max = SCHOOL_ID, message = "must be at most " + SCHOOL_ID + " characters")
+            @PlainText(multiline = false) String schoolId,
+            @NotNull(message = GIVEN) Platform platform,
+            @NotBlank(message = GIVEN) @Size(max = LINK, message = "must be at most " + LINK + " characters")
+            @Pattern(regexp = "https?://\\S+", message = "must be an http(s) link") @PlainText(multiline = false)
+            String location,
+            @NotBlank(message = GIVEN) @Size(max = TEXT, message = TEXT_SIZE) @PlainText String summary,
+            @NotNull(message = GIVEN) Stage stage,
+            @NotEmpty(message = "must name at least one harm") @UniqueElements(message = ONCE) List<@NotNull(message = GIVEN) Harm> harms,
+            @NotNull(message = GIVEN) Severity severity,
+            @NotNull(message = GIVEN) @Size(max = PARTIES, message = "must name at most " + PARTIES + " parties")
+            List<@NotNull(message = GIVEN) @Valid Party> involvedParties,
+            @Schema(description = "When the discussion was seen: from " + PastTime.EARLIEST + " up to now (five minutes' allowance for a clock that runs ahead)")
+            @NotNull(message = GIVEN) @PastTime Instant observedAt) {
     }
 
-    record Party(@NotNull @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId,
-                 @NotNull PartyRole role, @NotNull Part part) {
+    record Party(@NotNull(message = GIVEN) @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId,
+                 @NotNull(message = GIVEN) PartyRole role,
+                 @NotNull(message = GIVEN) Part part) {
     }
 
-    record Escalation(@NotBlank @Size(max = TEXT) String reason) {
+    record Escalation(@NotBlank(message = GIVEN) @Size(max = TEXT, message = TEXT_SIZE) @PlainText String reason) {
     }
 
-    record Acknowledgement(@Size(max = TEXT) String note) {
+    record Acknowledgement(@Size(max = TEXT, message = TEXT_SIZE) @PlainText String note) {
     }
 
-    record Strategy(@NotEmpty Set<@NotNull ResponseStrategy> elements, @NotBlank @Size(max = TEXT) String description) {
+    record Strategy(@NotEmpty(message = "must name at least one element") @UniqueElements(message = ONCE) List<@NotNull(message = GIVEN) ResponseStrategy> elements,
+                    @NotBlank(message = GIVEN) @Size(max = TEXT, message = TEXT_SIZE) @PlainText String description) {
     }
 
-    record CommunicationsNotification(@NotBlank @Size(max = TEXT) String message) {
+    record CommunicationsNotification(@NotBlank(message = GIVEN) @Size(max = TEXT, message = TEXT_SIZE) @PlainText String message) {
     }
 
-    record PoliceReport(@NotBlank @Size(max = TEXT) String offence, @Size(max = 200) String policeReference) {
+    record PoliceReport(@NotBlank(message = GIVEN) @Size(max = TEXT, message = TEXT_SIZE) @PlainText String offence,
+                        @Size(max = REFERENCE, message = REFERENCE_SIZE) @PlainText(multiline = false) String policeReference) {
     }
 
-    record Reason(@NotBlank @Size(max = TEXT) String reason) {
+    record Reason(@NotBlank(message = GIVEN) @Size(max = TEXT, message = TEXT_SIZE) @PlainText String reason) {
     }
 
     record InspectorReport(
-            @NotNull @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId,
-            @NotBlank @Size(max = TEXT) String summary,
-            @Size(max = 200) String inspectorReference) {
+            @NotNull(message = GIVEN) @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId,
+            @NotBlank(message = GIVEN) @Size(max = TEXT, message = TEXT_SIZE) @PlainText String summary,
+            @Size(max = REFERENCE, message = REFERENCE_SIZE) @PlainText(multiline = false) String inspectorReference) {
     }
 
-    record MeasureRequest(@NotNull @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId,
-                          @NotNull Measure measure,
-                          @NotBlank @Size(max = TEXT) String reason) {
+    record MeasureRequest(@NotNull(message = GIVEN) @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId,
+                          @NotNull(message = GIVEN) Measure measure,
+                          @NotBlank(message = GIVEN) @Size(max = TEXT, message = TEXT_SIZE) @PlainText String reason) {
     }
 
-    record Correspondence(@NotNull @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId,
-                          @NotBlank @Size(max = TEXT) String summary) {
+    record Correspondence(@NotNull(message = GIVEN) @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId,
+                          @NotBlank(message = GIVEN) @Size(max = TEXT, message = TEXT_SIZE) @PlainText String summary) {
     }
 
-    record Closure(@NotBlank @Size(max = TEXT) String outcome) {
+    record Closure(@NotBlank(message = GIVEN) @Size(max = TEXT, message = TEXT_SIZE) @PlainText String outcome) {
     }
 
     /** What every accepted command answers. */

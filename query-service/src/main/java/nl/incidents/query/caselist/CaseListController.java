@@ -1,5 +1,7 @@
 package nl.incidents.query.caselist;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import nl.incidents.query.Queries;
@@ -23,13 +25,20 @@ class CaseListController {
     }
 
     @GetMapping("/api/incidents")
-    IncidentPage list(@RequestParam(required = false) String sort,
-                      @RequestParam(required = false) List<String> status,
-                      @RequestParam(required = false) List<String> school,
-                      @RequestParam(required = false) List<String> severity,
+    @Operation(summary = "The cases the signed-in member may see, a page at a time",
+            description = "The board sees all; a manager their schools' cases and those they hold, never one they are "
+                    + "involved in; the communications department the cases it was informed of; staff the cases they "
+                    + "reported. nextDue and lateSteps only for the board and managers. next links to the following page.")
+    IncidentPage list(@Parameter(description = "reported (newest first, the default) or due (next step due first)")
+                      @RequestParam(required = false) String sort,
+                      @Parameter(description = "only cases with these statuses") @RequestParam(required = false) List<String> status,
+                      @Parameter(description = "only cases of these schools") @RequestParam(required = false) List<String> school,
+                      @Parameter(description = "only cases of these severities") @RequestParam(required = false) List<String> severity,
+                      @Parameter(description = "true: only cases with a step past due; false: only those without")
                       @RequestParam(required = false) String overdue,
+                      @Parameter(description = "cases per page, at most " + FindIncidents.MAX_PAGE_SIZE)
                       @RequestParam(defaultValue = "" + FindIncidents.DEFAULT_PAGE_SIZE) int size,
-                      @RequestParam(required = false) String after,
+                      @Parameter(description = "the token from the previous page's next link") @RequestParam(required = false) String after,
                       HttpServletRequest request) {
         FindIncidents query = new FindIncidents(queries.viewer(),
                 FindIncidents.Filter.parse(status, school, severity, overdue), FindIncidents.Sort.parse(sort), size, after);

@@ -1,9 +1,12 @@
 package nl.incidents.query.incidentdossier;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.query.Queries;
+import nl.incidents.support.web.ProblemAnswers;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,11 +24,18 @@ class IncidentDossierController {
     }
 
     @GetMapping
+    @Operation(summary = "A case's dossier, as far as the signed-in member may read it",
+            description = "The manager and the board read all of it; the reporter and the communications department the "
+                    + "course of the case, without measures, correspondence, the inspector and the case's timing. A "
+                    + "person involved in the case does not read it.")
+    @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND})
     IncidentDossier dossier(@PathVariable UUID id) {
         return queries.one(new FindIncidentDossier(new IncidentId(id), queries.viewer()), IncidentDossier.class);
     }
 
     @GetMapping("/history")
+    @Operation(summary = "Every event of a case in order, with who or what caused it", description = "The board only.")
+    @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND})
     List<HistoryEntry> history(@PathVariable UUID id) {
         return queries.one(new FindIncidentHistory(new IncidentId(id), queries.viewer()), History.class).entries();
     }

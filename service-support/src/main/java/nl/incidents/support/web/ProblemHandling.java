@@ -1,31 +1,43 @@
 package nl.incidents.support.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import nl.incidents.kernel.RequestRefused;
+import nl.incidents.support.messaging.Outages;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every refusal as RFC 9457 problem+json. Bad input names the field at fault in {@code field}
- * (and all of them in {@code errors}); a refusal by the domain carries the reason it gave.
+ * Every answer that is not a success, as RFC 9457 problem+json in words for a person. Bad input names
+ * the first field at fault in {@code field}, by its JSON path ({@code involvedParties[3].role}), and
+ * only that one, so the answer stays small whatever was sent. A refusal by the domain carries the
+ * reason it gave. A back end that is away is 503 with {@code Retry-After}.
+ *
+ * <p>Logging: a refusal (4xx) is one line at debug level, an outage one warning line, and only a
+ * fault of ours (500) is logged with its stack trace.
  */
 @RestControllerAdvice
 public class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -34,74 +46,160 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestRefused.class)
     ResponseEntity<ProblemDetail> refused(RequestRefused e) {
-        return problem(statusOf(e.kind()), e.getMessage(), e.field());
+        return refusal(statusOf(e.kind()), e.getMessage(), e.field());
     }
 
     @ExceptionHandler(HandlerExecutionException.class)
-    ResponseEntity<ProblemDetail> remoteRefusal(HandlerExecutionException e) {
+    ResponseEntity<ProblemDetail> carried(HandlerExecutionException e) {
         // Across Axon Server a handler's exception arrives as details, not as the exception itself.
-        return e.getDetails()
-                .filter(RequestRefused.Details.class::isInstance)
-                .map(d -> refused(((RequestRefused.Details) d).toException()))
-                .orElseGet(() -> unexpected(e));
-    }
-
-    /** Anything else is our fault: logged in full, answered without internals. */
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        LOG.error("Request failed unexpectedly", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side; it has been logged. Please try again later.", null);
+        Optional<Object> details = e.getDetails();
+        if (details.filter(RequestRefused.Details.class::isInstance).isPresent()) {
+            return refused(((RequestRefused.Details) details.get()).toException());
+        }
+        if (details.filter(Outages.BackEndAway.class::isInstance).isPresent()) {
+            return unavailable(e);
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> unknownIncident(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "There is no incident " + e.getAggregateIdentifier() + ".", null);
+        return refusal(HttpStatus.NOT_FOUND, "There is no incident " + e.getAggregateIdentifier() + ".", null);
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> raced(RuntimeException e) {
+        return refusal(HttpStatus.CONFLICT,
+                "Another change to this case was stored at the same moment. Read the case again and send this once more.", null);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "Your role may not do this.", null);
+        return refusal(HttpStatus.FORBIDDEN, ProblemResponses.detailFor(HttpStatus.FORBIDDEN), null);
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> badPathValue(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "'" + e.getValue() + "' is not a valid " + e.getName() + ".", e.getName());
+    /** Anything else is an outage, or our fault: then logged in full, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (Outages.backEndAway(e)) {
+            return unavailable(e);
+        }
+        LOG.error("Request failed unexpectedly", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemResponses.detailFor(HttpStatus.INTERNAL_SERVER_ERROR), null);
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.warn("Answered 503, a back end is away: {}: {}", root.getClass().getSimpleName(), root.getMessage());
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, Outages.SENTENCE, null);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Outages.RETRY_AFTER.toSeconds()))
+                .body(problem.getBody());
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-                .toList();
-        String detail = errors.stream().map(f -> f.get("field") + ": " + f.get("message")).collect(Collectors.joining("; "));
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        body.setTitle("Invalid input");
-        if (!errors.isEmpty()) {
-            body.setProperty("field", errors.get(0).get("field"));
+        FieldError first = e.getBindingResult().getFieldError();
+        if (first == null) {
+            return badInput(null, "The request is not valid: " + message(e.getBindingResult().getGlobalError()) + ".");
         }
-        body.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(body);
+        return badInput(first.getField(), first.getField() + " " + message(first) + ".");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return e.getParameterValidationResults().stream().findFirst()
+                .map(result -> {
+                    MessageSourceResolvable error = result.getResolvableErrors().get(0);
+                    String name = error instanceof FieldError field ? field.getField() : result.getMethodParameter().getParameterName();
+                    return badInput(name, name + " " + message(error) + ".");
+                })
+                .orElseGet(() -> badInput(null, "The request is not valid."));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String field = null;
-        String detail = "The request body is not valid JSON for this request.";
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            detail = "The value of '" + field + "' is not valid: " + mapping.getOriginalMessage().split("\n")[0];
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyGuard.TooLarge tooLarge) {
+                return refusalObject(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), null);
+            }
         }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        body.setTitle("Invalid input");
-        if (field != null) {
-            body.setProperty("field", field);
+        JsonInputProblems.Problem problem = JsonInputProblems.of(e.getCause());
+        return badInput(problem.field(), problem.detail());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() != null ? e.getPropertyName() : "A parameter";
+        return badInput(e.getPropertyName(), name + " must be " + JsonInputProblems.expectedParameter(e.getRequiredType()) + ".");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return refusalObject(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemResponses.detailFor(HttpStatus.UNSUPPORTED_MEDIA_TYPE), null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return refusalObject(HttpStatus.NOT_ACCEPTABLE, "This answer is given as application/json only.", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return refusalObject(HttpStatus.NOT_FOUND, ProblemResponses.detailFor(HttpStatus.NOT_FOUND), null);
+    }
+
+    /**
+     * Logs Spring MVC's own answers (405, 400 for a missing parameter...): a refusal in one line, a fault
+     * of ours with its trace.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.is5xxServerError()) {
+            LOG.error("Request failed unexpectedly", e);
+        } else {
+            LOG.debug("Refused with {}: {}", statusCode.value(), e.getClass().getSimpleName());
         }
-        return ResponseEntity.badRequest().body(body);
+        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+    }
+
+    /** Spring MVC's own answers keep their wording, as problem+json whatever the client said it accepts. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, problemHeaders, statusCode);
+    }
+
+    private static String message(MessageSourceResolvable error) {
+        return error == null || error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage();
+    }
+
+    private static ResponseEntity<Object> badInput(String field, String detail) {
+        return refusalObject(HttpStatus.BAD_REQUEST, detail, field);
+    }
+
+    private static ResponseEntity<Object> refusalObject(HttpStatus status, String detail, String field) {
+        ResponseEntity<ProblemDetail> problem = refusal(status, detail, field);
+        return new ResponseEntity<>(problem.getBody(), problem.getHeaders(), problem.getStatusCode());
+    }
+
+    private static ResponseEntity<ProblemDetail> refusal(HttpStatus status, String detail, String field) {
+        LOG.debug("Refused with {}{}", status.value(), field == null ? "" : " (field " + field + ")");
+        return problem(status, detail, field);
     }
 
     static HttpStatus statusOf(RequestRefused.Kind kind) {
@@ -113,11 +211,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         };
     }
 
+    /** A problem+json answer; its type is set explicitly, so that it is given whatever the client said it accepts. */
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         if (field != null) {
             body.setProperty("field", field);
         }
-        return ResponseEntity.status(status).body(body);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 }
