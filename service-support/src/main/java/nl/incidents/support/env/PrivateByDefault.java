@@ -15,7 +15,6 @@ public class PrivateByDefault implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         defaultProperty("h2.bindAddress", "127.0.0.1");
-        defaultProperty("axoniq.update-checker.disabled", "true");
     }
 
     private static void defaultProperty(String key, String value) {
