@@ -92,7 +92,8 @@ class IncidentPathIT {
         if (storeName().equals("postgres")) {
             return onPostgres("postgres");
         }
-        return Map.of("INCIDENTS_DATA_DIR", Files.createTempDirectory("incidents-e2e").toString());
+        return Map.of("INCIDENTS_DATA_DIR", Files.createTempDirectory("incidents-e2e").toString(),
+                "INCIDENTS_H2_PORT", String.valueOf(ServiceProcess.freePort()));
     }
 
     /** A fresh PostgreSQL database of the test server for both processes, with the given Spring profile. */
