@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -41,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "spring.flyway.locations=classpath:db/eventstore/{vendor},classpath:db/deadletter-test/{vendor}",
                 "incidents.axon.token-table=test_token_entry", "incidents.axon.dead-letter-table=test_dead_letter_entry"})
 @ActiveProfiles(resolver = TestStore.Profiles.class)
+@AutoConfigureObservability
 class DeadLettersTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
