@@ -171,8 +171,9 @@ class IncidentPathIT {
         JsonNode historyBefore = queries.get("board", "/api/incidents/" + id + "/history").body();
         assertThat(historyBefore).hasSize(9);
 
-        commandService.stop();
+        // The query service first: the command service owns the embedded database.
         queryService.stop();
+        commandService.stop();
         startBoth();
 
         assertThat(queries.get("board", "/api/incidents/" + id).body()).isEqualTo(dossierBefore);
