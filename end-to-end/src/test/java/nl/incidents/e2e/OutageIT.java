@@ -239,21 +239,27 @@ class OutageIT {
         }
     }
 
-    private static HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create(path)).GET();
+    /** A request to either service, by path. */
+    private record Call(String path, String json) {
     }
 
-    private static HttpRequest.Builder post(String path, Object body) throws Exception {
-        return HttpRequest.newBuilder(URI.create(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body)));
+    private static Call get(String path) {
+        return new Call(path, null);
+    }
+
+    private static Call post(String path, Object body) throws Exception {
+        return new Call(path, Api.JSON.writeValueAsString(body));
     }
 
     /** Sends a request signed in as the board, and fails the test if no answer comes within {@link #ANSWERED}. */
-    private static HttpResponse<String> send(ServiceProcess service, HttpRequest.Builder request) throws Exception {
-        String path = request.build().uri().toString();
+    private static HttpResponse<String> send(ServiceProcess service, Call call) throws Exception {
         String credentials = Base64.getEncoder().encodeToString("board:demo".getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(request.uri(URI.create(service.baseUrl() + path)).timeout(ANSWERED)
-                .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + call.path()))
+                .timeout(ANSWERED).header("Authorization", "Basic " + credentials);
+        if (call.json() != null) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(call.json()));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Map<String, Object> report(String id) {

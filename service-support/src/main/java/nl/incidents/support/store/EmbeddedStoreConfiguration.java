@@ -39,6 +39,10 @@ public class EmbeddedStoreConfiguration {
                     EmbeddedStore store = store(pool.getJdbcUrl(), environment);
                     if (pool.getJdbcUrl().startsWith(FILE)) {
                         protectUnprotectedDatabase(pool.getJdbcUrl(), pool.getUsername(), store);
+                    } else if (store.passwordMissing()) {
+                        throw new IllegalStateException("There is no database password in " + store.directory()
+                                + ": the command service creates it when it first starts. Start the command service "
+                                + "first, with the same INCIDENTS_DATA_DIR.");
                     }
                     pool.setPassword(store.password());
                 }
