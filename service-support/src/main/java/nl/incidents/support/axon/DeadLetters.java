@@ -101,6 +101,19 @@ public class DeadLetters {
         return group(group).queue.size();
     }
 
+    /** Per group: how many events are parked, and the first {@code casesShown} cases they belong to. */
+    public Map<String, Map<String, Object>> summary(int casesShown) {
+        Map<String, Map<String, Object>> all = new LinkedHashMap<>();
+        for (String name : groupNames()) {
+            List<String> cases = jdbc.sql("SELECT DISTINCT " + schema.sequenceIdentifierColumn() + " FROM "
+                            + schema.deadLetterTable() + " WHERE " + schema.processingGroupColumn() + " = ? ORDER BY "
+                            + schema.sequenceIdentifierColumn() + " FETCH FIRST " + casesShown + " ROWS ONLY")
+                    .param(name).query(String.class).list();
+            all.put(name, Map.of("parked", cases.isEmpty() ? 0L : parked(name), "cases", cases));
+        }
+        return all;
+    }
+
     /** Per group: the parked cases, each with its parked events in order (type, when parked, why). */
     public Map<String, Map<String, List<Map<String, Object>>>> list() {
         Map<String, Map<String, List<Map<String, Object>>>> all = new LinkedHashMap<>();

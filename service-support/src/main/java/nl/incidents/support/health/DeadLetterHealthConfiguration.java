@@ -1,7 +1,6 @@
 package nl.incidents.support.health;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import nl.incidents.support.axon.DeadLetters;
 import org.springframework.boot.actuate.health.Health;
@@ -28,16 +27,10 @@ public class DeadLetterHealthConfiguration {
     @Bean
     HealthIndicator deadLettersHealthIndicator(DeadLetters deadLetters) {
         return () -> {
-            Map<String, Object> details = new LinkedHashMap<>();
-            long total = 0;
-            for (Map.Entry<String, Map<String, List<Map<String, Object>>>> group : deadLetters.list().entrySet()) {
-                long events = group.getValue().values().stream().mapToLong(List::size).sum();
-                total += events;
-                details.put(group.getKey(), Map.of("parked", events,
-                        "cases", group.getValue().keySet().stream().limit(CASES_SHOWN).toList()));
-            }
+            Map<String, Map<String, Object>> summary = deadLetters.summary(CASES_SHOWN);
+            long total = summary.values().stream().mapToLong(group -> (Long) group.get("parked")).sum();
             return Health.status(total == 0 ? Status.UP : new Status(DEGRADED, total + " events parked"))
-                    .withDetails(details).build();
+                    .withDetails(new LinkedHashMap<>(summary)).build();
         };
     }
 }

@@ -16,12 +16,14 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 /**
  * Makes every health check answer at once, whatever the back-end does: each indicator (the database's
  * {@code db}, {@code eventStore}, {@code eventProcessors}, {@code deadLetters}, disk space...) is checked
- * in the background, once a second from the first time health is asked, and health answers with the
- * latest result. A check that has not answered within {@code limit} (1 s) makes its indicator DOWN
- * ("no answer within 1 s"), so a database that hangs shows as down instead of holding up the answer.
+ * in the background, once a second while health is being asked for, and health answers with the latest
+ * result. A check that has not answered within {@code limit} (1 s) makes its indicator DOWN ("no answer
+ * within 1000 ms"), so a database that hangs shows as down instead of holding up the answer.
  * The availability states and {@code ping} are in memory and asked directly.
  */
 final class TimeLimitedHealth implements BeanPostProcessor, DisposableBean {
+
+    private static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final Duration limit;
     private final Duration interval;
@@ -59,9 +61,12 @@ final class TimeLimitedHealth implements BeanPostProcessor, DisposableBean {
 
         private final HealthIndicator delegate;
         private final AtomicBoolean scheduled = new AtomicBoolean();
-        private final Object firstResult = new Object();
+        private final AtomicBoolean checking = new AtomicBoolean();
+        private final Object results = new Object();
         private volatile Health latest;
+        private volatile long latestAt;
         private volatile long checkingSince = -1;
+        private volatile long lastAsked;
 
         Limited(HealthIndicator delegate) {
             this.delegate = delegate;
@@ -69,28 +74,41 @@ final class TimeLimitedHealth implements BeanPostProcessor, DisposableBean {
 
         @Override
         public Health health() {
+            long now = System.nanoTime();
+            lastAsked = now;
             if (scheduled.compareAndSet(false, true)) {
-                checks.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+                checks.scheduleWithFixedDelay(this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
             }
-            awaitFirstResult();
-            long since = checkingSince;
-            if (since >= 0 && System.nanoTime() - since > limit.toNanos()) {
+            long inFlight = checkingSince;
+            if (inFlight >= 0 && now - inFlight > limit.toNanos()) {
                 return Health.down().withDetail("error", "no answer within " + limit.toMillis() + " ms").build();
             }
+            if (latest == null || now - latestAt > 3 * interval.toNanos()) {
+                // First asked, or asked again after a quiet spell: check now, and wait (at most the limit) for it.
+                checks.execute(this::check);
+                awaitResultAfter(now);
+            }
+            long since = checkingSince;
             Health health = latest;
-            return health != null ? health
-                    : Health.down().withDetail("error", "no answer within " + limit.toMillis() + " ms").build();
+            if (health == null || (since >= 0 && System.nanoTime() - since > limit.toNanos())) {
+                return Health.down().withDetail("error", "no answer within " + limit.toMillis() + " ms").build();
+            }
+            return health;
         }
 
-        private void awaitFirstResult() {
-            if (latest != null) {
-                return;
+        /** The periodic check, while someone asks for health (a minute without a question lets it rest). */
+        private void refresh() {
+            if (System.nanoTime() - lastAsked < IDLE_NANOS) {
+                check();
             }
-            long deadline = System.nanoTime() + limit.toNanos();
-            synchronized (firstResult) {
-                while (latest == null && System.nanoTime() < deadline) {
+        }
+
+        private void awaitResultAfter(long askedAt) {
+            long deadline = askedAt + limit.toNanos();
+            synchronized (results) {
+                while (latestAt < askedAt && System.nanoTime() < deadline) {
                     try {
-                        firstResult.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                        results.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
@@ -100,6 +118,9 @@ final class TimeLimitedHealth implements BeanPostProcessor, DisposableBean {
         }
 
         private void check() {
+            if (!checking.compareAndSet(false, true)) {
+                return;
+            }
             checkingSince = System.nanoTime();
             Health health;
             try {
@@ -108,9 +129,11 @@ final class TimeLimitedHealth implements BeanPostProcessor, DisposableBean {
                 health = Health.down(e).build();
             }
             latest = health;
+            latestAt = System.nanoTime();
             checkingSince = -1;
-            synchronized (firstResult) {
-                firstResult.notifyAll();
+            checking.set(false);
+            synchronized (results) {
+                results.notifyAll();
             }
         }
     }
