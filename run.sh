@@ -30,23 +30,37 @@ if needs_build; then
   ./mvnw -q -B -DskipTests package -pl command-service,query-service -am
 fi
 
-# Pupils' personal data: the store, its lock file (which holds H2's server key) and the logs are the
-# owner's only. The path is made absolute so that both services open the same file.
+# Pupils' personal data: the data directory and everything in it are the owner's only (the services
+# see to the directory and the database files themselves; the umask covers the logs). The path is made
+# absolute so that both services name the same directory.
 umask 077
 mkdir -p "$data_dir/logs"
 data_dir=$(cd "$data_dir" && pwd)
 export INCIDENTS_DATA_DIR="$data_dir"
+names=()
 pids=()
+
+# Stops the services in the reverse order of their start: the query service first, then the command
+# service, which owns the database and closes it last.
 stop_all() {
   trap - INT TERM EXIT
-  if [ ${#pids[@]} -gt 0 ]; then
-    echo
-    echo "Stopping..."
-    kill "${pids[@]}" 2>/dev/null || true
-    wait "${pids[@]}" 2>/dev/null || true
-  fi
+  local i
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    if kill -0 "${pids[$i]}" 2>/dev/null; then
+      kill -TERM "${pids[$i]}" 2>/dev/null || true
+      wait "${pids[$i]}" 2>/dev/null || true
+    fi
+  done
 }
-trap stop_all INT TERM EXIT
+on_signal() {
+  echo
+  echo "Stopping..."
+  stop_all
+  echo "Stopped."
+  exit 0
+}
+trap on_signal INT TERM
+trap stop_all EXIT
 
 # Asks a service for its health without needing curl: bash's own /dev/tcp.
 healthy() {
@@ -61,8 +75,9 @@ healthy() {
 start() {
   local service=$1 port=$2 log="$data_dir/logs/$1.log"
   java -jar "$(jar_of "$service")" >>"$log" 2>&1 &
-  pids+=($!)
   local pid=$!
+  names+=("$service")
+  pids+=("$pid")
   for _ in $(seq 1 240); do
     if healthy "$port"; then
       return 0
@@ -78,7 +93,7 @@ start() {
   exit 1
 }
 
-# The command service first: it creates the event store the query service reads.
+# The command service first: it owns the embedded database and serves it to the query service.
 start command-service "$command_port"
 start query-service "$query_port"
 
@@ -87,10 +102,19 @@ cat <<MSG
 Both services are running on the embedded store in $data_dir.
   command service  http://localhost:$command_port   (API docs: http://localhost:$command_port/swagger-ui.html)
   query service    http://localhost:$query_port   (API docs: http://localhost:$query_port/swagger-ui.html)
-  demo users       teacher, teacher2, manager, manager2, comms, board (password: demo)
   logs             $data_dir/logs/
-Press Ctrl-C to stop both.
 MSG
+if [ "${INCIDENTS_DEMO:-true}" != "false" ]; then
+  echo "  demo users       teacher, teacher2, manager, manager2, comms, board (password: demo)"
+fi
+echo "Press Ctrl-C to stop both."
 
+# Returns when a service ends by itself (Ctrl-C is handled by on_signal).
 wait -n "${pids[@]}" || true
-echo "A service stopped; see $data_dir/logs/." >&2
+for i in "${!pids[@]}"; do
+  if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+    echo "The ${names[$i]} stopped unexpectedly; see $data_dir/logs/${names[$i]}.log. Stopping the other one." >&2
+  fi
+done
+stop_all
+exit 1

@@ -1,5 +1,8 @@
 package nl.incidents.benchmark;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,10 +41,18 @@ final class BenchStore implements AutoCloseable {
         this.database = database;
     }
 
-    /** The embedded default: one H2 file both services share, the second one over H2's TCP server (AUTO_SERVER). */
-    static BenchStore embedded(Path dataDir) {
-        return new BenchStore("embedded H2", Map.of("INCIDENTS_DATA_DIR", dataDir.toString()),
-                "jdbc:h2:file:" + dataDir + "/incidents;AUTO_SERVER=TRUE", "sa", "", null, null);
+    /**
+     * The embedded default: the command service owns the H2 file and serves it on a free loopback port to the
+     * query service, and to the benchmark, with the password it generates in the data directory.
+     */
+    static BenchStore embedded(Path dataDir) throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        return new BenchStore("embedded H2", Map.of("INCIDENTS_DATA_DIR", dataDir.toString(),
+                "INCIDENTS_H2_PORT", String.valueOf(port)),
+                "jdbc:h2:tcp://127.0.0.1:" + port + "/incidents", "sa", null, null, null);
     }
 
     /** A new database on the server named by {@code serverUrl}, whose user may create databases. */
@@ -78,7 +89,20 @@ final class BenchStore implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return user == null ? DriverManager.getConnection(jdbcUrl) : DriverManager.getConnection(jdbcUrl, user, password);
+        if (user == null) {
+            return DriverManager.getConnection(jdbcUrl);
+        }
+        return DriverManager.getConnection(jdbcUrl, user, password != null ? password : embeddedPassword());
+    }
+
+    /** The password the command service generated beside the embedded database (it runs by now). */
+    private String embeddedPassword() throws SQLException {
+        Path file = Path.of(serviceEnvironment.get("INCIDENTS_DATA_DIR"), "incidents.password");
+        try {
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new SQLException("Cannot read the embedded store's password " + file, e);
+        }
     }
 
     @Override

@@ -58,6 +58,7 @@ public final class DeadlineBenchmark {
         // As command-line arguments: they win over the service's own configuration files.
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandServiceApplication.class).run(
                 "--incidents.data-dir=" + data,
+                "--incidents.h2.port=0",
                 "--incidents.escalation.timings.critical.acknowledge=" + acknowledge,
                 "--incidents.escalation.timings.critical.notify-communications=P1D",
                 "--incidents.escalation.timings.critical.police-decision=P1D",

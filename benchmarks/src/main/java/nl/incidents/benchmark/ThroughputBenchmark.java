@@ -179,7 +179,7 @@ public final class ThroughputBenchmark {
             if (!store.isPostgres()) {
                 try (ResultSet version = statement.executeQuery("SELECT H2VERSION()")) {
                     version.next();
-                    return "H2 " + version.getString(1) + " (embedded file, AUTO_SERVER)";
+                    return "H2 " + version.getString(1) + " (embedded file, served by the command service)";
                 }
             }
             List<String> settings = new ArrayList<>();

@@ -55,7 +55,8 @@ class DeadlineAcrossRestartIT {
                     "SPRING_DATASOURCE_USERNAME", database.user() == null ? "" : database.user(),
                     "SPRING_DATASOURCE_PASSWORD", database.password() == null ? "" : database.password());
         }
-        return Map.of("INCIDENTS_DATA_DIR", Files.createTempDirectory("incidents-deadline").toString());
+        return Map.of("INCIDENTS_DATA_DIR", Files.createTempDirectory("incidents-deadline").toString(),
+                "INCIDENTS_H2_PORT", String.valueOf(ServiceProcess.freePort()));
     }
 
     @Test

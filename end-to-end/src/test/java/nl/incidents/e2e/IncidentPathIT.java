@@ -94,7 +94,8 @@ class IncidentPathIT {
         if (storeName().equals("postgres")) {
             return onPostgres("postgres");
         }
-        return Map.of("INCIDENTS_DATA_DIR", Files.createTempDirectory("incidents-e2e").toString());
+        return Map.of("INCIDENTS_DATA_DIR", Files.createTempDirectory("incidents-e2e").toString(),
+                "INCIDENTS_H2_PORT", String.valueOf(ServiceProcess.freePort()));
     }
 
     /** A fresh PostgreSQL database of the test server for both processes, with the given Spring profile. */
@@ -174,8 +175,9 @@ class IncidentPathIT {
         JsonNode historyBefore = queries.get("board", "/api/incidents/" + id + "/history").body();
         assertThat(historyBefore).hasSize(9);
 
-        commandService.stop();
+        // The query service first: the command service owns the embedded database.
         queryService.stop();
+        commandService.stop();
         startBoth();
 
         assertThat(queries.get("board", "/api/incidents/" + id).body()).isEqualTo(dossierBefore);

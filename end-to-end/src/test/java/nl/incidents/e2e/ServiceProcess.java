@@ -97,6 +97,23 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the service as a crash or {@code kill -9} would: no shutdown of any kind. */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Sends SIGTERM and waits at most {@code patience} for the process to end; its exit code, or null if it still runs. */
+    Integer terminate(Duration patience) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    Path log() {
+        return log;
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();

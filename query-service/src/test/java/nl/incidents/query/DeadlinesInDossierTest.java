@@ -432,7 +432,8 @@ class DeadlinesInDossierTest {
         });
         JsonNode readiness = http.getForEntity("/actuator/health/readiness", JsonNode.class).getBody();
         assertThat(readiness.path("status").asText()).isEqualTo("UP");
-        assertThat(readiness.path("components").path("eventProcessors").path("status").asText()).isEqualTo("UP");
+        JsonNode health = http.getForEntity("/actuator/health", JsonNode.class).getBody();
+        assertThat(health.path("components").path("eventProcessors").path("status").asText()).isEqualTo("UP");
     }
 
     private static List<String> ids(JsonNode list) {

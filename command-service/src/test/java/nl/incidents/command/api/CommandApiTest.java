@@ -200,11 +200,14 @@ class CommandApiTest {
     }
 
     @Test
-    void readinessSaysTheEventStoreAnswersAndTheProcessorsKeepUp() {
+    void readinessSaysTheDatabaseAndEventStoreAnswerAndHealthShowsTheProcessors() {
         ResponseEntity<JsonNode> readiness = http.getForEntity("/actuator/health/readiness", JsonNode.class);
         assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(readiness.getBody().path("components").path("db").path("status").asText()).isEqualTo("UP");
         assertThat(readiness.getBody().path("components").path("eventStore").path("status").asText()).isEqualTo("UP");
-        assertThat(readiness.getBody().path("components").path("eventProcessors").path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.getBody().path("components").has("eventProcessors")).isFalse();
+        JsonNode health = http.getForEntity("/actuator/health", JsonNode.class).getBody();
+        assertThat(health.path("components").path("eventProcessors").path("status").asText()).isEqualTo("UP");
     }
 
     private Scrape scrape() {

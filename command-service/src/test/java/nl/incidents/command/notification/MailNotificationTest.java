@@ -82,7 +82,7 @@ class MailNotificationTest {
         registry.add("incidents.escalation.scheduler.polling-interval", () -> "200ms");
     }
 
-    /** The embedded store in a directory of this test; one process, so no AUTO_SERVER. */
+    /** The embedded store in a directory of this test; its H2 server on any free port. */
     private static Map<String, String> store() {
         if (POSTGRES != null) {
             return Map.of("spring.datasource.url", POSTGRES.url(),
@@ -90,7 +90,7 @@ class MailNotificationTest {
                     "spring.datasource.password", POSTGRES.password() == null ? "" : POSTGRES.password(),
                     "incidents.demo.enabled", "true");
         }
-        return Map.of("incidents.data-dir", STORE.toString(),
+        return Map.of("incidents.data-dir", STORE.toString(), "incidents.h2.port", "0",
                 "spring.datasource.url", "jdbc:h2:file:" + STORE + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
     }
 

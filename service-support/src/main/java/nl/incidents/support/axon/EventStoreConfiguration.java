@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonServerBusAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
@@ -35,9 +36,18 @@ import org.springframework.context.annotation.Conditional;
 @Conditional(EventStoreConfiguration.EventsInJdbc.class)
 public class EventStoreConfiguration {
 
+    /** The SQL standard's unique_violation. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * An append that hits the unique key (aggregate id, sequence number) lost a race for the case: Axon then
+     * reports a {@code ConcurrencyException}, which the API answers as a conflict. Axon's own resolver, narrowed
+     * to the SQL standard's unique_violation (23505) that H2 and PostgreSQL both report; its default (any
+     * integrity violation, class 23) would also call a missing value a conflict.
+     */
     @Bean
-    PersistenceExceptionResolver duplicateKeyResolver() {
-        return new DuplicateKeyResolver();
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean

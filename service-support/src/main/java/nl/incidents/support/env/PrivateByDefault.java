@@ -5,22 +5,16 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * JVM-wide settings that must be in place before any library reads them. H2's AUTO_SERVER opens a
- * TCP port so the second service can share the file; it listens on loopback only unless an
- * operator sets {@code h2.bindAddress}. Axon's update checker stays off even where its
- * auto-configuration is not what starts it: these systems hold pupils' data and never call home.
+ * JVM-wide settings that must be in place before any library reads them. The command service's H2
+ * server (embedded default) listens on loopback only unless an operator sets {@code h2.bindAddress};
+ * H2 reads that property once, when its classes load, so it is set before Spring creates anything.
  */
 public class PrivateByDefault implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        defaultProperty("h2.bindAddress", "127.0.0.1");
-        defaultProperty("axoniq.update-checker.disabled", "true");
-    }
-
-    private static void defaultProperty(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
         }
     }
 }

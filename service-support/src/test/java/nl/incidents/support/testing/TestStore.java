@@ -49,10 +49,16 @@ public final class TestStore {
         } else {
             Path dir = Files.createTempDirectory(label);
             registry.add("incidents.data-dir", dir::toString);
-            // One process only here: no AUTO_SERVER, and the database stays open until Spring has stopped.
-            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
+            // The command service's own settings; its H2 server takes any free port (tests run side by side).
+            registry.add("spring.datasource.url", () -> h2Url(dir));
+            registry.add("incidents.h2.port", () -> "0");
         }
         registry.add("incidents.demo.enabled", () -> "true");
+    }
+
+    /** The url by which the command service owns the embedded store in {@code dir}, with its settings. */
+    public static String h2Url(Path dir) {
+        return "jdbc:h2:file:" + dir + "/incidents;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
     }
 
     /** For {@code @ActiveProfiles(resolver = ...)}: the postgres profile on PostgreSQL, the default otherwise. */

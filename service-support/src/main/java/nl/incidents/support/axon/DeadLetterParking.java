@@ -1,0 +1,135 @@
+package nl.incidents.support.axon;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.NonTransientDataAccessResourceException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wraps each event a streaming processor handles: an event of a case that has parked events is parked
+ * behind them unhandled; any other event is handled inside a savepoint, and when a handler fails, what it
+ * wrote is rolled back to the savepoint and the event is parked with its cause, in the same transaction
+ * as the processor's progress, so the processor moves on to the next event and every other case flows.
+ * <p>
+ * It wraps the whole processor, not one handler, because Axon 4.13's own dead-lettering invoker serves
+ * event handlers but not sagas, leaves a failed handler's writes in the transaction, and cannot park on
+ * PostgreSQL after an SQL error (the transaction is aborted until rolled back); the savepoint solves the
+ * last two, and the saga's processor is parked the same way as the projections'.
+ * <p>
+ * A back-end that is away is not the event's fault: such a failure is thrown on, the processor rolls
+ * back and tries again with its back-off, and nothing is parked.
+ */
+final class DeadLetterParking implements MessageHandlerInterceptor<EventMessage<?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterParking.class);
+    /** H2's codes for a connection or database that is gone. */
+    private static final Set<Integer> H2_GONE = Set.of(90067, 90098, 90121, 90028, 90031, 90007);
+
+    private final DeadLetters deadLetters;
+    private final String processor;
+    private final TransactionTemplate savepoint;
+    private final String segmentKey;
+
+    DeadLetterParking(DeadLetters deadLetters, String processor, TransactionTemplate transactions) {
+        this.deadLetters = deadLetters;
+        this.processor = processor;
+        this.savepoint = transactions;
+        this.segmentKey = "Processor[" + processor + "]/SegmentId";
+    }
+
+    static TransactionTemplate nested(TransactionTemplate template) {
+        TransactionTemplate nested = new TransactionTemplate(template.getTransactionManager());
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        return nested;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+            throws Exception {
+        Object segment = unitOfWork.resources().get(segmentKey);
+        if (!(segment instanceof Integer segmentId)) {
+            // Not a streaming processor's work (a subscribing processor runs in its publisher's transaction).
+            return interceptorChain.proceed();
+        }
+        DeadLetters.Group group = deadLetters.group(processor);
+        EventMessage<?> event = unitOfWork.getMessage();
+        String sequence = DeadLetters.sequenceOf(event);
+        if (group.isParked(sequence, segmentId)) {
+            group.park(sequence, event, null);
+            log.warn("Event {} of case {} is parked in {} behind that case's earlier parked events",
+                    event.getIdentifier(), sequence, group.name);
+            return null;
+        }
+        try {
+            return inSavepoint(savepoint, interceptorChain::proceed);
+        } catch (Exception | LinkageError e) {
+            if (backEndAway(e)) {
+                throw e;
+            }
+            group.park(sequence, event, e);
+            log.error("Event {} ({}) of case {} is parked in {}: its handler failed. The case's later events wait "
+                            + "behind it; every other case goes on. After a fix, retry it (README: Dead letters).",
+                    event.getIdentifier(), event.getPayloadType().getSimpleName(), sequence, group.name, e);
+            return null;
+        }
+    }
+
+    /** Runs {@code work} in a savepoint of the transaction in progress (a transaction of its own if none). */
+    static <T> T inSavepoint(TransactionTemplate transactions, Callable<T> work) throws Exception {
+        try {
+            return nested(transactions).execute(status -> {
+                try {
+                    return work.call();
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new Checked(e);
+                }
+            });
+        } catch (Checked checked) {
+            throw (Exception) checked.getCause();
+        }
+    }
+
+    /** Whether {@code failure} says the database (or another back-end) is unreachable, rather than the event being wrong. */
+    static boolean backEndAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof NonTransientDataAccessResourceException
+                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLNonTransientConnectionException || cause instanceof InterruptedException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.startsWith("40")
+                        || H2_GONE.contains(sql.getErrorCode())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final class Checked extends RuntimeException {
+        Checked(Exception cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package nl.incidents.support.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.incidents.support.axon.DeadLetters;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@code deadLetters} in health: per processing group how many events are parked and for which cases.
+ * Parked events make it {@value #DEGRADED} (and so the service's overall health, still HTTP 200): the
+ * service works, but those cases are missing from a projection or wait for the saga until an operator
+ * retries them. Not part of readiness: the instance can take requests.
+ */
+@AutoConfiguration(afterName = "nl.incidents.support.axon.DeadLetterConfiguration")
+@ConditionalOnBean(DeadLetters.class)
+public class DeadLetterHealthConfiguration {
+
+    /** The status of a service with parked events; ordered between OUT_OF_SERVICE and UP in incidents-common.yml. */
+    public static final String DEGRADED = "DEGRADED";
+    private static final int CASES_SHOWN = 20;
+
+    @Bean
+    HealthIndicator deadLettersHealthIndicator(DeadLetters deadLetters) {
+        return () -> {
+            Map<String, Map<String, Object>> summary = deadLetters.summary(CASES_SHOWN);
+            long total = summary.values().stream().mapToLong(group -> (Long) group.get("parked")).sum();
+            return Health.status(total == 0 ? Status.UP : new Status(DEGRADED, total + " events parked"))
+                    .withDetails(new LinkedHashMap<>(summary)).build();
+        };
+    }
+}
