@@ -48,6 +48,7 @@ import nl.incidents.kernel.incident.ReportDerailingDiscussion;
 import nl.incidents.kernel.incident.ReportToConfidentialInspector;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
+import nl.incidents.kernel.time.TimePrecision;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -153,7 +154,7 @@ class Incident {
             throw RequestRefused.forbidden("Only the system marks a step overdue, when its deadline passes.");
         }
         DeadlineSet deadline = deadlines.get(command.step());
-        if (status == IncidentStatus.CLOSED || deadline == null || !deadline.dueAt().equals(command.dueAt())) {
+        if (status == IncidentStatus.CLOSED || deadline == null || !TimePrecision.same(deadline.dueAt(), command.dueAt())) {
             return; // taken, replaced or closed in the meantime, or acted on already: nothing is overdue
         }
         if (deadline.reminder() == 0) {
