@@ -1,28 +1,29 @@
 package nl.incidents.command.escalation;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import javax.sql.DataSource;
-import org.springframework.context.SmartLifecycle;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
- * Durable deadlines: db-scheduler on the service's own database, which Axon's
- * {@code DbSchedulerDeadlineManager} (auto-configured once this {@link Scheduler} exists) schedules
- * into. A deadline scheduled while a saga handles an event is written in that event's transaction;
- * one that fell due while the service was down fires when it is back. The sweep runs as a recurring
- * task of the same scheduler, so with several instances it runs on one at a time.
+ * Durable deadlines: db-scheduler on the service's own database, set up by its Spring Boot starter
+ * from the {@code db-scheduler.*} settings; Axon's {@code DbSchedulerDeadlineManager} schedules into
+ * it. The starter wraps the data source in a transaction-aware proxy, so a deadline set while the
+ * saga handles an event is written in that event's transaction; one that fell due while the service
+ * was down fires when it is back. The sweep is a recurring task of the same scheduler, so with
+ * several instances it runs on one at a time.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class DeadlineConfiguration {
 
     static final String SWEEP_TASK = "escalation-sweep";
@@ -33,53 +34,23 @@ class DeadlineConfiguration {
                 .execute((instance, context) -> sweep.sweep());
     }
 
+    /** Axon's own deadline manager on the starter's scheduler, with a cancellation that never stalls a handler. */
     @Bean
-    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, RecurringTask<Void> sweepTask,
-            EscalationProperties properties) {
-        List<Task<?>> known = tasks.stream().filter(task -> task != sweepTask).toList();
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
-                .startTasks(sweepTask)
-                .tableName("scheduled_tasks")
-                .threads(properties.scheduler().threads())
-                .pollingInterval(properties.scheduler().pollingInterval())
-                .enableImmediateExecution()
-                // On shutdown, running deadlines get this long to finish; one cut off runs again after the restart.
-                .shutdownMaxWait(Duration.ofSeconds(20))
-                // Inside a Spring transaction the transaction commits, not the scheduler.
-                .commitWhenAutocommitDisabled(false)
-                .build();
+    DeadlineManager deadlineManager(Scheduler scheduler, Configuration configuration,
+                                    @Qualifier("eventSerializer") Serializer serializer,
+                                    TransactionManager transactionManager, DeadlineManagerSpanFactory spans) {
+        return new TolerantDeadlineManager(scheduler, DbSchedulerDeadlineManager.builder()
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spans)
+                // The starter starts and stops the scheduler, with DeadlineLifecycle around it.
+                .startScheduler(false)
+                .stopScheduler(false));
     }
 
-    /**
-     * Starts the scheduler once Axon's processors and sagas are running, stops it before they stop;
-     * and sweeps at once on start-up, whatever the recurring sweep's next run.
-     */
     @Bean
-    SmartLifecycle deadlineSchedulerLifecycle(Scheduler scheduler) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                scheduler.start();
-                try {
-                    scheduler.reschedule(TaskInstanceId.of(SWEEP_TASK, RecurringTask.INSTANCE), Instant.now());
-                } catch (RuntimeException alreadyRunning) {
-                    // Picked by this or another instance at this moment: the sweep runs now either way.
-                }
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                scheduler.stop();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
+    DeadlineLifecycle deadlineLifecycle(Scheduler scheduler, OverdueSweep sweep, DbSchedulerProperties settings) {
+        return new DeadlineLifecycle(scheduler, sweep, settings.getShutdownMaxWait());
     }
 }

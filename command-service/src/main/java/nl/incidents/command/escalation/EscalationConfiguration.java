@@ -3,12 +3,16 @@ package nl.incidents.command.escalation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import nl.incidents.kernel.calendar.CalendarFile;
 import nl.incidents.kernel.calendar.SchoolCalendar;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.escalation.EscalationPolicy;
 import nl.incidents.kernel.escalation.EscalationRules;
+import nl.incidents.kernel.time.TimePrecision;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,6 +51,16 @@ class EscalationConfiguration {
                     + "day. Give the next school year's holidays in incidents.escalation.calendar.", calendar.coveredUntil());
         }
         return calendar;
+    }
+
+    /**
+     * Every time the command side makes (each event's time stamp, the case's "now", and so every due
+     * time) at the one precision the system keeps, so that the due time the ledger reads back from its
+     * column is the very time the case holds.
+     */
+    @Bean
+    ConfigurerModule timesAtKeptPrecision() {
+        return configurer -> GenericEventMessage.clock = TimePrecision.clock(Clock.systemUTC());
     }
 
     @Bean

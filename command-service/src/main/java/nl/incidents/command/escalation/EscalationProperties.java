@@ -14,22 +14,21 @@ import org.springframework.core.io.Resource;
 
 /**
  * {@code incidents.escalation}: the board's own escalation policy and calendar, where it differs
- * from the defaults; and how often the deadlines and the sweep look at the clock.
+ * from the defaults; and how often the sweep looks at the clock. (How the deadlines are polled is
+ * db-scheduler's own configuration, {@code db-scheduler.*}.)
  *
  * @param timings  per severity, the times that differ from {@link EscalationPolicy#defaults()}
  * @param chain    the levels a case climbs; the default is the manager, then the board
  * @param calendar a school calendar of the board's own (YAML), instead of the bundled one
  * @param sweep    how often the sweep looks for steps whose deadline passed without firing, and
  *                 how long after its due time a step counts as missed by its deadline
- * @param scheduler how often the durable deadlines are polled, and by how many threads they run
  */
 @ConfigurationProperties("incidents.escalation")
 public record EscalationProperties(
         Map<Severity, TimingOverride> timings,
         List<EscalationLevel> chain,
         Resource calendar,
-        @DefaultValue Sweep sweep,
-        @DefaultValue Scheduler scheduler) {
+        @DefaultValue Sweep sweep) {
 
     public record TimingOverride(
             Duration acknowledge,
@@ -49,9 +48,6 @@ public record EscalationProperties(
     }
 
     public record Sweep(@DefaultValue("1m") Duration interval, @DefaultValue("1m") Duration grace) {
-    }
-
-    public record Scheduler(@DefaultValue("1s") Duration pollingInterval, @DefaultValue("10") int threads) {
     }
 
     /** The defaults, with this configuration's changes. */

@@ -2,7 +2,6 @@ package nl.incidents.command.escalation;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.HashMap;
 import java.util.Map;
 import nl.incidents.kernel.directory.Member;
@@ -32,7 +31,6 @@ import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Keeps one case moving: escalates it to the school's manager the moment it is reported, and
@@ -41,7 +39,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * communications department notified by the system). Ends when the case closes.
  *
  * <p>Its state is only the case's id and the ids of its scheduled deadlines, so that each is
- * cancelled by id (never by scanning all deadlines) once its step is taken.
+ * cancelled by id (never by scanning all deadlines) once its step is taken or its deadline
+ * replaced. The command gateway, the deadline manager and the directory arrive as handler
+ * parameters: nothing but the ids is ever serialized.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -54,104 +54,82 @@ public class EscalationSaga {
     private IncidentId incidentId;
     private Map<Step, String> deadlineIds = new HashMap<>();
 
-    @JsonIgnore
-    private transient DeadlineManager deadlineManager;
-    @JsonIgnore
-    private transient CommandGateway commandGateway;
-    @JsonIgnore
-    private transient OrganisationDirectory directory;
-
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(DerailingDiscussionReported event) {
+    void on(DerailingDiscussionReported event, CommandGateway commands, OrganisationDirectory directory) {
         incidentId = event.incidentId();
         PersonId manager = directory.managerOf(event.schoolId()).map(Member::id).orElse(null);
         String reason = manager != null ? "Reported: the manager hears of it at once."
                 : "Reported, and school " + event.schoolId() + " has no manager on record: straight to the board.";
-        send(new EscalateToManager(incidentId, manager, reason), "report");
+        send(commands, new EscalateToManager(incidentId, manager, reason), "report");
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(DeadlineSet event) {
-        cancel(event.step());
+    void on(DeadlineSet event, DeadlineManager deadlines) {
+        cancel(deadlines, event.step());
         deadlineIds.put(event.step(),
-                deadlineManager.schedule(event.dueAt(), STEP_DUE, new StepDeadline(event.step(), event.dueAt())));
+                deadlines.schedule(event.dueAt(), STEP_DUE, new StepDeadline(event.step(), event.dueAt())));
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(IncidentEscalated event) {
-        cancel(Step.ACKNOWLEDGE); // a deadline for the new assignee follows
+    void on(IncidentEscalated event, DeadlineManager deadlines) {
+        cancel(deadlines, Step.ACKNOWLEDGE); // a deadline for the new assignee follows
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(EscalationAcknowledged event) {
-        taken(event);
+    void on(EscalationAcknowledged event, DeadlineManager deadlines) {
+        taken(deadlines, event);
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(CommunicationsDepartmentNotified event) {
-        taken(event);
+    void on(CommunicationsDepartmentNotified event, DeadlineManager deadlines) {
+        taken(deadlines, event);
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(FiledWithPolice event) {
-        taken(event);
+    void on(FiledWithPolice event, DeadlineManager deadlines) {
+        taken(deadlines, event);
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(PoliceReportDeclined event) {
-        taken(event);
+    void on(PoliceReportDeclined event, DeadlineManager deadlines) {
+        taken(deadlines, event);
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(ReportedToConfidentialInspector event) {
-        taken(event);
+    void on(ReportedToConfidentialInspector event, DeadlineManager deadlines) {
+        taken(deadlines, event);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(IncidentClosed event) {
+    void on(IncidentClosed event, DeadlineManager deadlines) {
         for (Step step : Step.values()) {
-            cancel(step);
+            cancel(deadlines, step);
         }
     }
 
+    /** The case decides whether the step is still due at this time; a stale or repeated deadline changes nothing. */
     @DeadlineHandler(deadlineName = STEP_DUE)
-    void on(StepDeadline deadline) {
-        deadlineIds.remove(deadline.step());
-        send(new MarkStepOverdue(incidentId, deadline.step(), deadline.dueAt()),
+    void on(StepDeadline deadline, CommandGateway commands) {
+        send(commands, new MarkStepOverdue(incidentId, deadline.step(), deadline.dueAt()),
                 "deadline: " + deadline.step() + " due " + deadline.dueAt());
     }
 
-    private void taken(IncidentEvent event) {
-        CaseProgress.stepsEndedBy(event).forEach(this::cancel);
+    private void taken(DeadlineManager deadlines, IncidentEvent event) {
+        CaseProgress.stepsEndedBy(event).forEach(step -> cancel(deadlines, step));
     }
 
-    private void cancel(Step step) {
+    private void cancel(DeadlineManager deadlines, Step step) {
         String id = deadlineIds.remove(step);
         if (id != null) {
-            deadlineManager.cancelSchedule(STEP_DUE, id);
+            deadlines.cancelSchedule(STEP_DUE, id);
         }
     }
 
-    private void send(Object command, String cause) {
-        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+    private static void send(CommandGateway commands, Object command, String cause) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Actor.SYSTEM.asMetaData())
                 .andMetaData(Map.of(Actor.CAUSE_KEY, cause)));
-    }
-
-    @Autowired
-    void setDeadlineManager(DeadlineManager deadlineManager) {
-        this.deadlineManager = deadlineManager;
-    }
-
-    @Autowired
-    void setCommandGateway(CommandGateway commandGateway) {
-        this.commandGateway = commandGateway;
-    }
-
-    @Autowired
-    void setDirectory(OrganisationDirectory directory) {
-        this.directory = directory;
     }
 }

@@ -10,6 +10,7 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 /**
  * Lets a handler take the {@link Actor} who sent the command as a parameter, read from the
  * command's metadata. A command without an actor is refused: every step must say who took it.
+ * Registered as a bean by {@link MessagingConfiguration}, and by the aggregate's test fixture.
  */
 public class ActorParameterResolverFactory implements ParameterResolverFactory {
 

@@ -1,21 +1,25 @@
 package nl.incidents.command.notification;
 
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler.ExponentialBackoffFailureHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler.MaxRetriesFailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.SendFailedException;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import nl.incidents.command.notification.MailOutbox.WaitingMail;
 import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
+import nl.incidents.kernel.incident.PersonId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -24,44 +28,45 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * Sends the waiting mails of the {@link MailOutbox}, apart from the event processors, so that a slow
- * or absent mail server never holds up an event processor, and one bad address never holds up the
- * other mails.
+ * Sends each {@link NoticeMail} as a db-scheduler task, apart from the event processors: a slow or
+ * absent mail server never holds up an event processor, and one bad address never holds up another
+ * mail. The mails run at a lower priority than the deadlines, which go first when both are due.
  *
  * <p>A mail that fails for a reason that may pass (the server is down, refuses for now, the
- * connection breaks) is tried again later, after a wait that doubles up to a maximum: an outage
- * delays mails, it does not drop them. A mail that can never be delivered (the server rejects the
- * address, the member has no address) is marked undeliverable at once, logged as an error and
- * counted, and stays in the outbox for an operator; the notice is in the member's inbox either way.
+ * connection breaks) is tried again by db-scheduler after a wait that grows with each failure, up to
+ * {@code max-retries} times: an outage delays mails, it does not drop them. A mail that can never be
+ * delivered (the server rejects the address, the member has no address), or that failed that often,
+ * is given up: recorded in {@code undeliverable_mail} with the reason, logged as an error and counted.
+ * The notice is in the member's inbox either way.
  */
-class MailDelivery implements SmartLifecycle {
+class MailDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
-    private final MailOutbox outbox;
     private final JavaMailSender sender;
     private final OrganisationDirectory directory;
     private final NotificationProperties properties;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final Counter sent;
     private final Counter retried;
     private final Counter undeliverable;
-    private volatile ScheduledExecutorService executor;
 
-    MailDelivery(MailOutbox outbox, JavaMailSender sender, OrganisationDirectory directory,
-                 NotificationProperties properties, MeterRegistry meters, Clock clock) {
-        this.outbox = outbox;
+    MailDelivery(JavaMailSender sender, OrganisationDirectory directory, NotificationProperties properties,
+                 JdbcClient jdbc, MeterRegistry meters, Clock clock) {
         this.sender = sender;
         this.directory = directory;
         this.properties = properties;
+        this.jdbc = jdbc;
         this.clock = clock;
         this.sent = attempts(meters, "sent");
         this.retried = attempts(meters, "retry");
         this.undeliverable = attempts(meters, "undeliverable");
-        Gauge.builder("incidents.notifications.mails.waiting", outbox, MailOutbox::waiting)
+        Gauge.builder("incidents.notifications.mails.waiting", this, MailDelivery::waiting)
                 .description("Mails not yet sent, waiting for their next attempt").register(meters);
-        Gauge.builder("incidents.notifications.mails.undeliverable", outbox, MailOutbox::undeliverable)
-                .description("Mails given up on: the address was rejected or is missing").register(meters);
+        Gauge.builder("incidents.notifications.mails.undeliverable", this, MailDelivery::givenUp)
+                .description("Mails given up on: the address was rejected or is missing, or every attempt failed")
+                .register(meters);
     }
 
     private static Counter attempts(MeterRegistry meters, String outcome) {
@@ -69,22 +74,26 @@ class MailDelivery implements SmartLifecycle {
                 .description("Attempts to send a notification mail, by outcome").register(meters);
     }
 
-    /** Sends every mail whose attempt is due; returns how many were sent. */
-    int deliverDue() {
-        int delivered = 0;
-        for (WaitingMail mail : outbox.due(clock.instant(), properties.delivery().batchSize())) {
-            if (outbox.claim(mail, clock.instant().plus(properties.delivery().lease())) && deliver(mail)) {
-                delivered++;
-            }
-        }
-        return delivered;
+    /** The task that sends one mail, with its back-off and its giving up. */
+    OneTimeTask<NoticeMail> task() {
+        NotificationProperties.Delivery delivery = properties.delivery();
+        FailureHandler<NoticeMail> backOff = new ExponentialBackoffFailureHandler<>(delivery.firstRetry(),
+                delivery.backoffRate());
+        return Tasks.oneTime(NoticeMail.TASK)
+                .onFailure(new MaxRetriesFailureHandler<>(delivery.maxRetries(), (failed, operations) -> {
+                    retried.increment();
+                    backOff.onFailure(failed, operations);
+                }, (failed, operations) -> giveUp(failed)))
+                .execute((instance, context) -> send(instance.getData()));
     }
 
-    private boolean deliver(WaitingMail mail) {
-        Optional<String> address = directory.member(mail.recipient()).map(Member::email).filter(e -> !e.isBlank());
+    /** Sends the mail; throws {@link NotSentForNow} when trying again later may help. */
+    void send(NoticeMail mail) {
+        Optional<String> address = directory.member(new PersonId(mail.recipientId())).map(Member::email)
+                .filter(e -> !e.isBlank());
         if (address.isEmpty()) {
-            giveUp(mail, "the directory has no e-mail address for " + mail.recipient());
-            return false;
+            undeliverable(mail, 1, "the directory has no e-mail address for " + mail.recipientId());
+            return;
         }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.from());
@@ -95,27 +104,36 @@ class MailDelivery implements SmartLifecycle {
             sender.send(message);
         } catch (MailException e) {
             if (permanent(e)) {
-                giveUp(mail, e.getMessage());
-            } else {
-                Instant next = clock.instant().plus(properties.delivery().retryAfter(mail.attempts() + 1));
-                outbox.retryAt(mail, next, e.getMessage());
-                retried.increment();
-                log.warn("Could not mail {} about incident {} (attempt {}): {}; trying again at {}", mail.recipient(),
-                        mail.incidentId(), mail.attempts() + 1, e.getMessage(), next);
+                undeliverable(mail, 1, e.getMessage());
+                return;
             }
-            return false;
+            throw new NotSentForNow(mail, e);
         }
-        outbox.sent(mail, clock.instant());
         sent.increment();
-        return true;
     }
 
-    private void giveUp(WaitingMail mail, String reason) {
-        outbox.undeliverable(mail, clock.instant(), reason);
+    private void giveUp(ExecutionComplete failed) {
+        NoticeMail mail = (NoticeMail) failed.getExecution().taskInstance.getData();
+        String reason = failed.getCause().map(e -> e instanceof NotSentForNow notSent ? notSent.reason : e.getMessage())
+                .orElse("unknown error");
+        undeliverable(mail, failed.getExecution().consecutiveFailures + 1, reason);
+    }
+
+    private void undeliverable(NoticeMail mail, int attempts, String reason) {
+        String error = reason == null ? "unknown error" : reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM undeliverable_mail WHERE event_id = ? AND recipient_id = ?")
+                .params(mail.eventId(), mail.recipientId()).query(Long.class).single() > 0;
+        if (!known) {
+            jdbc.sql("""
+                    INSERT INTO undeliverable_mail (event_id, recipient_id, incident_id, kind, failed_at, attempts, last_error)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(mail.eventId(), mail.recipientId(), mail.incidentId(), mail.kind(),
+                            OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), attempts, error)
+                    .update();
+        }
         undeliverable.increment();
         log.error("Mail to {} about incident {} is undeliverable and will not be tried again: {}. The notice is in "
-                + "their inbox; fix the address and clear failed_at in notification_mail to send it.",
-                mail.recipient(), mail.incidentId(), reason);
+                + "their inbox; undeliverable_mail keeps the record.", mail.recipientId(), mail.incidentId(), error);
     }
 
     /** Whether trying again cannot help: the message cannot be built, or the server rejected the address. */
@@ -136,43 +154,27 @@ class MailDelivery implements SmartLifecycle {
         return false;
     }
 
-    private void deliverSafely() {
-        try {
-            deliverDue();
-        } catch (RuntimeException e) {
-            // The outbox itself is unreachable (the database): the next round tries again.
-            log.warn("Could not look for mails to send; trying again in {}", properties.delivery().pollInterval(), e);
+    private long waiting() {
+        return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?").param(NoticeMail.TASK.getTaskName())
+                .query(Long.class).single();
+    }
+
+    private long givenUp() {
+        return jdbc.sql("SELECT COUNT(*) FROM undeliverable_mail").query(Long.class).single();
+    }
+
+    /**
+     * A mail that could not be sent for now; db-scheduler logs it as a failed execution and tries again
+     * after its back-off. The mail server's own words say why; a stack trace would add nothing.
+     */
+    static final class NotSentForNow extends RuntimeException {
+
+        private final String reason;
+
+        NotSentForNow(NoticeMail mail, MailException cause) {
+            super("Could not mail " + mail.recipientId() + " about incident " + mail.incidentId() + " for now: "
+                    + cause.getMessage(), null, false, false);
+            this.reason = cause.getMessage();
         }
-    }
-
-    @Override
-    public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "notification-mail");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.delivery().pollInterval().toMillis();
-        started.scheduleWithFixedDelay(this::deliverSafely, interval, interval, TimeUnit.MILLISECONDS);
-        executor = started;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdown();
-            try {
-                running.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
     }
 }

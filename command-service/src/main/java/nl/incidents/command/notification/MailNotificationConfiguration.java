@@ -1,5 +1,7 @@
 package nl.incidents.command.notification;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,20 +42,20 @@ class MailNotificationConfiguration {
     }
 
     @Bean
-    MailOutbox mailOutbox(JdbcClient jdbc) {
-        return new MailOutbox(jdbc);
+    NotificationRecorder notificationRecorder(CaseNotices notices, SchedulerClient scheduler) {
+        return new NotificationRecorder(notices, scheduler, Clock.systemUTC());
     }
 
     @Bean
-    NotificationRecorder notificationRecorder(CaseNotices notices, MailOutbox outbox) {
-        return new NotificationRecorder(notices, outbox, Clock.systemUTC());
-    }
-
-    @Bean
-    MailDelivery mailDelivery(MailOutbox outbox, JavaMailSender sender, OrganisationDirectory directory,
-                              NotificationProperties properties, MeterRegistry meters,
+    MailDelivery mailDelivery(JavaMailSender sender, OrganisationDirectory directory, NotificationProperties properties,
+                              JdbcClient jdbc, MeterRegistry meters,
                               @Value("${spring.mail.host}") String host, @Value("${spring.mail.port:25}") int port) {
         log.info("Notifications are mailed from {} through {}:{}", properties.from(), host, port);
-        return new MailDelivery(outbox, sender, directory, properties, meters, Clock.systemUTC());
+        return new MailDelivery(sender, directory, properties, jdbc, meters, Clock.systemUTC());
+    }
+
+    @Bean
+    OneTimeTask<NoticeMail> noticeMailTask(MailDelivery delivery) {
+        return delivery.task();
     }
 }

@@ -1,5 +1,6 @@
 package nl.incidents.command.notification;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Clock;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.notification.Notice;
@@ -10,9 +11,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 
 /**
- * Puts the notices of each new event in the mail outbox, in the transaction that moves the
- * notifications processor on: a notice is recorded exactly when its event counts as handled. It
- * sends nothing itself, so the mail server's state never stops this processor or any other.
+ * Schedules a mail for each notice of each new event, in the transaction that moves the
+ * notifications processor on: a mail is scheduled exactly when its event counts as handled. It sends
+ * nothing itself (db-scheduler does, see {@link MailDelivery}), so the mail server's state never stops
+ * this processor or any other.
  */
 @ProcessingGroup(NotificationRecorder.GROUP)
 class NotificationRecorder {
@@ -20,19 +22,19 @@ class NotificationRecorder {
     static final String GROUP = "notifications";
 
     private final CaseNotices notices;
-    private final MailOutbox outbox;
+    private final SchedulerClient mails;
     private final Clock clock;
 
-    NotificationRecorder(CaseNotices notices, MailOutbox outbox, Clock clock) {
+    NotificationRecorder(CaseNotices notices, SchedulerClient mails, Clock clock) {
         this.notices = notices;
-        this.outbox = outbox;
+        this.mails = mails;
         this.clock = clock;
     }
 
     @EventHandler
     void on(IncidentEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
         for (Notice notice : notices.of(event, sequence)) {
-            outbox.add(message.getIdentifier(), notice, clock.instant());
+            mails.scheduleIfNotExists(NoticeMail.of(message.getIdentifier(), notice).sendAt(clock.instant()));
         }
     }
 }

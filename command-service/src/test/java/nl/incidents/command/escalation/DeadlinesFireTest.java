@@ -51,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "incidents.escalation.timings.critical.police-decision=4s",
         "incidents.escalation.timings.critical.inspector-consultation=1h",
         "incidents.escalation.timings.critical.reminder-interval=2s",
-        "incidents.escalation.scheduler.polling-interval=200ms",
+        "db-scheduler.polling-interval=200ms",
         // The sweep stays out of the way: these tests are about the deadlines themselves.
         "incidents.escalation.sweep.grace=1h"})
 class DeadlinesFireTest {

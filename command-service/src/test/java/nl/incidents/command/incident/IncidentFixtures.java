@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import nl.incidents.command.messaging.ActorParameterResolverFactory;
 import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.calendar.SchoolCalendar;
 import nl.incidents.kernel.directory.Member;
@@ -118,6 +119,7 @@ final class IncidentFixtures {
 
     static AggregateTestFixture<Incident> fixture() {
         AggregateTestFixture<Incident> fixture = new AggregateTestFixture<>(Incident.class);
+        fixture.registerParameterResolverFactory(new ActorParameterResolverFactory());
         fixture.registerInjectableResource(RULES);
         fixture.registerInjectableResource(DIRECTORY);
         return fixture;

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.Address;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailSendException;
 
-/** Which mail failures are tried again, and how long the wait between attempts grows. */
+/** Which mail failures are tried again. */
 class MailDeliveryTest {
 
     @Test
@@ -32,17 +31,5 @@ class MailDeliveryTest {
         assertThat(MailDelivery.permanent(new MailSendException(Map.of(new Object(), later)))).isFalse();
         // Wrong credentials are the operator's to fix; until then the mails wait.
         assertThat(MailDelivery.permanent(new MailAuthenticationException("535 authentication failed"))).isFalse();
-    }
-
-    @Test
-    void theWaitDoublesUpToTheMaximum() {
-        NotificationProperties.Delivery delivery = new NotificationProperties.Delivery(Duration.ofSeconds(1), 50,
-                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1));
-        assertThat(delivery.retryAfter(1)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(delivery.retryAfter(2)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(delivery.retryAfter(4)).isEqualTo(Duration.ofMinutes(4));
-        assertThat(delivery.retryAfter(7)).isEqualTo(Duration.ofMinutes(32));
-        assertThat(delivery.retryAfter(8)).isEqualTo(Duration.ofHours(1));
-        assertThat(delivery.retryAfter(1000)).isEqualTo(Duration.ofHours(1));
     }
 }

@@ -24,7 +24,6 @@ import nl.incidents.command.CommandServiceApplication;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import nl.incidents.support.testing.TestPostgres;
 import nl.incidents.support.testing.TestStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,6 +36,7 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,16 +44,21 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The notification mails through a real SMTP server (GreenMail, in-process), in the command
  * service's real context: who gets which mail as a case climbs by itself, what the mails leave out,
- * that the history from before mail was switched on is not mailed, and that an outage of the mail
- * server delays mails without dropping them.
+ * that the history from before mail was switched on is not mailed, that an outage of the mail
+ * server delays mails without dropping them, and that a mail failing every attempt is given up.
+ * The context is closed with the class, before its mail server and its database go.
  */
 @ActiveProfiles(resolver = TestStore.Profiles.class)
 @Tag(TestStore.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class MailNotificationTest {
 
     private static final Path STORE = temporaryDirectory();
-    /** In the build's PostgreSQL run: one fresh database for the context before mail and the one with it. */
+    /**
+     * In the build's PostgreSQL run: one fresh database for the context before mail and the one with it,
+     * dropped when the JVM exits (an {@code @AfterAll} would drop it before Spring closes the context).
+     */
     private static final TestPostgres.Database POSTGRES = TestStore.onPostgres() ? TestPostgres.create("mail") : null;
     private static final int SMTP_PORT = freePort();
     private static final String LINKS = "https://incidents.example.nl";
@@ -71,15 +76,16 @@ class MailNotificationTest {
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("incidents.notifications.from", () -> "meldingen@bestuur.example");
         registry.add("incidents.notifications.link-base-url", () -> LINKS);
-        registry.add("incidents.notifications.delivery.poll-interval", () -> "100ms");
-        registry.add("incidents.notifications.delivery.first-retry", () -> "300ms");
-        registry.add("incidents.notifications.delivery.max-retry", () -> "1s");
+        // A failed mail is tried again after 200 ms, 400 ms, 800 ms and 1.6 s, then given up.
+        registry.add("incidents.notifications.delivery.first-retry", () -> "200ms");
+        registry.add("incidents.notifications.delivery.backoff-rate", () -> "2");
+        registry.add("incidents.notifications.delivery.max-retries", () -> "4");
         // A critical case counts the clock around the hour: its manager has 2 s to acknowledge, the
         // board 2 s after that, and the communications department must be informed within 3 s.
         registry.add("incidents.escalation.timings.critical.acknowledge", () -> "2s");
         registry.add("incidents.escalation.timings.critical.notify-communications", () -> "3s");
         registry.add("incidents.escalation.timings.critical.reminder-interval", () -> "3s");
-        registry.add("incidents.escalation.scheduler.polling-interval", () -> "200ms");
+        registry.add("db-scheduler.polling-interval", () -> "100ms");
     }
 
     /** The embedded store in a directory of this test; its H2 server on any free port. */
@@ -94,13 +100,6 @@ class MailNotificationTest {
                 "spring.datasource.url", "jdbc:h2:file:" + STORE + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
     }
 
-    @AfterAll
-    static void dropDatabase() {
-        if (POSTGRES != null) {
-            POSTGRES.drop();
-        }
-    }
-
     /** Before this test's context starts, the same store gets a case while the service runs without mail. */
     @BeforeAll
     static void aCaseFromBeforeMailWasSwitchedOn() {
@@ -111,7 +110,7 @@ class MailNotificationTest {
         store().forEach((key, value) -> args.add("--" + key + "=" + value));
         try (ConfigurableApplicationContext withoutMail = new SpringApplicationBuilder(CommandServiceApplication.class)
                 .run(args.toArray(String[]::new))) {
-            assertThat(withoutMail.getBeansOfType(MailDelivery.class)).isEmpty();
+            assertThat(withoutMail.getBeansOfType(MailDelivery.class)).as("no mail without a mail server").isEmpty();
             TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder()
                     .rootUri("http://localhost:" + withoutMail.getEnvironment().getProperty("local.server.port")));
             assertThat(http.withBasicAuth("teacher", "demo").postForEntity("/api/incidents", report(HISTORY, "HIGH"),
@@ -173,6 +172,12 @@ class MailNotificationTest {
                     .doesNotContain("facebook").doesNotContain("INSULTING").doesNotContain("teacher");
             assertThat(mail.subject()).doesNotContain("pupil").doesNotContain("insult");
         }
+
+        // The board takes the case and closes it: no more reminders, no more mails.
+        assertThat(http.withBasicAuth("board", "demo").postForEntity("/api/incidents/" + id + "/acknowledgements",
+                Map.of(), String.class).getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(http.withBasicAuth("board", "demo").postForEntity("/api/incidents/" + id + "/closure",
+                Map.of("outcome", "Handled."), String.class).getStatusCode().is2xxSuccessful()).isTrue();
     }
 
     @Test
@@ -182,34 +187,50 @@ class MailNotificationTest {
         await().until(() -> mailAbout(id, "manager@demo.example", "escalated to you"), m -> m != null);
 
         assertThat(mailsAbout(HISTORY)).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_mail WHERE incident_id = ?").param(HISTORY)
-                .query(Long.class).single()).isZero();
     }
 
     @Test
     void aMailServerThatIsDownDelaysTheMailButDoesNotDropIt() {
         String id = UUID.randomUUID().toString();
+        double retriesBefore = attempts("retry");
         smtp.stop();
         try {
             http.withBasicAuth("teacher", "demo").postForEntity("/api/incidents", report(id, "HIGH"), String.class);
-            await().until(() -> jdbc.sql("""
-                            SELECT COUNT(*) FROM notification_mail
-                            WHERE incident_id = ? AND recipient_id = 'manager' AND attempts >= 2 AND last_error IS NOT NULL
-                                AND sent_at IS NULL AND failed_at IS NULL""")
-                    .param(id).query(Long.class).single() == 1);
+            await().until(() -> retriesBefore < attempts("retry"));
         } finally {
             smtp.start();
         }
         await().until(() -> mailAbout(id, "manager@demo.example", "escalated to you"), m -> m != null);
-        await().until(() -> jdbc.sql("""
-                        SELECT COUNT(*) FROM notification_mail
-                        WHERE incident_id = ? AND sent_at IS NOT NULL AND last_error IS NULL""")
-                .param(id).query(Long.class).single() == 1); // the error is cleared once sent
-        assertThat(meters.get("incidents.notifications.mail.attempts").tag("outcome", "retry").counter().count())
-                .isGreaterThanOrEqualTo(2);
-        assertThat(meters.get("incidents.notifications.mail.attempts").tag("outcome", "sent").counter().count())
-                .isPositive();
-        assertThat(meters.get("incidents.notifications.mails.undeliverable").gauge().value()).isZero();
+        await().until(() -> meters.get("incidents.notifications.mails.waiting").gauge().value() == 0);
+        assertThat(attempts("sent")).isPositive();
+        assertThat(undeliverable(id)).isZero();
+    }
+
+    @Test
+    void aMailThatFailsEveryAttemptIsGivenUpAndRecorded() throws Exception {
+        String id = UUID.randomUUID().toString();
+        double undeliverableBefore = attempts("undeliverable");
+        smtp.stop();
+        try {
+            http.withBasicAuth("teacher", "demo").postForEntity("/api/incidents", report(id, "HIGH"), String.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> undeliverable(id) == 1);
+        } finally {
+            smtp.start();
+        }
+        assertThat(jdbc.sql("SELECT recipient_id, kind, attempts FROM undeliverable_mail WHERE incident_id = ?")
+                .param(id).query().singleRow())
+                .containsEntry("recipient_id", "manager").containsEntry("kind", "ESCALATION").containsEntry("attempts", 5);
+        assertThat(attempts("undeliverable") - undeliverableBefore).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("incidents.notifications.mails.undeliverable").gauge().value()).isPositive();
+        assertThat(mailAbout(id, "manager@demo.example", "escalated to you")).as("given up, not sent later").isNull();
+    }
+
+    private double attempts(String outcome) {
+        return meters.get("incidents.notifications.mail.attempts").tag("outcome", outcome).counter().count();
+    }
+
+    private long undeliverable(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM undeliverable_mail WHERE incident_id = ?").param(id).query(Long.class).single();
     }
 
     record Mail(String from, String to, String subject, String body) {

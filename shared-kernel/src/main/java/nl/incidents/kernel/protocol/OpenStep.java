@@ -1,6 +1,7 @@
 package nl.incidents.kernel.protocol;
 
 import java.time.Instant;
+import nl.incidents.kernel.time.TimePrecision;
 import java.util.Objects;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.Step;
@@ -30,7 +31,7 @@ public record OpenStep(Step step, Instant dueAt, Instant nextDeadline, int remin
      * it; a deadline replaced or already acted on is not.
      */
     public boolean hasDeadlineAt(Instant at) {
-        return nextDeadline.equals(at);
+        return TimePrecision.same(nextDeadline, at);
     }
 
     /** Whether the system found this step overdue. */
