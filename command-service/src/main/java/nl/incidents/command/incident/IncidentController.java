@@ -11,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.UUID;
 import nl.incidents.command.incident.IncidentRequests.Accepted;
 import nl.incidents.command.messaging.IncidentCommands;
-import nl.incidents.kernel.RequestRefused;
-import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.AgreeResponseStrategy;
@@ -51,14 +49,12 @@ class IncidentController {
 
     private final IncidentCommands commands;
     private final CurrentActor currentActor;
-    private final OrganisationDirectory directory;
     private final String queryServiceUrl;
 
-    IncidentController(IncidentCommands commands, CurrentActor currentActor, OrganisationDirectory directory,
+    IncidentController(IncidentCommands commands, CurrentActor currentActor,
                        @Value("${incidents.query-service-url}") String queryServiceUrl) {
         this.commands = commands;
         this.currentActor = currentActor;
-        this.directory = directory;
         this.queryServiceUrl = queryServiceUrl;
     }
 
@@ -76,9 +72,6 @@ class IncidentController {
     @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.CONFLICT})
     ResponseEntity<Accepted> report(@Valid @RequestBody IncidentRequests.Report body) {
         Actor reporter = currentActor.get();
-        if (directory.school(body.schoolId()).isEmpty()) {
-            throw RequestRefused.invalid("schoolId", "There is no school '" + body.schoolId() + "' at this board.");
-        }
         IncidentId id = new IncidentId(body.incidentId() != null ? body.incidentId() : UUID.randomUUID());
         boolean created = commands.send(new ReportDerailingDiscussion(id, body.schoolId(), body.platform(),
                 body.location(), body.summary(), body.stage(), new LinkedHashSet<>(body.harms()), body.severity(),
