@@ -1,5 +1,9 @@
 package nl.incidents.support.axon;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.json.IncidentsJson;
 import org.axonframework.config.ConfigurerModule;
@@ -46,7 +50,11 @@ public class AxonConfiguration {
     }
 
     private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(IncidentsJson.messageMapper()).build();
+        // A set is read back in the order it was written (Jackson's default, a HashSet, iterates differently in
+        // every process): an answer that crossed Axon Server reads the same before and after a restart.
+        ObjectMapper mapper = IncidentsJson.messageMapper()
+                .registerModule(new SimpleModule("sets-keep-their-order").addAbstractTypeMapping(Set.class, LinkedHashSet.class));
+        return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
     @Bean

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -132,6 +135,30 @@ public final class WireTypes {
             Object back = serializer.deserialize(bytes);
             assertThat(back).as("%s read back from %s", crossing, new String(bytes.getData()))
                     .isEqualTo(sample);
+            assertKeepsOrder(back, crossing.toString());
+        }
+    }
+
+    /** A set read back as a plain HashSet equals the original but iterates in another order in every process. */
+    private static void assertKeepsOrder(Object value, String path) {
+        if (value == null) {
+            return;
+        }
+        assertThat(value.getClass()).as("%s is read back as a HashSet, whose order differs per process", path)
+                .isNotEqualTo(HashSet.class);
+        if (value instanceof Collection<?> collection) {
+            collection.forEach(element -> assertKeepsOrder(element, path + "[]"));
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((key, element) -> assertKeepsOrder(element, path + "." + key));
+        } else if (value.getClass().isRecord()) {
+            for (RecordComponent component : value.getClass().getRecordComponents()) {
+                try {
+                    component.getAccessor().setAccessible(true);
+                    assertKeepsOrder(component.getAccessor().invoke(value), path + "." + component.getName());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
     }
 }
