@@ -1,12 +1,11 @@
 package nl.incidents.command.escalation;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
@@ -14,6 +13,7 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Durable deadlines: db-scheduler on the service's own database, set up by its Spring Boot starter
@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Bean;
  * was down fires when it is back. The sweep is a recurring task of the same scheduler, so with
  * several instances it runs on one at a time.
  */
-@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Configuration(proxyBeanMethods = false)
 class DeadlineConfiguration {
 
     static final String SWEEP_TASK = "escalation-sweep";
@@ -36,11 +36,11 @@ class DeadlineConfiguration {
 
     /** Axon's own deadline manager on the starter's scheduler, with a cancellation that never stalls a handler. */
     @Bean
-    DeadlineManager deadlineManager(Scheduler scheduler, Configuration configuration,
+    DeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration axon,
                                     @Qualifier("eventSerializer") Serializer serializer,
                                     TransactionManager transactionManager, DeadlineManagerSpanFactory spans) {
         return new TolerantDeadlineManager(scheduler, DbSchedulerDeadlineManager.builder()
-                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
                 .serializer(serializer)
                 .transactionManager(transactionManager)
                 .spanFactory(spans)

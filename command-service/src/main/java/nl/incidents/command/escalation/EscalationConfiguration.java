@@ -55,8 +55,8 @@ class EscalationConfiguration {
 
     /**
      * Every time the command side makes (each event's time stamp, the case's "now", and so every due
-     * time) at the one precision the system keeps, so that the due time the ledger reads back from its
-     * column is the very time the case holds.
+     * time) at the one precision the system keeps, so that a time read back from the event store or a
+     * column (the ledger's due time) is the very time the case holds.
      */
     @Bean
     ConfigurerModule timesAtKeptPrecision() {

@@ -7,16 +7,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * The one precision at which the system keeps every time: microseconds. PostgreSQL's and H2's
- * timestamps keep no more, and a time read back from a column is compared with one kept in an
- * event (the sweep's due time with the case's own), so times are cut to this precision where they
- * are made, by {@link #clock(Clock)}, and compared at it by {@link #same(Instant, Instant)} (which
- * also holds for times made before that, with more digits).
+ * The one precision at which the system keeps every time: milliseconds, the finest that every store
+ * keeps whole. Axon keeps an event's time stamp to the millisecond (in the JDBC event store and in
+ * Axon Server), PostgreSQL's and H2's timestamps to the microsecond, JSON all digits; a time read
+ * back from one of them is compared with one kept in another (the sweep's due time, from a column,
+ * with the case's own, from its events). So times are cut to this precision where they are made, by
+ * {@link #clock(Clock)}, and compared at it by {@link #same(Instant, Instant)}, which also holds for
+ * times made before, with more digits.
  */
 public final class TimePrecision {
 
     /** The unit below which no time is kept. */
-    public static final ChronoUnit UNIT = ChronoUnit.MICROS;
+    public static final ChronoUnit UNIT = ChronoUnit.MILLIS;
 
     private TimePrecision() {
     }
