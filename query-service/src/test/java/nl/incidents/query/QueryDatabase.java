@@ -40,7 +40,7 @@ public final class QueryDatabase {
     /** Migrates up to and including {@code version}, or to the newest with null. */
     public QueryDatabase migrate(String version) {
         Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/query/" + TestStore.flywayVendor())
+                .locations("classpath:db/query/" + TestStore.flywayVendor(), "classpath:db/query/common")
                 .table("query_schema_history")
                 .javaMigrations(new InvolvedPartiesFromTheHistory())
                 .target(version == null ? MigrationVersion.LATEST : MigrationVersion.fromVersion(version))

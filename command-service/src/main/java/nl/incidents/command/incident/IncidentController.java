@@ -15,8 +15,8 @@ import nl.incidents.kernel.incident.AcknowledgeEscalation;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.AgreeResponseStrategy;
 import nl.incidents.kernel.incident.CloseIncident;
-import nl.incidents.kernel.incident.EscalateToNextLevel;
 import nl.incidents.kernel.incident.DeclinePoliceReport;
+import nl.incidents.kernel.incident.EscalateToNextLevel;
 import nl.incidents.kernel.incident.FileWithPolice;
 import nl.incidents.kernel.incident.ImposeMeasure;
 import nl.incidents.kernel.incident.IncidentId;
@@ -26,9 +26,9 @@ import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.RecordCorrespondence;
 import nl.incidents.kernel.incident.ReportDerailingDiscussion;
 import nl.incidents.kernel.incident.ReportToConfidentialInspector;
+import nl.incidents.support.IncidentsProperties;
 import nl.incidents.support.directory.CurrentActor;
 import nl.incidents.support.web.ProblemAnswers;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,10 +52,10 @@ class IncidentController {
     private final String queryServiceUrl;
 
     IncidentController(IncidentCommands commands, CurrentActor currentActor,
-                       @Value("${incidents.query-service-url}") String queryServiceUrl) {
+                       IncidentsProperties properties) {
         this.commands = commands;
         this.currentActor = currentActor;
-        this.queryServiceUrl = queryServiceUrl;
+        this.queryServiceUrl = properties.requiredQueryServiceUrl();
     }
 
     @PostMapping

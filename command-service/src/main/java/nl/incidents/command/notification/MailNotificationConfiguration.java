@@ -5,13 +5,14 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.support.notification.CaseNotices;
 import org.axonframework.config.ConfigurerModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,9 +49,10 @@ class MailNotificationConfiguration {
 
     @Bean
     MailDelivery mailDelivery(JavaMailSender sender, OrganisationDirectory directory, NotificationProperties properties,
-                              JdbcClient jdbc, MeterRegistry meters,
-                              @Value("${spring.mail.host}") String host, @Value("${spring.mail.port:25}") int port) {
-        log.info("Notifications are mailed from {} through {}:{}", properties.from(), host, port);
+                              JdbcClient jdbc, MeterRegistry meters, MailProperties mail) {
+        // Without spring.mail.port, Jakarta Mail's SMTP default (25).
+        log.info("Notifications are mailed from {} through {}:{}", properties.from(), mail.getHost(),
+                Objects.requireNonNullElse(mail.getPort(), 25));
         return new MailDelivery(sender, directory, properties, jdbc, meters, Clock.systemUTC());
     }
 

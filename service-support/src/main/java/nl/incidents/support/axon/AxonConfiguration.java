@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.json.IncidentsJson;
+import nl.incidents.support.IncidentsProperties;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -17,7 +18,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -77,9 +77,9 @@ public class AxonConfiguration {
 
     /** Each service keeps its processors' tokens in a table of its own, named by {@code incidents.axon.token-table}. */
     @Bean
-    TokenSchema incidentsTokenSchema(@Value("${incidents.axon.token-table}") String table) {
+    TokenSchema incidentsTokenSchema(IncidentsProperties properties) {
         return TokenSchema.builder()
-                .setTokenTable(table)
+                .setTokenTable(properties.axon().requiredTokenTable())
                 .setProcessorNameColumn("processor_name")
                 .setSegmentColumn("segment")
                 .setTokenColumn("token")
@@ -98,8 +98,9 @@ public class AxonConfiguration {
      * for spreading the work without Axon Server's load balancing.
      */
     @Bean
-    ConfigurerModule eventProcessingDefaults(@Value("${incidents.axon.segments:4}") int segments,
-                                             @Value("${incidents.axon.max-claimed-segments:0}") int maxClaimed) {
+    ConfigurerModule eventProcessingDefaults(IncidentsProperties properties) {
+        int segments = properties.axon().segments();
+        int maxClaimed = properties.axon().maxClaimedSegments();
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((configuration, builder) -> {
                     builder.initialSegmentCount(segments);

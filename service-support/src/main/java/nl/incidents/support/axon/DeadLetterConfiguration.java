@@ -2,6 +2,7 @@ package nl.incidents.support.axon;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.incidents.support.IncidentsProperties;
 import nl.incidents.support.directory.CurrentActor;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
@@ -10,7 +11,6 @@ import org.axonframework.lifecycle.Phase;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +28,9 @@ public class DeadLetterConfiguration {
 
     /** Axon's dead-letter columns, snake_case like every other table. */
     @Bean
-    DeadLetterSchema incidentsDeadLetterSchema(@Value("${incidents.axon.dead-letter-table}") String table) {
+    DeadLetterSchema incidentsDeadLetterSchema(IncidentsProperties properties) {
         return DeadLetterSchema.builder()
-                .deadLetterTable(table)
+                .deadLetterTable(properties.axon().requiredDeadLetterTable())
                 .deadLetterIdentifierColumn("dead_letter_id")
                 .processingGroupColumn("processing_group")
                 .sequenceIdentifierColumn("sequence_identifier")

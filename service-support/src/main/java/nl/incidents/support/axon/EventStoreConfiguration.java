@@ -1,5 +1,6 @@
 package nl.incidents.support.axon;
 
+import nl.incidents.support.IncidentsProperties;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -15,7 +16,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonServerBusAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -76,12 +76,12 @@ public class EventStoreConfiguration {
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                  @Value("${incidents.axon.poll-interval-ms:100}") long pollInterval) {
+                                  IncidentsProperties properties) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(pollInterval)
+                .fetchDelay(properties.axon().pollIntervalMs())
                 .build();
     }
 

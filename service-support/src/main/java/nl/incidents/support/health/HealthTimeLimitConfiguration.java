@@ -1,7 +1,6 @@
 package nl.incidents.support.health;
 
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import nl.incidents.support.IncidentsProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -14,8 +13,7 @@ import org.springframework.context.annotation.Bean;
 public class HealthTimeLimitConfiguration {
 
     @Bean
-    static TimeLimitedHealth timeLimitedHealth(@Value("${incidents.health.timeout:1s}") Duration limit,
-                                               @Value("${incidents.health.interval:1s}") Duration interval) {
-        return new TimeLimitedHealth(limit, interval);
+    static TimeLimitedHealth timeLimitedHealth(IncidentsProperties properties) {
+        return new TimeLimitedHealth(properties.health().timeout(), properties.health().interval());
     }
 }

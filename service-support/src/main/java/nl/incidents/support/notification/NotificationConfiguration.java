@@ -2,8 +2,8 @@ package nl.incidents.support.notification;
 
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.notification.Notices;
+import nl.incidents.support.IncidentsProperties;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 public class NotificationConfiguration {
 
     @Bean
-    Notices notices(OrganisationDirectory directory, @Value("${incidents.notifications.link-base-url}") String linkBase) {
-        return new Notices(directory, linkBase);
+    Notices notices(OrganisationDirectory directory, IncidentsProperties properties) {
+        return new Notices(directory, properties.notifications().requiredLinkBaseUrl());
     }
 
     @Bean

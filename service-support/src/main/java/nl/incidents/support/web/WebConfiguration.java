@@ -1,7 +1,7 @@
 package nl.incidents.support.web;
 
+import nl.incidents.support.IncidentsProperties;
 import org.hibernate.validator.HibernateValidatorConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
@@ -10,7 +10,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The HTTP edge both services share: strict reading of input (JSON bodies, path and query
@@ -44,9 +43,9 @@ public class WebConfiguration {
 
     /** After Spring Security, so that a caller who is not signed in hears only that. */
     @Bean
-    FilterRegistrationBean<RequestBodyGuard> requestBodyGuard(
-            @Value("${incidents.http.max-body-size:128KB}") DataSize maxBodySize) {
-        FilterRegistrationBean<RequestBodyGuard> registration = new FilterRegistrationBean<>(new RequestBodyGuard(maxBodySize));
+    FilterRegistrationBean<RequestBodyGuard> requestBodyGuard(IncidentsProperties properties) {
+        FilterRegistrationBean<RequestBodyGuard> registration =
+                new FilterRegistrationBean<>(new RequestBodyGuard(properties.http().maxBodySize()));
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }

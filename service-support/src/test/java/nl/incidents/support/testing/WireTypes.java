@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import nl.incidents.support.IncidentsPropertiesConfiguration;
 import nl.incidents.support.axon.AxonConfiguration;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
@@ -121,7 +122,7 @@ public final class WireTypes {
     public static Map<String, Serializer> configuredSerializers() {
         AtomicReference<Map<String, Serializer>> found = new AtomicReference<>();
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(AxonConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(IncidentsPropertiesConfiguration.class, AxonConfiguration.class))
                 .withPropertyValues("incidents.axon.token-table=token_entry")
                 .run(context -> found.set(context.getBeansOfType(Serializer.class)));
         assertThat(found.get()).containsOnlyKeys("serializer", "eventSerializer", "messageSerializer");

@@ -1,0 +1,104 @@
+package nl.incidents.support;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code incidents.*} settings the services' shared infrastructure reads, in one place, with their
+ * defaults. (Bound elsewhere, with their own records or conditions: {@code incidents.demo.enabled},
+ * {@code incidents.directory}, {@code incidents.data-dir}, {@code incidents.escalation.*} and
+ * {@code incidents.notifications.from}/{@code delivery}.)
+ *
+ * @param axon            the event processors' tables and segments
+ * @param health          how long a health check may take, and how often it runs
+ * @param http            limits on what a request may send
+ * @param notifications   the links in the notices
+ * @param queryServiceUrl the query service as clients reach it, an absolute URL without a trailing slash
+ *                        (the command service's Location of a new report); none by default
+ */
+@ConfigurationProperties("incidents")
+public record IncidentsProperties(Axon axon, Health health, Http http, Notifications notifications,
+                                  String queryServiceUrl) {
+
+    public IncidentsProperties {
+        axon = axon == null ? new Axon(null, null, null, null, null) : axon;
+        health = health == null ? new Health(null, null) : health;
+        http = http == null ? new Http(null) : http;
+        notifications = notifications == null ? new Notifications(null) : notifications;
+    }
+
+    /**
+     * @param tokenTable         the table of this service's processors' tokens (each service its own); required
+     * @param deadLetterTable    the table of this service's parked events (each service its own); required
+     * @param segments           how many segments a processor's event stream is cut into when its tokens are
+     *                           first created; 4 by default
+     * @param maxClaimedSegments how many segments of a processor one instance claims at most; 0 (the default)
+     *                           for all it can
+     * @param pollIntervalMs     without Axon Server, how often a processor polls the event store for events
+     *                           another process stored, in milliseconds; 100 by default
+     */
+    public record Axon(String tokenTable, String deadLetterTable, Integer segments, Integer maxClaimedSegments,
+                       Long pollIntervalMs) {
+
+        public Axon {
+            segments = segments == null ? 4 : segments;
+            maxClaimedSegments = maxClaimedSegments == null ? 0 : maxClaimedSegments;
+            pollIntervalMs = pollIntervalMs == null ? 100L : pollIntervalMs;
+        }
+
+        /** The token table's name; fails naming the setting when it is not set. */
+        public String requiredTokenTable() {
+            return required(tokenTable, "incidents.axon.token-table");
+        }
+
+        /** The dead-letter table's name; fails naming the setting when it is not set. */
+        public String requiredDeadLetterTable() {
+            return required(deadLetterTable, "incidents.axon.dead-letter-table");
+        }
+    }
+
+    /**
+     * @param timeout  a health check that has not answered within this duration is DOWN; 1 s by default
+     * @param interval the wait between two runs of a health check; 1 s by default
+     */
+    public record Health(Duration timeout, Duration interval) {
+
+        public Health {
+            timeout = timeout == null ? Duration.ofSeconds(1) : timeout;
+            interval = interval == null ? Duration.ofSeconds(1) : interval;
+        }
+    }
+
+    /** @param maxBodySize the largest request body accepted, in bytes (units such as {@code KB} allowed); 128 KB by default */
+    public record Http(DataSize maxBodySize) {
+
+        public Http {
+            maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(128) : maxBodySize;
+        }
+    }
+
+    /**
+     * @param linkBaseUrl where the dossier links in mails and inbox entries point: the query service as its
+     *                    readers reach it, an absolute URL; required where notices are written
+     */
+    public record Notifications(String linkBaseUrl) {
+
+        /** The link base URL; fails naming the setting when it is not set. */
+        public String requiredLinkBaseUrl() {
+            return required(linkBaseUrl, "incidents.notifications.link-base-url");
+        }
+    }
+
+    /** The query service's URL; fails naming the setting when it is not set. */
+    public String requiredQueryServiceUrl() {
+        return required(queryServiceUrl, "incidents.query-service-url");
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("The setting " + name + " is required");
+        }
+        return value;
+    }
+}
