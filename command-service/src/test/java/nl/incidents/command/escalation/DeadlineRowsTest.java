@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.incidents.command.messaging.IncidentCommands;
-import nl.incidents.kernel.escalation.Step;
+import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import nl.incidents.command.messaging.IncidentCommands;
-import nl.incidents.kernel.escalation.Step;
+import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.DeadlineSet;
