@@ -97,6 +97,7 @@ class CommandArchitectureTest {
                 || name.startsWith("io.swagger.") || name.startsWith("jakarta.validation.")
                 || name.startsWith("nl.incidents.kernel.incident.")
                 || name.equals("nl.incidents.support.directory.CurrentActor")
+                || name.equals("nl.incidents.support.IncidentsProperties") // where the query service is
                 || name.startsWith("nl.incidents.support.web.") // the answers it documents
                 || target.isEquivalentTo(IncidentCommands.class)
                 || target.equals(controller)

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.incidents.command.CommandServiceApplication;
+import nl.incidents.support.store.EmbeddedStore;
 import nl.incidents.support.testing.TestPostgres;
 import nl.incidents.support.testing.TestStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,6 +27,7 @@ final class ServiceOnStore {
 
     private final Map<String, String> store = new LinkedHashMap<>();
     private final boolean postgres = TestStore.onPostgres();
+    private Path dataDir;
 
     ServiceOnStore(String label) {
         if (postgres) {
@@ -36,6 +38,7 @@ final class ServiceOnStore {
         } else {
             try {
                 Path dir = Files.createTempDirectory(label);
+                dataDir = dir;
                 store.put("incidents.data-dir", dir.toString());
                 // One process only: no AUTO_SERVER, and the file stays open until Spring has stopped.
                 store.put("spring.datasource.url", "jdbc:h2:file:" + dir + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
@@ -49,7 +52,8 @@ final class ServiceOnStore {
     /** The store itself, reached directly, also while the service is down. */
     JdbcClient jdbc() {
         return JdbcClient.create(new DriverManagerDataSource(store.get("spring.datasource.url"),
-                store.getOrDefault("spring.datasource.username", "sa"), store.getOrDefault("spring.datasource.password", "")));
+                store.getOrDefault("spring.datasource.username", "sa"),
+                postgres ? store.get("spring.datasource.password") : EmbeddedStore.at(dataDir).password()));
     }
 
     /** Starts the service on this store with these settings ({@code name=value}); close the context to stop it. */

@@ -6,6 +6,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import nl.incidents.support.store.BrokenConnections;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.event.util.EventStoreClientException;
 import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
@@ -16,6 +17,7 @@ import org.axonframework.messaging.timeout.AxonTimeoutException;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells a failure that means "a back end is away for now" (the database, Axon Server, every instance
@@ -71,6 +73,8 @@ public final class Outages {
                 || t instanceof SQLNonTransientConnectionException   // a connection refused or broken
                 || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
                 || (t instanceof SQLException sql && closedByThePool(sql))
+                || (t instanceof SQLException sql && BrokenConnections.connectionGone(sql)) // H2's own codes
+                || t instanceof CannotCreateTransactionException      // no connection to begin the unit of work
                 || t instanceof AxonServerException
                 || t instanceof io.axoniq.axonserver.connector.AxonServerException
                 || t instanceof CommandDispatchException

@@ -18,11 +18,16 @@ public class BrokenConnections implements SQLExceptionOverride {
 
     @java.lang.Override
     public Override adjudicate(SQLException exception) {
+        return connectionGone(exception) ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
+    }
+
+    /** Whether H2 says, by one of its own codes, that the connection to the database is gone. */
+    public static boolean connectionGone(SQLException exception) {
         for (SQLException e = exception; e != null; e = e.getNextException()) {
             if (H2_CONNECTION_GONE.contains(e.getErrorCode()) && String.valueOf(e.getErrorCode()).equals(e.getSQLState())) {
-                return Override.MUST_EVICT;
+                return true;
             }
         }
-        return Override.CONTINUE_EVICT;
+        return false;
     }
 }
