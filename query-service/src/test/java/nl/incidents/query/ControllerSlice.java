@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import nl.incidents.support.directory.DirectoryConfiguration;
 import nl.incidents.support.web.SecurityConfiguration;
 import nl.incidents.support.web.WebConfiguration;
+import nl.incidents.support.IncidentsPropertiesConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -18,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Import({Queries.class, AmsterdamTime.class, DirectoryConfiguration.class, SecurityConfiguration.class,
-        WebConfiguration.class})
+        WebConfiguration.class, IncidentsPropertiesConfiguration.class})
 @TestPropertySource(properties = "incidents.demo.enabled=true")
 public @interface ControllerSlice {
 }

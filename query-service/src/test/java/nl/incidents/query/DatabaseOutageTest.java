@@ -60,6 +60,8 @@ class DatabaseOutageTest {
             registry.add("incidents.data-dir", dir::toString);
             // The server keeps the database open until the JVM ends: the test's context closes after the test.
             registry.add("spring.datasource.url", () -> "jdbc:h2:tcp://127.0.0.1:" + database.port() + "/incidents;DB_CLOSE_ON_EXIT=FALSE");
+            // The test's own server, not the command service's: the first connection creates the database with this password.
+            registry.add("spring.datasource.password", () -> "outage-test");
         }
         registry.add("incidents.demo.enabled", () -> "true");
         // A pool that waits the default 30 s for a connection would make this test slow, not different.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ class QueryApiTest {
         append(school2Case, new Actor(new PersonId("teacher2"), ActorRole.STAFF), reported(school2Case, "school-2", "teacher2"));
         append(school2Case, Actor.SYSTEM, new IncidentEscalated(school2Case, Assignee.manager(new PersonId("manager2")), "reported"));
 
-        await().until(() -> ids("board").containsAll(List.of(school1Case.toString(), school2Case.toString()))
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids("board").containsAll(List.of(school1Case.toString(), school2Case.toString()))
                 && get("board", "/api/people/" + pupil + "/dossier").getStatusCode() == HttpStatus.OK
                 && get("board", "/api/people/" + pupil + "/dossier").getBody().path("entries").size() == 2);
     }
