@@ -93,9 +93,7 @@ class DeadlineAcrossRestartIT {
         assertThat(types(queries, id)).doesNotContain("StepOverdue");
         commandService.start();
 
-        // On the embedded store the query service lost its database with the command service: its processors
-        // read again after Axon's back-off, which has grown to at most a minute by then.
-        await().atMost(Duration.ofSeconds(90)).until(() -> types(queries, id).contains("StepOverdue"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> types(queries, id).contains("StepOverdue"));
         // Give a second firing (the deadline and the sweep both look) time to show, should there be one.
         Thread.sleep(5_000);
         JsonNode history = queries.get("board", "/api/incidents/" + id + "/history").body();
