@@ -112,7 +112,7 @@ class CaseListApiTest {
         append(closed, MANAGER2, new IncidentClosed(closed, "Posts removed"));
         untimed = reported("school-2", Severity.MEDIUM, TEACHER2);
         append(untimed, Actor.SYSTEM, new IncidentEscalated(untimed, Assignee.manager(MANAGER2.id()), null));
-        await().until(() -> {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
             JsonNode all = page("board", "/api/incidents?school=school-2");
             return item(all, untimed) != null && item(all, closed).path("status").asText().equals("CLOSED")
                     && item(all, reminded).path("nextDue").path("step").asText().equals("POLICE_DECISION");
