@@ -41,7 +41,9 @@ import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
 import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
+import nl.incidents.support.testing.CaughtUp;
 import nl.incidents.support.testing.TestStore;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -91,6 +93,9 @@ class DeadlinesInDossierTest {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private final Map<IncidentId, Long> sequences = new HashMap<>();
 
@@ -386,8 +391,12 @@ class DeadlinesInDossierTest {
         eventStore.publish(new GenericDomainEventMessage<>("Incident", id.toString(), sequence, event, metaData));
     }
 
-    /** The dossier once the projections have caught up with the condition. */
+    /**
+     * The dossier once every projection has handled every event appended so far, and the condition
+     * holds (the condition alone would pass on the first of several events).
+     */
     private JsonNode dossier(String user, IncidentId id, Predicate<JsonNode> condition) {
+        CaughtUp.await(eventStore, processing);
         JsonNode[] last = new JsonNode[1];
         await().until(() -> {
             ResponseEntity<JsonNode> response = get(user, "/api/incidents/" + id);
@@ -398,6 +407,7 @@ class DeadlinesInDossierTest {
     }
 
     private JsonNode row(String user, IncidentId id) {
+        CaughtUp.await(eventStore, processing);
         for (JsonNode node : get(user, "/api/incidents").getBody().path("items")) {
             if (node.path("incidentId").asText().equals(id.toString())) {
                 return node;

@@ -30,8 +30,10 @@ import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.support.testing.CaughtUp;
 import nl.incidents.support.testing.RawHttp;
 import nl.incidents.support.testing.TestStore;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +73,9 @@ class QueryApiTest {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Autowired
     DataSource dataSource;
@@ -312,6 +317,8 @@ class QueryApiTest {
     }
 
     private ResponseEntity<JsonNode> get(String user, String path) {
+        // Every event appended so far is projected before the read; see CaughtUp.
+        CaughtUp.await(eventStore, processing);
         return http.withBasicAuth(user, "demo").getForEntity(path, JsonNode.class);
     }
 }

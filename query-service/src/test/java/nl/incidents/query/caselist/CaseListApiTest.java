@@ -33,7 +33,9 @@ import nl.incidents.kernel.incident.Stage;
 import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.query.EventStoreSchema;
+import nl.incidents.support.testing.CaughtUp;
 import nl.incidents.support.testing.TestStore;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -83,6 +85,9 @@ class CaseListApiTest {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private final Map<IncidentId, Long> sequences = new HashMap<>();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -225,6 +230,8 @@ class CaseListApiTest {
     }
 
     private ResponseEntity<JsonNode> get(String user, String path) {
+        // Every event appended so far is projected before the read; see CaughtUp.
+        CaughtUp.await(eventStore, processing);
         return http.withBasicAuth(user, "demo").getForEntity(path, JsonNode.class);
     }
 

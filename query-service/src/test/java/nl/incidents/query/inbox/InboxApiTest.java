@@ -40,7 +40,9 @@ import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.kernel.incident.Timing;
 import nl.incidents.query.EventStoreSchema;
+import nl.incidents.support.testing.CaughtUp;
 import nl.incidents.support.testing.TestStore;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +83,9 @@ class InboxApiTest {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private final IncidentId id = IncidentId.random();
     private final String pupil = "pupil-" + id.value().toString().substring(0, 8);
@@ -200,6 +205,8 @@ class InboxApiTest {
     }
 
     private ResponseEntity<JsonNode> get(String user, String path) {
+        // Every event appended so far is projected before the read; see CaughtUp.
+        CaughtUp.await(eventStore, processing);
         return http.withBasicAuth(user, "demo").getForEntity(path, JsonNode.class);
     }
 }
