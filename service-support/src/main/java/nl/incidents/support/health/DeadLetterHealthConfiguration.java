@@ -3,9 +3,12 @@ package nl.incidents.support.health;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.incidents.support.axon.DeadLetters;
+import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.SimpleStatusAggregator;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.actuate.health.StatusAggregator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
@@ -16,13 +19,25 @@ import org.springframework.context.annotation.Bean;
  * service works, but those cases are missing from a projection or wait for the saga until an operator
  * retries them. Not part of readiness: the instance can take requests.
  */
-@AutoConfiguration(afterName = "nl.incidents.support.axon.DeadLetterConfiguration")
+@AutoConfiguration(afterName = "nl.incidents.support.axon.DeadLetterConfiguration",
+        before = HealthEndpointAutoConfiguration.class)
 @ConditionalOnBean(DeadLetters.class)
 public class DeadLetterHealthConfiguration {
 
-    /** The status of a service with parked events; ordered between OUT_OF_SERVICE and UP in incidents-common.yml. */
+    /** The status of a service with parked events; ordered between OUT_OF_SERVICE and UP (see below). */
     public static final String DEGRADED = "DEGRADED";
     private static final int CASES_SHOWN = 20;
+
+    /**
+     * The order in which the components' statuses make the service's own: any part DOWN makes it DOWN,
+     * then OUT_OF_SERVICE, then parked events ({@value #DEGRADED}), then UP. Spring's own order with
+     * {@value #DEGRADED} in its place; the health groups (readiness, liveness) use it too.
+     */
+    @Bean
+    StatusAggregator healthStatusAggregator() {
+        return new SimpleStatusAggregator(Status.DOWN, Status.OUT_OF_SERVICE, new Status(DEGRADED), Status.UP,
+                Status.UNKNOWN);
+    }
 
     @Bean
     HealthIndicator deadLettersHealthIndicator(DeadLetters deadLetters) {

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag(TestStore.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = DeadLetterTestApplication.class,
-        properties = {"spring.config.import=classpath:incidents-common.yml", "spring.application.name=dead-letter-test",
+        properties = {"spring.config.import=classpath:dead-letter-test.yml", "spring.application.name=dead-letter-test",
                 "spring.flyway.locations=classpath:db/eventstore/{vendor},classpath:db/deadletter-test/{vendor}",
                 "incidents.axon.token-table=test_token_entry", "incidents.axon.dead-letter-table=test_dead_letter_entry",
                 "incidents.api.title=Dead letter test", "incidents.api.version=0"})

@@ -1,0 +1,58 @@
+package nl.incidents.command.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.DefaultBootstrapContext;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/**
+ * Each profile section of the command service's {@code application.yml} takes effect as Spring
+ * resolves it (no context started): the embedded default on H2 with the demo board, {@code postgres}
+ * on PostgreSQL without it, {@code axonserver} with the postgres section's database and Axon Server.
+ */
+class ProfileSettingsTest {
+
+    @Test
+    void theEmbeddedDefaultKeepsEverythingInH2WithTheDemoBoard() {
+        StandardEnvironment settings = settings();
+        assertThat(settings.getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:./data/incidents;WRITE_DELAY=0");
+        assertThat(settings.getProperty("incidents.demo.enabled")).isEqualTo("true");
+        assertThat(settings.getProperty("axon.axonserver.enabled")).isEqualTo("false");
+    }
+
+    @Test
+    void postgresStoresEventsInPostgresqlWithoutTheDemoBoard() {
+        StandardEnvironment settings = settings("postgres");
+        assertThat(settings.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://localhost:5432/incidents");
+        assertThat(settings.getProperty("spring.datasource.hikari.connection-timeout")).isEqualTo("2000");
+        assertThat(settings.getProperty("spring.flyway.locations")).startsWith("classpath:db/eventstore/{vendor}");
+        assertThat(settings.getProperty("incidents.demo.enabled")).isEqualTo("false");
+        assertThat(settings.getProperty("axon.axonserver.enabled")).isEqualTo("false");
+    }
+
+    @Test
+    void axonserverSendsEventsToAxonServerAndKeepsTheRestInPostgresql() {
+        StandardEnvironment settings = settings("axonserver");
+        assertThat(settings.getProperty("axon.axonserver.enabled")).isEqualTo("true");
+        assertThat(settings.getProperty("axon.axonserver.servers")).isEqualTo("localhost:8124");
+        assertThat(settings.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://localhost:5432/incidents");
+        assertThat(settings.getProperty("spring.flyway.locations")).doesNotContain("eventstore");
+        assertThat(settings.getProperty("incidents.demo.enabled")).isEqualTo("false");
+        assertThat(settings.getProperty(
+                "axon.axonserver.eventhandling.processors.EscalationSagaProcessor.load-balancing-strategy"))
+                .isEqualTo("threadNumber");
+    }
+
+    private static StandardEnvironment settings(String... profiles) {
+        StandardEnvironment environment = new StandardEnvironment();
+        // As a newcomer's machine has them: none of the variables the settings read.
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(), new DefaultBootstrapContext(),
+                List.of(profiles));
+        return environment;
+    }
+}

@@ -1,0 +1,57 @@
+package nl.incidents.query.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.DefaultBootstrapContext;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/**
+ * Each profile section of the query service's {@code application.yml} takes effect as Spring
+ * resolves it (no context started): the embedded default on the command service's H2 server with
+ * the demo board, {@code postgres} on PostgreSQL without it, {@code axonserver} with the postgres section's database and Axon Server.
+ */
+class ProfileSettingsTest {
+
+    @Test
+    void theEmbeddedDefaultReadsTheCommandServicesH2WithTheDemoBoard() {
+        StandardEnvironment settings = settings();
+        assertThat(settings.getProperty("spring.datasource.url")).isEqualTo("jdbc:h2:tcp://127.0.0.1:9081/incidents;NETWORK_TIMEOUT=15000");
+        assertThat(settings.getProperty("incidents.demo.enabled")).isEqualTo("true");
+        assertThat(settings.getProperty("axon.axonserver.enabled")).isEqualTo("false");
+    }
+
+    @Test
+    void postgresKeepsTheProjectionsInPostgresqlWithoutTheDemoBoard() {
+        StandardEnvironment settings = settings("postgres");
+        assertThat(settings.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://localhost:5432/incidents");
+        assertThat(settings.getProperty("spring.datasource.hikari.connection-timeout")).isEqualTo("2000");
+        assertThat(settings.getProperty("spring.flyway.locations")).isEqualTo("classpath:db/query/{vendor},classpath:db/query/common");
+        assertThat(settings.getProperty("incidents.demo.enabled")).isEqualTo("false");
+        assertThat(settings.getProperty("axon.axonserver.enabled")).isEqualTo("false");
+    }
+
+    @Test
+    void axonserverReadsEventsFromAxonServerAndKeepsTheProjectionsInPostgresql() {
+        StandardEnvironment settings = settings("axonserver");
+        assertThat(settings.getProperty("axon.axonserver.enabled")).isEqualTo("true");
+        assertThat(settings.getProperty("axon.axonserver.servers")).isEqualTo("localhost:8124");
+        assertThat(settings.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://localhost:5432/incidents");
+                assertThat(settings.getProperty("incidents.demo.enabled")).isEqualTo("false");
+        assertThat(settings.getProperty(
+                "axon.axonserver.eventhandling.processors.projections.load-balancing-strategy"))
+                .isEqualTo("threadNumber");
+    }
+
+    private static StandardEnvironment settings(String... profiles) {
+        StandardEnvironment environment = new StandardEnvironment();
+        // As a newcomer's machine has them: none of the variables the settings read.
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(), new DefaultBootstrapContext(),
+                List.of(profiles));
+        return environment;
+    }
+}
