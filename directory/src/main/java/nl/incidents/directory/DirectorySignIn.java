@@ -1,4 +1,4 @@
-package nl.incidents.support.directory;
+package nl.incidents.directory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

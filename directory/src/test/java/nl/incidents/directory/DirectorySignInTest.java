@@ -1,4 +1,4 @@
-package nl.incidents.support.directory;
+package nl.incidents.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package nl.incidents.support.directory;
+package nl.incidents.directory;
 
 import java.util.UUID;
 import org.springframework.security.core.userdetails.User;
@@ -7,11 +7,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /** The directory's people as Spring Security users: the user id signs in, with the configured password hash. */
-class DirectoryUsers implements UserDetailsService {
+public class DirectoryUsers implements UserDetailsService {
 
     private final DirectoryProperties properties;
 
-    DirectoryUsers(DirectoryProperties properties) {
+    public DirectoryUsers(DirectoryProperties properties) {
         this.properties = properties;
     }
 

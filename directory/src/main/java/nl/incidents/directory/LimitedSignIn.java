@@ -1,0 +1,67 @@
+package nl.incidents.directory;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Password sign-in with the brute-force limit in front: asks {@link SignInLimiter} before the
+ * password is checked (a refused attempt costs no bcrypt and throws {@link SignInRefusedException}),
+ * gives the attempt back when the password was right, and logs every failure with the account name,
+ * the address and the reason, never the password. The address comes from Spring Security's
+ * {@link WebAuthenticationDetails} (the form login and HTTP Basic both fill it in).
+ */
+public class LimitedSignIn implements AuthenticationProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(LimitedSignIn.class);
+
+    private final AuthenticationProvider passwords;
+    private final SignInLimiter limiter;
+
+    public LimitedSignIn(AuthenticationProvider passwords, SignInLimiter limiter) {
+        this.passwords = passwords;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) {
+        String account = attempt.getName();
+        String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+        Optional<Duration> refusal = limiter.attempt(account, address);
+        if (refusal.isPresent()) {
+            log.warn("Sign-in refused for account '{}' from {}: too many attempts, next allowed in {} s",
+                    printable(account), address, refusal.get().toSeconds());
+            throw new SignInRefusedException(refusal.get());
+        }
+        try {
+            Authentication signedIn = passwords.authenticate(attempt);
+            if (signedIn != null && signedIn.isAuthenticated()) {
+                limiter.succeeded(account, address);
+            }
+            return signedIn;
+        } catch (AuthenticationException e) {
+            log.warn("Sign-in failed for account '{}' from {}: {}", printable(account), address, e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** The typed name as a log may show it: no line breaks (no forged log lines), at most 64 characters. */
+    private static String printable(String account) {
+        if (account == null) {
+            return "";
+        }
+        String oneLine = account.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() > 64 ? oneLine.substring(0, 64) + "..." : oneLine;
+    }
+}
