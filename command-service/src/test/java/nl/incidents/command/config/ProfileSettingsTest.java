@@ -2,12 +2,9 @@ package nl.incidents.command.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import nl.incidents.support.testing.ResolvedSettings;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.DefaultBootstrapContext;
-import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * Each profile section of the command service's {@code application.yml} takes effect as Spring
@@ -18,7 +15,7 @@ class ProfileSettingsTest {
 
     @Test
     void theEmbeddedDefaultKeepsEverythingInH2WithTheDemoBoard() {
-        StandardEnvironment settings = settings();
+        StandardEnvironment settings = ResolvedSettings.of();
         assertThat(settings.getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:./data/incidents;WRITE_DELAY=0");
         assertThat(settings.getProperty("incidents.demo.enabled")).isEqualTo("true");
         assertThat(settings.getProperty("axon.axonserver.enabled")).isEqualTo("false");
@@ -26,7 +23,7 @@ class ProfileSettingsTest {
 
     @Test
     void postgresStoresEventsInPostgresqlWithoutTheDemoBoard() {
-        StandardEnvironment settings = settings("postgres");
+        StandardEnvironment settings = ResolvedSettings.of("postgres");
         assertThat(settings.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://localhost:5432/incidents");
         assertThat(settings.getProperty("spring.datasource.hikari.connection-timeout")).isEqualTo("2000");
         assertThat(settings.getProperty("spring.flyway.locations")).startsWith("classpath:db/eventstore/{vendor}");
@@ -36,7 +33,7 @@ class ProfileSettingsTest {
 
     @Test
     void axonserverSendsEventsToAxonServerAndKeepsTheRestInPostgresql() {
-        StandardEnvironment settings = settings("axonserver");
+        StandardEnvironment settings = ResolvedSettings.of("axonserver");
         assertThat(settings.getProperty("axon.axonserver.enabled")).isEqualTo("true");
         assertThat(settings.getProperty("axon.axonserver.servers")).isEqualTo("localhost:8124");
         assertThat(settings.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://localhost:5432/incidents");
@@ -45,14 +42,5 @@ class ProfileSettingsTest {
         assertThat(settings.getProperty(
                 "axon.axonserver.eventhandling.processors.EscalationSagaProcessor.load-balancing-strategy"))
                 .isEqualTo("threadNumber");
-    }
-
-    private static StandardEnvironment settings(String... profiles) {
-        StandardEnvironment environment = new StandardEnvironment();
-        // As a newcomer's machine has them: none of the variables the settings read.
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(), new DefaultBootstrapContext(),
-                List.of(profiles));
-        return environment;
     }
 }

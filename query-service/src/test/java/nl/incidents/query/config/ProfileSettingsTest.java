@@ -2,23 +2,21 @@ package nl.incidents.query.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import nl.incidents.support.testing.ResolvedSettings;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.DefaultBootstrapContext;
-import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * Each profile section of the query service's {@code application.yml} takes effect as Spring
  * resolves it (no context started): the embedded default on the command service's H2 server with
- * the demo board, {@code postgres} on PostgreSQL without it, {@code axonserver} with the postgres section's database and Axon Server.
+ * the demo board, {@code postgres} on PostgreSQL without it, {@code axonserver} with the postgres
+ * section's database and Axon Server.
  */
 class ProfileSettingsTest {
 
     @Test
     void theEmbeddedDefaultReadsTheCommandServicesH2WithTheDemoBoard() {
-        StandardEnvironment settings = settings();
+        StandardEnvironment settings = ResolvedSettings.of();
         assertThat(settings.getProperty("spring.datasource.url")).isEqualTo("jdbc:h2:tcp://127.0.0.1:9081/incidents;NETWORK_TIMEOUT=15000");
         assertThat(settings.getProperty("incidents.demo.enabled")).isEqualTo("true");
         assertThat(settings.getProperty("axon.axonserver.enabled")).isEqualTo("false");
@@ -26,7 +24,7 @@ class ProfileSettingsTest {
 
     @Test
     void postgresKeepsTheProjectionsInPostgresqlWithoutTheDemoBoard() {
-        StandardEnvironment settings = settings("postgres");
+        StandardEnvironment settings = ResolvedSettings.of("postgres");
         assertThat(settings.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://localhost:5432/incidents");
         assertThat(settings.getProperty("spring.datasource.hikari.connection-timeout")).isEqualTo("2000");
         assertThat(settings.getProperty("spring.flyway.locations")).isEqualTo("classpath:db/query/{vendor},classpath:db/query/common");
@@ -36,7 +34,7 @@ class ProfileSettingsTest {
 
     @Test
     void axonserverReadsEventsFromAxonServerAndKeepsTheProjectionsInPostgresql() {
-        StandardEnvironment settings = settings("axonserver");
+        StandardEnvironment settings = ResolvedSettings.of("axonserver");
         assertThat(settings.getProperty("axon.axonserver.enabled")).isEqualTo("true");
         assertThat(settings.getProperty("axon.axonserver.servers")).isEqualTo("localhost:8124");
         assertThat(settings.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://localhost:5432/incidents");
@@ -44,14 +42,5 @@ class ProfileSettingsTest {
         assertThat(settings.getProperty(
                 "axon.axonserver.eventhandling.processors.projections.load-balancing-strategy"))
                 .isEqualTo("threadNumber");
-    }
-
-    private static StandardEnvironment settings(String... profiles) {
-        StandardEnvironment environment = new StandardEnvironment();
-        // As a newcomer's machine has them: none of the variables the settings read.
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(), new DefaultBootstrapContext(),
-                List.of(profiles));
-        return environment;
     }
 }
