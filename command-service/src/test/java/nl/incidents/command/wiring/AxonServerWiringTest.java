@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.incidents.command.CommandServiceApplication;
+import org.axonframework.actuator.HealthStatus;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
@@ -24,6 +26,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.actuate.health.StatusAggregator;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -63,6 +67,13 @@ class AxonServerWiringTest {
             assertThat(processor.isAutomaticBalancing()).isFalse();
         });
 
+        // One health order, knowing both Axon Server's WARN and parked events: parked events outrank a WARN.
+        assertThat(wiring.healthAggregators()).hasSize(1);
+        StatusAggregator health = wiring.healthAggregators().values().iterator().next();
+        assertThat(health.getAggregateStatus(Set.of(Status.UP, HealthStatus.WARN, new Status("DEGRADED"))).getCode())
+                .isEqualTo("DEGRADED");
+        assertThat(health.getAggregateStatus(Set.of(Status.UP, HealthStatus.WARN))).isEqualTo(HealthStatus.WARN);
+
         for (Serializer serializer : wiring.serializers().values()) {
             assertThat(serializer).isInstanceOf(JacksonSerializer.class);
             assertThat(((JacksonSerializer) serializer).getObjectMapper()).isNotSameAs(wiring.webMapper());
@@ -76,7 +87,8 @@ class AxonServerWiringTest {
     /** What the context holds once every bean exists. */
     record Wiring(EventStore eventStore, Collection<EventStorageEngine> storageEngines, Collection<CommandBus> commandBuses,
                   QueryBus queryBus, Map<String, Serializer> serializers, ObjectMapper webMapper, String flywayLocations,
-                  Map<String, AxonServerConfiguration.Eventhandling.ProcessorSettings> processorSettings) {
+                  Map<String, AxonServerConfiguration.Eventhandling.ProcessorSettings> processorSettings,
+                  Map<String, StatusAggregator> healthAggregators) {
     }
 
     private static AbstractEventStorageEngine storageEngineOf(AxonServerEventStore eventStore) {
@@ -111,7 +123,8 @@ class AxonServerWiringTest {
                         applicationContext.getBeansOfType(Serializer.class),
                         applicationContext.getBean(ObjectMapper.class),
                         applicationContext.getEnvironment().getProperty("spring.flyway.locations"),
-                        applicationContext.getBean(AxonServerConfiguration.class).getEventhandling().getProcessors()));
+                        applicationContext.getBean(AxonServerConfiguration.class).getEventhandling().getProcessors(),
+                        applicationContext.getBeansOfType(StatusAggregator.class)));
                 throw new Stopped();
             };
         }

@@ -3,12 +3,12 @@ package nl.incidents.support.health;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.incidents.support.axon.DeadLetters;
+import org.axonframework.actuator.HealthStatus;
 import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.SimpleStatusAggregator;
 import org.springframework.boot.actuate.health.Status;
-import org.springframework.boot.actuate.health.StatusAggregator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Bean;
  * retries them. Not part of readiness: the instance can take requests.
  */
 @AutoConfiguration(afterName = "nl.incidents.support.axon.DeadLetterConfiguration",
-        before = HealthEndpointAutoConfiguration.class)
+        before = HealthEndpointAutoConfiguration.class,
+        beforeName = "org.axonframework.springboot.autoconfig.AxonServerActuatorAutoConfiguration")
 @ConditionalOnBean(DeadLetters.class)
 public class DeadLetterHealthConfiguration {
 
@@ -30,13 +31,16 @@ public class DeadLetterHealthConfiguration {
 
     /**
      * The order in which the components' statuses make the service's own: any part DOWN makes it DOWN,
-     * then OUT_OF_SERVICE, then parked events ({@value #DEGRADED}), then UP. Spring's own order with
-     * {@value #DEGRADED} in its place; the health groups (readiness, liveness) use it too.
+     * then OUT_OF_SERVICE, then parked events ({@value #DEGRADED}), then Axon Server's {@code WARN} (a
+     * connection that works in part, axonserver profile), then UP. Spring's own order with both in
+     * place; the health groups (readiness, liveness) use it too. Declared as a
+     * {@link SimpleStatusAggregator}: Axon's Axon Server actuator set-up adds its own (without
+     * {@value #DEGRADED}) unless one of that type exists.
      */
     @Bean
-    StatusAggregator healthStatusAggregator() {
-        return new SimpleStatusAggregator(Status.DOWN, Status.OUT_OF_SERVICE, new Status(DEGRADED), Status.UP,
-                Status.UNKNOWN);
+    SimpleStatusAggregator healthStatusAggregator() {
+        return new SimpleStatusAggregator(Status.DOWN, Status.OUT_OF_SERVICE, new Status(DEGRADED), HealthStatus.WARN,
+                Status.UP, Status.UNKNOWN);
     }
 
     @Bean
