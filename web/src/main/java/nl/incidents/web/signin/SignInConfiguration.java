@@ -54,31 +54,42 @@ public class SignInConfiguration {
 
     /**
      * The provider as a client registration. The embedded provider is this very application, not running yet
-     * while it starts, so its endpoints are given here instead of being discovered; the board's provider is
-     * discovered at the first sign-in ({@link DiscoveredClientRegistration}).
+     * while it starts, so its endpoints are given here instead of being discovered. The board's provider is
+     * discovered at the first sign-in ({@link DiscoveredClientRegistration}), unless its endpoints are given one by
+     * one ({@link ProviderEndpoints}).
      */
     @Bean
-    ClientRegistrationRepository clientRegistrationRepository(SignInClient client) {
-        if (!client.embedded()) {
-            return new DiscoveredClientRegistration(client);
-        }
+    ClientRegistrationRepository clientRegistrationRepository(SignInClient client, Environment environment) {
         String issuer = client.issuer();
-        return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(SignInClient.REGISTRATION_ID)
-                .clientName("Incidenten (demo)")
+        if (client.embedded()) {
+            return new InMemoryClientRegistrationRepository(registration(client, new ProviderEndpoints(
+                    issuer + "/oauth2/authorize", issuer + "/oauth2/token", issuer + "/oauth2/jwks", issuer + "/userinfo",
+                    IdTokenClaimNames.SUB, issuer + "/connect/logout")));
+        }
+        ProviderEndpoints endpoints = ProviderEndpoints.of(environment);
+        return endpoints.given()
+                ? new InMemoryClientRegistrationRepository(registration(client, endpoints))
+                : new DiscoveredClientRegistration(client);
+    }
+
+    private static ClientRegistration registration(SignInClient client, ProviderEndpoints endpoints) {
+        return ClientRegistration.withRegistrationId(SignInClient.REGISTRATION_ID)
+                .clientName("Incidenten")
                 .clientId(client.clientId())
                 .clientSecret(client.clientSecret())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope(client.scopes())
-                .issuerUri(issuer)
-                .authorizationUri(issuer + "/oauth2/authorize")
-                .tokenUri(issuer + "/oauth2/token")
-                .jwkSetUri(issuer + "/oauth2/jwks")
-                .userInfoUri(issuer + "/userinfo")
-                .userNameAttributeName(IdTokenClaimNames.SUB)
-                .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/connect/logout"))
-                .build());
+                .issuerUri(client.issuer())
+                .authorizationUri(endpoints.authorizationUri())
+                .tokenUri(endpoints.tokenUri())
+                .jwkSetUri(endpoints.jwkSetUri())
+                .userInfoUri(endpoints.userInfoUri())
+                .userNameAttributeName(endpoints.userNameAttribute() != null ? endpoints.userNameAttribute() : IdTokenClaimNames.SUB)
+                .providerConfigurationMetadata(endpoints.endSessionUri() == null
+                        ? Map.of() : Map.of("end_session_endpoint", endpoints.endSessionUri()))
+                .build();
     }
 
     /** The person's tokens live in their HTTP session: gone with it at sign-out or after the idle timeout. */
