@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
@@ -22,6 +23,11 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
  * Signing people in to the pages, as the backend-for-frontend of the OAuth 2.0 for Browser-Based Apps practice: the
@@ -110,6 +116,17 @@ public class SignInConfiguration {
         return manager;
     }
 
+    /** Remembers a page (a GET a browser navigated to, not a script's request) asked for before sign-in. */
+    private static HttpSessionRequestCache pageFirstAskedFor() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        cache.setRequestMatcher(new AndRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest")),
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request"))));
+        return cache;
+    }
+
     /** The pages' chain: everything the embedded provider's own chain (if any) does not take. */
     @Bean
     SecurityFilterChain pagesSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
@@ -129,6 +146,8 @@ public class SignInConfiguration {
                         .failureUrl(SIGN_IN_PAGE + "?error")
                         .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(withPkce))
                         .authorizedClientRepository(authorizedClients))
+                // After sign-in, back to the page first asked for, at its own address (no "?continue" marker).
+                .requestCache(cache -> cache.requestCache(pageFirstAskedFor()))
                 // POST /logout with the CSRF token (Spring's default): the session ends, then the provider's.
                 .logout(logout -> logout.logoutSuccessHandler(providerLogout));
         BrowserSafety.apply(http, client);
