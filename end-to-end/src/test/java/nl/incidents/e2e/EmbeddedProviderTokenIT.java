@@ -90,7 +90,7 @@ class EmbeddedProviderTokenIT {
         String code = answer.get("code");
         assertThat(code).isNotBlank();
 
-        // The code with its verifier, as the web module redeems it (once).
+        // The code with its verifier, as the web module redeems it.
         HttpResponse<String> tokens = post(web + "/oauth2/token", basic(), Map.of("grant_type", "authorization_code",
                 "code", code, "redirect_uri", redirectUri, "code_verifier", verifier));
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
@@ -108,17 +108,6 @@ class EmbeddedProviderTokenIT {
         assertThat(audience(id)).containsExactly("incidents-web");
         assertThat(body.path("refresh_token").asText()).isNotBlank();
 
-        HttpResponse<String> again = post(web + "/oauth2/token", basic(), Map.of("grant_type", "authorization_code",
-                "code", code, "redirect_uri", redirectUri, "code_verifier", verifier));
-        assertThat(again.statusCode()).isEqualTo(400);
-
-        // The refresh token gives a new access token (the web module refreshes server-side this way).
-        HttpResponse<String> refreshed = post(web + "/oauth2/token", basic(), Map.of("grant_type", "refresh_token",
-                "refresh_token", body.path("refresh_token").asText()));
-        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
-        assertThat(claims(Api.JSON.readTree(refreshed.body()).path("access_token").asText()).path("sub").asText())
-                .isEqualTo("teacher");
-
         for (String service : new String[] {system.commandServiceUrl(), system.queryServiceUrl()}) {
             HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(service + "/api/me"))
                     .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(30)).build(),
@@ -129,6 +118,21 @@ class EmbeddedProviderTokenIT {
             assertThat(member.path("role").asText()).isEqualTo("STAFF");
             assertThat(member.path("schools").toString()).contains("OBS De Esch");
         }
+
+        // The refresh token gives a new access token (the web module refreshes server-side this way).
+        HttpResponse<String> refreshed = post(web + "/oauth2/token", basic(), Map.of("grant_type", "refresh_token",
+                "refresh_token", body.path("refresh_token").asText()));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        JsonNode renewed = Api.JSON.readTree(refreshed.body());
+        assertThat(claims(renewed.path("access_token").asText()).path("sub").asText()).isEqualTo("teacher");
+
+        // A code is redeemed once; trying again revokes what it gave, the refresh token too.
+        HttpResponse<String> again = post(web + "/oauth2/token", basic(), Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", redirectUri, "code_verifier", verifier));
+        assertThat(again.statusCode()).isEqualTo(400);
+        HttpResponse<String> revoked = post(web + "/oauth2/token", basic(), Map.of("grant_type", "refresh_token",
+                "refresh_token", renewed.path("refresh_token").asText()));
+        assertThat(revoked.statusCode()).isEqualTo(400);
     }
 
     @Test
