@@ -138,7 +138,8 @@ public class SignInConfiguration {
         providerLogout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(SIGN_IN_PAGE, "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // Health for load balancers and run.sh, metrics for Prometheus (as on the services: no personal data).
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers(PROVIDER_PATHS).permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
