@@ -20,6 +20,12 @@ public record SignInProperties(String issuer, String clientId, String clientSecr
         scopes = scopes == null ? List.of() : scopes.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    @Override
+    public String toString() {
+        return "SignInProperties[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret="
+                + (clientSecret == null ? "none" : "(set)") + ", scopes=" + scopes + "]";
+    }
+
     private static String blankAsNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
