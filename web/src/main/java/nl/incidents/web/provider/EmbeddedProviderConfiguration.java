@@ -20,6 +20,7 @@ import nl.incidents.directory.SignInLimiter;
 import nl.incidents.web.signin.BrowserSafety;
 import nl.incidents.web.signin.SignInClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -172,6 +173,14 @@ public class EmbeddedProviderConfiguration {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> directoryClaims(DirectoryProperties directory) {
         return new DirectoryClaims(directory, AUDIENCE);
+    }
+
+    /** Pages opened at another name of this machine move to the issuer's (see {@link OneAddress}); before security. */
+    @Bean
+    FilterRegistrationBean<OneAddress> oneAddress(SignInClient client) {
+        FilterRegistrationBean<OneAddress> registration = new FilterRegistrationBean<>(new OneAddress(client.issuer()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** Who is signed in where, for the {@code sid} claim and RP-initiated logout; kept current by session events. */

@@ -70,6 +70,16 @@ class PagesSecurityTest {
     }
 
     @Test
+    void aPageOpenedAtAnotherNameOfTheMachineMovesToTheIssuersAddress() throws Exception {
+        mvc.perform(get("/signin?lang=en").with(request -> {
+                    request.setServerName("127.0.0.1");
+                    return request;
+                }))
+                .andExpect(status().isFound())
+                .andExpect(header().string(HttpHeaders.LOCATION, ISSUER + "/signin?lang=en"));
+    }
+
+    @Test
     void theSignInPageIsDutchFirstAndEnglishOnRequest() throws Exception {
         mvc.perform(get("/signin").header(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR,de;q=0.8"))
                 .andExpect(content().string(containsString("<html lang=\"nl\">")))
