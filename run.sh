@@ -1,23 +1,34 @@
 #!/usr/bin/env bash
-# Starts both services on the embedded default (one H2 file under ./data, or $INCIDENTS_DATA_DIR),
-# building them first when the sources changed. Ctrl-C stops both.
+# Starts the command service, the query service and the web module on the embedded default (one H2 file
+# under ./data, or $INCIDENTS_DATA_DIR; the web module's embedded OpenID Provider with the demo school board),
+# building them first when the sources changed. Ctrl-C stops all three.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 command_port="${COMMAND_SERVICE_PORT:-8081}"
 query_port="${QUERY_SERVICE_PORT:-8082}"
+web_port="${WEB_PORT:-8080}"
 data_dir="${INCIDENTS_DATA_DIR:-./data}"
-export INCIDENTS_DATA_DIR="$data_dir" COMMAND_SERVICE_PORT="$command_port" QUERY_SERVICE_PORT="$query_port"
+export INCIDENTS_DATA_DIR="$data_dir" COMMAND_SERVICE_PORT="$command_port" QUERY_SERVICE_PORT="$query_port" WEB_PORT="$web_port"
 export QUERY_SERVICE_URL="${QUERY_SERVICE_URL:-http://localhost:$query_port}"
+export COMMAND_SERVICE_URL="${COMMAND_SERVICE_URL:-http://localhost:$command_port}"
+# The services take the tokens of the web module's embedded OpenID Provider (its issuer is the web module's
+# own address), unless another issuer is given.
+if [ -z "${INCIDENTS_OIDC_ISSUER:-}" ]; then
+  export INCIDENTS_OIDC_ISSUER="http://localhost:$web_port"
+  export INCIDENTS_OIDC_JWK_SET_URI="${INCIDENTS_OIDC_JWK_SET_URI:-$INCIDENTS_OIDC_ISSUER/oauth2/jwks}"
+fi
 
 jar_of() { ls "$1"/target/"$1"-*-exec.jar 2>/dev/null | head -n 1; }
 
 needs_build() {
-  local jar
-  for service in command-service query-service; do
-    jar=$(jar_of "$service")
+  local jar sources
+  for module in command-service query-service web; do
+    jar=$(jar_of "$module")
     [ -n "$jar" ] || return 0
-    if [ -n "$(find pom.xml shared-kernel service-support "$service" -newer "$jar" -type f \
+    if [ "$module" = web ]; then sources="directory"; else sources="directory service-support"; fi
+    # shellcheck disable=SC2086 # the module lists are words on purpose
+    if [ -n "$(find pom.xml shared-kernel $sources "$module" -newer "$jar" -type f \
                \( -path '*/src/*' -o -name pom.xml \) 2>/dev/null | head -n 1)" ]; then
       return 0
     fi
@@ -26,13 +37,13 @@ needs_build() {
 }
 
 if needs_build; then
-  echo "Building the services (the first build downloads dependencies and takes a few minutes)..."
-  ./mvnw -q -B -DskipTests package -pl command-service,query-service -am
+  echo "Building the services and the web module (the first build downloads dependencies and takes a few minutes)..."
+  ./mvnw -q -B -DskipTests package -pl command-service,query-service,web -am
 fi
 
 # Pupils' personal data: the data directory and everything in it are the owner's only (the services
 # see to the directory and the database files themselves; the umask covers the logs). The path is made
-# absolute so that both services name the same directory.
+# absolute so that every process names the same directory.
 umask 077
 mkdir -p "$data_dir/logs"
 data_dir=$(cd "$data_dir" && pwd)
@@ -40,7 +51,7 @@ export INCIDENTS_DATA_DIR="$data_dir"
 names=()
 pids=()
 
-# Stops the services in the reverse order of their start: the query service first, then the command
+# Stops everything in the reverse order of its start: the web module, the query service, then the command
 # service, which owns the database and closes it last.
 stop_all() {
   trap - INT TERM EXIT
@@ -96,10 +107,13 @@ start() {
 # The command service first: it owns the embedded database and serves it to the query service.
 start command-service "$command_port"
 start query-service "$query_port"
+# Then the web module: the one address a person opens, and (in the demo) the OpenID Provider.
+start web "$web_port"
 
 cat <<MSG
 
-Both services are running on the embedded store in $data_dir.
+The services and the web module are running on the embedded store in $data_dir.
+  web module       http://localhost:$web_port
   command service  http://localhost:$command_port   (API docs: http://localhost:$command_port/swagger-ui.html)
   query service    http://localhost:$query_port   (API docs: http://localhost:$query_port/swagger-ui.html)
   logs             $data_dir/logs/
@@ -107,13 +121,15 @@ MSG
 if [ "${INCIDENTS_DEMO:-true}" != "false" ]; then
   echo "  demo users       teacher, teacher2, manager, manager2, comms, board (password: demo)"
 fi
-echo "Press Ctrl-C to stop both."
+echo "Press Ctrl-C to stop all three."
+echo
+echo "Open http://localhost:$web_port and sign in as teacher / demo"
 
 # Returns when a service ends by itself (Ctrl-C is handled by on_signal).
 wait -n "${pids[@]}" || true
 for i in "${!pids[@]}"; do
   if ! kill -0 "${pids[$i]}" 2>/dev/null; then
-    echo "The ${names[$i]} stopped unexpectedly; see $data_dir/logs/${names[$i]}.log. Stopping the other one." >&2
+    echo "The ${names[$i]} stopped unexpectedly; see $data_dir/logs/${names[$i]}.log. Stopping the others." >&2
   fi
 done
 stop_all

@@ -1,0 +1,74 @@
+package nl.incidents.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The command service, the query service and the web module started from their jars as separate processes, on a
+ * fresh embedded store, with the demo: the web module's embedded OpenID Provider signs people in, and both services
+ * take its tokens (their issuer and key set point at the web module's random port). Started in run.sh's order;
+ * stopped in the reverse one.
+ */
+final class SignInSystem implements AutoCloseable {
+
+    private final ServiceProcess commandService;
+    private final ServiceProcess queryService;
+    private final ServiceProcess web;
+
+    /**
+     * @param clientSecret the web module's client secret at its embedded provider (null: generated, unknown here)
+     * @param logName      the folder under target/e2e-logs for the three processes' logs
+     */
+    SignInSystem(String clientSecret, String logName) throws Exception {
+        int commandPort = ServiceProcess.freePort();
+        int queryPort = ServiceProcess.freePort();
+        int webPort = ServiceProcess.freePort();
+        String webUrl = "http://localhost:" + webPort;
+        Map<String, String> env = new HashMap<>(Map.of(
+                "INCIDENTS_DEMO", "true",
+                "INCIDENTS_DATA_DIR", Files.createTempDirectory("incidents-e2e").toString(),
+                "INCIDENTS_H2_PORT", String.valueOf(ServiceProcess.freePort()),
+                "COMMAND_SERVICE_PORT", String.valueOf(commandPort),
+                "QUERY_SERVICE_PORT", String.valueOf(queryPort),
+                "WEB_PORT", String.valueOf(webPort),
+                "COMMAND_SERVICE_URL", "http://localhost:" + commandPort,
+                "QUERY_SERVICE_URL", "http://localhost:" + queryPort,
+                "INCIDENTS_OIDC_ISSUER", webUrl,
+                "INCIDENTS_OIDC_JWK_SET_URI", webUrl + "/oauth2/jwks"));
+        if (clientSecret != null) {
+            env.put("INCIDENTS_OIDC_CLIENT_SECRET", clientSecret);
+        }
+        Path logs = Files.createDirectories(Path.of("target", "e2e-logs", logName));
+        commandService = new ServiceProcess("command-service", "commandServiceJar", commandPort, env, logs);
+        queryService = new ServiceProcess("query-service", "queryServiceJar", queryPort, env, logs);
+        web = new ServiceProcess("web", "webJar", webPort, env, logs);
+    }
+
+    SignInSystem start() throws Exception {
+        commandService.start();
+        queryService.start();
+        web.start();
+        return this;
+    }
+
+    String webUrl() {
+        return web.baseUrl();
+    }
+
+    String commandServiceUrl() {
+        return commandService.baseUrl();
+    }
+
+    String queryServiceUrl() {
+        return queryService.baseUrl();
+    }
+
+    @Override
+    public void close() throws Exception {
+        web.stop();
+        queryService.stop();
+        commandService.stop();
+    }
+}
