@@ -1,8 +1,10 @@
 # syntax=docker/dockerfile:1
 #
-# One image recipe for both services; the build argument SERVICE picks which:
+# One image recipe for both services and the web module; the build argument SERVICE names the
+# Maven module, whose executable jar is <module>/target/<module>-*-exec.jar:
 #   docker build -f docker/service.Dockerfile --build-arg SERVICE=command-service .
 #   docker build -f docker/service.Dockerfile --build-arg SERVICE=query-service .
+#   docker build -f docker/service.Dockerfile --build-arg SERVICE=web .
 # The build context is the repository root (compose.yaml sets it); what it leaves out is in
 # service.Dockerfile.dockerignore beside this file (BuildKit reads <Dockerfile>.dockerignore).
 
@@ -36,6 +38,6 @@ USER 10001:10001
 # The heap follows the container's memory limit. A JVM that runs out of memory stops (and is
 # restarted) instead of limping on.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-# command-service listens on 8081, query-service on 8082.
-EXPOSE 8081 8082
+# command-service listens on 8081, query-service on 8082, web on 8080.
+EXPOSE 8080 8081 8082
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
