@@ -1,0 +1,34 @@
+package nl.incidents.web.layout;
+
+import jakarta.servlet.http.HttpServletRequest;
+import nl.incidents.web.start.Member;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every page's header shows: the signed-in person ({@code member}, a {@link Member}, or
+ * absent before sign-in and for someone the directory does not know), from which the header
+ * offers the pages of the person's role. Pages of every part add their own model beside it.
+ */
+@ControllerAdvice
+class LayoutAdvice {
+
+    private final CurrentMember currentMember;
+
+    LayoutAdvice(CurrentMember currentMember) {
+        this.currentMember = currentMember;
+    }
+
+    @ModelAttribute("member")
+    Member member(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+                || !authentication.isAuthenticated()) {
+            return null;
+        }
+        return currentMember.of(request.getSession()).orElse(null);
+    }
+}
