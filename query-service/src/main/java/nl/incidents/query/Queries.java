@@ -1,10 +1,16 @@
 package nl.incidents.query;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import nl.incidents.support.directory.CurrentActor;
 import nl.incidents.kernel.incident.Actor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import reactor.core.Disposable;
+import reactor.core.Exceptions;
+import reactor.core.scheduler.Schedulers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +35,48 @@ public class Queries {
     public <R> R one(Object query, Class<R> type) {
         return await(() -> gateway.query(query, ResponseTypes.instanceOf(type)).join());
     }
+
+    /**
+     * Subscribes to a query's updates (an Axon subscription query): waits for its initial answer (so that a refusal or
+     * an outage is thrown here, as by {@link #one}), then hands each update to {@code updates} on a thread of its own,
+     * never on the thread that emitted it (a projection's), so that a slow follower holds up no projection.
+     * {@code ended} runs once when the subscription ends by itself (the back end went away, or the follower fell more
+     * than {@value #UPDATE_BUFFER} updates behind).
+     *
+     * @return closes the subscription; closing it twice is harmless
+     */
+    public <U> AutoCloseable follow(Object query, Class<?> initialType, Class<U> updateType, Consumer<U> updates,
+                                    Runnable ended) {
+        SubscriptionQueryResult<?, U> result = gateway.subscriptionQuery(query.getClass().getName(), query, ResponseTypes.instanceOf(initialType),
+                ResponseTypes.instanceOf(updateType), UPDATE_BUFFER);
+        try {
+            result.initialResult().block(INITIAL_ANSWER);
+        } catch (RuntimeException e) {
+            result.cancel();
+            Throwable cause = Exceptions.unwrap(e);
+            throw cause instanceof RuntimeException runtime ? runtime : e;
+        }
+        Disposable subscription = result.updates()
+                .publishOn(Schedulers.boundedElastic())
+                .subscribe(updates, error -> ended.run(), ended);
+        return () -> {
+            subscription.dispose();
+            result.cancel();
+        };
+    }
+
+    /**
+     * How long the viewer's sign-in still holds: the time left on the access token the request came with; empty for
+     * a sign-in that does not run out by itself (a password).
+     */
+    public java.util.Optional<Duration> signedInFor() {
+        return java.util.Optional.empty();
+    }
+
+    /** Updates a follower may lag behind before its subscription ends. */
+    public static final int UPDATE_BUFFER = 256;
+
+    private static final Duration INITIAL_ANSWER = Duration.ofSeconds(10);
 
     private static <R> R await(java.util.function.Supplier<R> call) {
         try {

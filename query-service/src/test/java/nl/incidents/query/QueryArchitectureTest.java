@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The query service's rooms: the case list, the incident dossier, the person dossier, the inbox and
- * the metrics each keep to themselves; who may read what ({@code access}) and the stored history
- * ({@code history}) serve them; the root holds what all share. Nothing goes round in a circle.
+ * the metrics each keep to themselves; who may read what ({@code access}), the stored history
+ * ({@code history}) and the live updates ({@code live}: the projections tell it what changed) serve them; the root holds what all share. Nothing goes round in a circle.
  */
 class QueryArchitectureTest {
 
@@ -46,6 +46,7 @@ class QueryArchitectureTest {
         }
         assertThat(service.containPackage(ROOT + ".access")).isTrue();
         assertThat(service.containPackage(ROOT + ".history")).isTrue();
+        assertThat(service.containPackage(ROOT + ".live")).isTrue();
     }
 
     @Test
@@ -71,7 +72,7 @@ class QueryArchitectureTest {
     void sharedPartsUseNoRoom() {
         String[] rooms = FEATURES.stream().map(room -> ROOT + "." + room + "..").toArray(String[]::new);
         noClasses().that().resideInAPackage(ROOT + ".access..").or().resideInAPackage(ROOT)
-                .or().resideInAPackage(ROOT + ".history..")
+                .or().resideInAPackage(ROOT + ".history..").or().resideInAPackage(ROOT + ".live..")
                 .should().dependOnClassesThat().resideInAnyPackage(rooms)
                 .check(service);
     }

@@ -24,6 +24,18 @@ public class ReadableCases {
     }
 
     /**
+     * Whether the viewer may read the case, by the condition of their case list; false for an unknown case. The live
+     * updates ask it before telling a viewer of a change.
+     */
+    public boolean mayRead(IncidentId id, Actor viewer) {
+        CaseAccess.Filter filter = access.listFilter(viewer);
+        List<Object> parameters = new ArrayList<>(filter.parameters());
+        parameters.add(id.toString());
+        return jdbc.sql("SELECT COUNT(*) FROM incident_summary WHERE (" + filter.where() + ") AND incident_id = ?")
+                .params(parameters).query(Long.class).single() > 0;
+    }
+
+    /**
      * Passes when the viewer may read the case.
      *
      * @throws RequestRefused not found for an unknown case, forbidden for a case the viewer may not read
@@ -34,12 +46,7 @@ public class ReadableCases {
         if (known == 0) {
             throw RequestRefused.notFound("There is no incident " + id + ".");
         }
-        CaseAccess.Filter filter = access.listFilter(viewer);
-        List<Object> parameters = new ArrayList<>(filter.parameters());
-        parameters.add(id.toString());
-        long readable = jdbc.sql("SELECT COUNT(*) FROM incident_summary WHERE (" + filter.where() + ") AND incident_id = ?")
-                .params(parameters).query(Long.class).single();
-        if (readable == 0) {
+        if (!mayRead(id, viewer)) {
             throw RequestRefused.forbidden("You may not read incident " + id + ".");
         }
     }

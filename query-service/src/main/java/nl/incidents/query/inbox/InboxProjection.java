@@ -5,6 +5,7 @@ import static nl.incidents.query.Projections.utc;
 import java.time.Instant;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.notification.Notice;
+import nl.incidents.query.live.LiveChanges;
 import nl.incidents.support.notification.CaseNotices;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,10 +29,12 @@ class InboxProjection {
 
     private final JdbcClient jdbc;
     private final CaseNotices notices;
+    private final LiveChanges live;
 
-    InboxProjection(JdbcClient jdbc, CaseNotices notices) {
+    InboxProjection(JdbcClient jdbc, CaseNotices notices, LiveChanges live) {
         this.jdbc = jdbc;
         this.notices = notices;
+        this.live = live;
     }
 
     @EventHandler
@@ -48,6 +51,7 @@ class InboxProjection {
                     .params(message.getIdentifier(), notice.recipient().value(), notice.incidentId().toString(),
                             notice.kind().name(), notice.subject(), notice.text(), utc(at))
                     .update();
+            live.inboxChanged(notice.recipient()); // told once the transaction committed
         }
     }
 }
