@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
@@ -23,6 +24,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -40,6 +42,9 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
  */
 @Configuration(proxyBeanMethods = false)
 public class SignInConfiguration {
+
+    /** The pages' live stream (nl.incidents.web.live): without a session 401, never a redirect to sign-in. */
+    private static final String LIVE = "/live";
 
     /** The sign-in page (inlogpagina). */
     public static final String SIGN_IN_PAGE = "/signin";
@@ -123,7 +128,9 @@ public class SignInConfiguration {
         cache.setRequestMatcher(new AndRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
                 new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest")),
-                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request"))));
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request")),
+                // A page's live stream (EventSource) reconnecting after the session ended is no page to go back to.
+                new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(LIVE))));
         return cache;
     }
 
@@ -149,6 +156,10 @@ public class SignInConfiguration {
                         .authorizedClientRepository(authorizedClients))
                 // After sign-in, back to the page first asked for, at its own address (no "?continue" marker).
                 .requestCache(cache -> cache.requestCache(pageFirstAskedFor()))
+                // An EventSource cannot follow a sign-in; 401 ends its tries until the page is opened again.
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        PathPatternRequestMatcher.withDefaults().matcher(LIVE)))
                 // POST /logout with the CSRF token (Spring's default): the session ends, then the provider's.
                 .logout(logout -> logout.logoutSuccessHandler(providerLogout));
         BrowserSafety.apply(http, client);
