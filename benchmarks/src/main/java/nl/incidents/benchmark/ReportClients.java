@@ -96,6 +96,33 @@ final class ReportClients {
         return new Run(clients, measured, all.accepted, all.errors, all.responseMicros);
     }
 
+    /**
+     * Reports {@code total} cases with {@code clients} concurrent clients, as fast as they are accepted.
+     *
+     * @return how many were accepted (a refused report is not tried again)
+     */
+    long report(int clients, long total) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicLong left = new java.util.concurrent.atomic.AtomicLong(total);
+        java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(() -> {
+                HttpClient http = client();
+                while (left.getAndDecrement() > 0) {
+                    if (report(http, UUID.randomUUID()) == null) {
+                        accepted.incrementAndGet();
+                    }
+                }
+            }, "reporter-" + c);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return accepted.get();
+    }
+
     /** One client's count, written by its own thread only (read after join). */
     private static final class Tally {
         final List<Long> responseMicros = new ArrayList<>();

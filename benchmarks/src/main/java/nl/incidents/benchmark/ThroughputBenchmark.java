@@ -146,7 +146,7 @@ public final class ThroughputBenchmark {
      * Waits until the saga has escalated every reported case and the query service shows the last accepted one
      * escalated: how long the asynchronous side runs behind once the clients stop.
      */
-    private static Duration backlog(BenchStore store, ReportClients clients) throws Exception {
+    static Duration backlog(BenchStore store, ReportClients clients) throws Exception {
         long started = System.nanoTime();
         long giveUp = started + MOST_BACKLOG.toNanos();
         while (System.nanoTime() < giveUp) {

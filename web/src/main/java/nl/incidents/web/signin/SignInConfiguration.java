@@ -144,7 +144,8 @@ public class SignInConfiguration {
         OidcClientInitiatedLogoutSuccessHandler providerLogout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         providerLogout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(SIGN_IN_PAGE, "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        // The pages' own files: open, so that one asked for by the sign-in page is never the page to return to.
+                        .requestMatchers(SIGN_IN_PAGE, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         // Health for load balancers and run.sh, metrics for Prometheus (as on the services: no personal data).
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers(PROVIDER_PATHS).permitAll()

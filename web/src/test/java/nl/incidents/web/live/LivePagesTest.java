@@ -40,6 +40,13 @@ class LivePagesTest {
     }
 
     @Test
+    void thePagesScriptIsOpenSoItIsNeverThePageToReturnToAfterSignIn() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/js/site.js").session(session)).andExpect(status().isOk());
+        assertThat(session.getAttribute("SPRING_SECURITY_SAVED_REQUEST")).isNull();
+    }
+
+    @Test
     void theCheckPageConnectsToTheStreamWithoutInlineScript() throws Exception {
         String page = mvc.perform(get("/live/check").with(oidcLogin()).header("Accept-Language", "nl"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

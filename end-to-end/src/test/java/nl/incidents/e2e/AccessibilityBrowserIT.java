@@ -1,0 +1,100 @@
+package nl.incidents.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every page a person can reach, checked by axe-core in a real Chromium ({@link AccessibilityCheck}: no serious or
+ * critical WCAG 2.1 AA violation), each as the role that opens it, in its own browser session. A new page is one line
+ * in {@link #PAGES}. All pages are checked before the test fails, and the message lists every page's violations.
+ */
+class AccessibilityBrowserIT {
+
+    /** A page to check: its name (also its screenshot's), who opens it (null: nobody signed in) and its path. */
+    record Page(String name, String user, String path) {
+    }
+
+    static final List<Page> PAGES = List.of(
+            new Page("signin", null, "/signin"),
+            new Page("provider-login", null, "/oauth2/authorization/incidents"),
+            new Page("start-teacher", "teacher", "/"),
+            new Page("start-manager", "manager", "/"),
+            new Page("start-board", "board", "/"),
+            new Page("live-check", "manager", "/live/check"));
+
+    @TempDir
+    static Path profiles;
+
+    private static SignInSystem system;
+    private static Chromium chromium;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.requireBrowser();
+        system = new SignInSystem(null, AccessibilityBrowserIT.class.getSimpleName()).start();
+        chromium = new Chromium(AccessibilityBrowserIT.class.getSimpleName(), profiles);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void noPageHasASeriousOrCriticalViolation() throws Exception {
+        String web = system.webUrl();
+        Map<String, ChromeDriver> sessions = new HashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (Page page : PAGES) {
+            ChromeDriver browser = page.user() == null
+                    ? sessions.computeIfAbsent("", user -> newSession())
+                    : sessions.computeIfAbsent(page.user(), user -> signedIn(web, user));
+            browser.get(web + page.path());
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+            Chromium.screenshot(browser, "a11y-" + page.name());
+            try {
+                List<String> minor = AccessibilityCheck.assertNoSeriousViolations(browser, page.name());
+                minor.forEach(finding -> System.out.println("[a11y] " + page.name() + ": " + finding));
+            } catch (AssertionError violation) {
+                failures.add(violation.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(String.join("\n\n", failures));
+        }
+    }
+
+    private static ChromeDriver newSession() {
+        try {
+            return chromium.session();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ChromeDriver signedIn(String web, String user) {
+        try {
+            return chromium.signedIn(web, user);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

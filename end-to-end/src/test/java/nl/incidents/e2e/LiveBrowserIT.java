@@ -1,0 +1,153 @@
+package nl.incidents.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Live updates end to end, on the three jars: the teacher reports a case (through the command service, as the report
+ * page does) and within two seconds, without a reload, the manager's open page shows it; at HTTP level the web
+ * module's {@code GET /live} relays {@code case-changed} with the case's id and {@code inbox-changed} to the manager,
+ * and nothing of it to the other school's manager.
+ */
+class LiveBrowserIT {
+
+    @TempDir
+    static Path profiles;
+
+    private static SignInSystem system;
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = new SignInSystem(null, LiveBrowserIT.class.getSimpleName()).start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void theManagersOpenPageShowsTheTeachersNewReportWithinTwoSecondsWithoutAReload() throws Exception {
+        Chromium.requireBrowser();
+        String web = system.webUrl();
+        try (Chromium chromium = new Chromium(LiveBrowserIT.class.getSimpleName(), profiles)) {
+            ChromeDriver manager = chromium.signedIn(web, "manager");
+            manager.get(web + "/live/check");
+            WebDriverWait twoSeconds = new WebDriverWait(manager, Duration.ofSeconds(2));
+            new WebDriverWait(manager, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("live-case")));
+            String before = manager.findElement(By.id("live-inbox")).getText();
+            Thread.sleep(1000); // the page's stream is open (it opens as the page loads)
+
+            String id = report();
+
+            twoSeconds.until(ExpectedConditions.textToBe(By.id("live-case"), id));
+            new WebDriverWait(manager, Duration.ofSeconds(2)).until(browser ->
+                    !browser.findElement(By.id("live-inbox")).getText().equals(before));
+            Chromium.screenshot(manager, "live-check");
+        }
+    }
+
+    @Test
+    void theRelayTellsTheManagerAndNotTheOtherSchoolsManager() throws Exception {
+        String web = system.webUrl();
+        BlockingQueue<String> manager = follow(WebSession.signIn(web, "manager"));
+        BlockingQueue<String> otherManager = follow(WebSession.signIn(web, "manager2"));
+        Thread.sleep(500);
+
+        String id = report();
+
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        boolean caseHeard = false;
+        boolean inboxHeard = false;
+        String event = null;
+        while (!(caseHeard && inboxHeard) && System.nanoTime() < until) {
+            String line = manager.poll(Math.max(until - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                break;
+            }
+            if (line.startsWith("event:")) {
+                event = line.substring(6).strip();
+            } else if (line.startsWith("data:")) {
+                caseHeard |= "case-changed".equals(event) && line.substring(5).strip().equals(id);
+                inboxHeard |= "inbox-changed".equals(event);
+            }
+        }
+        assertThat(caseHeard).as("case-changed " + id + " within two seconds").isTrue();
+        assertThat(inboxHeard).as("inbox-changed within two seconds").isTrue();
+        assertThat(otherManager.poll(1, TimeUnit.SECONDS)).as("manager2 hears of another school's case").isNull();
+    }
+
+    @Test
+    void withoutASessionTheStreamIs401NotASignInPage() throws Exception {
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(system.webUrl() + "/live")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    /** The session's {@code /live} stream: its event and data lines, as they come. */
+    private static BlockingQueue<String> follow(WebSession session) throws Exception {
+        HttpResponse<InputStream> response = session.stream("/live");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.startsWith("event:") || line.startsWith("data:")) {
+                        lines.add(line);
+                    }
+                }
+            } catch (Exception ended) {
+                // the test is over
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    /** The teacher reports a discussion about school-1, as the report page sends it; answers the case's id. */
+    private static String report() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String body = """
+                {"incidentId": "%s", "schoolId": "school-1", "platform": "FACEBOOK",
+                 "location": "https://www.facebook.com/groups/ouders/posts/9", "summary": "A parent threatens a teacher",
+                 "stage": "DERAILED", "harms": ["THREATENING"], "severity": "HIGH",
+                 "involvedParties": [{"personId": "parent-9", "role": "PARENT", "part": "AUTHOR"}],
+                 "observedAt": "%s"}""".formatted(id, Instant.now().minusSeconds(120));
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(system.commandServiceUrl() + "/api/incidents"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("teacher:demo".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return id;
+    }
+}
