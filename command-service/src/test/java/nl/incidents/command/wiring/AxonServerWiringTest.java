@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.incidents.command.CommandServiceApplication;
+import nl.incidents.support.testing.TestTokens;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
@@ -46,7 +47,8 @@ class AxonServerWiringTest {
                 .run("--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                         "--spring.datasource.username=sa", "--server.port=0",
                         "--axon.axonserver.servers=localhost:1",
-                        "--incidents.demo.enabled=true"))
+                        "--incidents.demo.enabled=true",
+                        "--incidents.sign-in.issuer=" + TestTokens.shared().issuer()))
                 .isInstanceOf(StopBeforeStart.Stopped.class);
         Wiring wiring = seen.get();
 

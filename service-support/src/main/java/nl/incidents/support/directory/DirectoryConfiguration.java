@@ -6,8 +6,6 @@ import nl.incidents.directory.DirectoryUsers;
 import nl.incidents.directory.LimitedSignIn;
 import nl.incidents.directory.SignInLimiter;
 import nl.incidents.kernel.directory.OrganisationDirectory;
-import nl.incidents.support.IncidentsProperties;
-import nl.incidents.support.IncidentsPropertiesConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -16,11 +14,11 @@ import org.springframework.security.authentication.AuthenticationProvider;
 
 /**
  * The organisation directory of the service, from configuration or the demo school board (see
- * {@link DirectoryProperties#from}); how an access token names a person in it ({@link TokenPeople}); and
- * password sign-in against it behind the brute-force limit ({@link LimitedSignIn}, {@link SignInLimiter}),
- * which the services offer only while the demo board is on (see the security configuration).
+ * {@link DirectoryProperties#from}), and password sign-in against it behind the brute-force limit
+ * ({@link LimitedSignIn}, {@link SignInLimiter}), which the services offer only while the demo board is on
+ * (see the security configuration).
  */
-@AutoConfiguration(after = IncidentsPropertiesConfiguration.class)
+@AutoConfiguration
 public class DirectoryConfiguration {
 
     @Bean
@@ -47,11 +45,5 @@ public class DirectoryConfiguration {
     @Bean
     AuthenticationProvider directorySignIn(DirectoryProperties properties, SignInLimiter limiter) {
         return new LimitedSignIn(new DirectorySignIn(new DirectoryUsers(properties)), limiter);
-    }
-
-    /** The person an access token names, by {@code incidents.sign-in.person-claim}. */
-    @Bean
-    TokenPeople tokenPeople(DirectoryProperties properties, IncidentsProperties incidents) {
-        return new TokenPeople(properties, incidents.signIn().personClaim());
     }
 }

@@ -1,5 +1,6 @@
 package nl.incidents.support.web;
 
+import nl.incidents.directory.DirectoryProperties;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.support.IncidentsProperties;
 import nl.incidents.support.IncidentsPropertiesConfiguration;
@@ -64,6 +65,12 @@ public class SecurityConfiguration {
     @Bean
     JwtDecoder accessTokens(IncidentsProperties properties) {
         return AccessTokens.decoder(properties.signIn());
+    }
+
+    /** The person an access token names, by {@code incidents.sign-in.person-claim}. */
+    @Bean
+    TokenPeople tokenPeople(DirectoryProperties directory, IncidentsProperties properties) {
+        return new TokenPeople(directory, properties.signIn().personClaim());
     }
 
     @Bean
