@@ -32,7 +32,8 @@ class SignedInMemberController {
             description = "The signed-in member as the board's directory knows them: their user id (what every step they"
                     + " take records), name, email address, role and schools. 403 for a valid access token of someone"
                     + " the directory does not know.")
-    @ProblemAnswers(HttpStatus.FORBIDDEN)
+    // 400: an address the firewall rejects, as on every operation.
+    @ProblemAnswers({HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN})
     SignedInMember me() {
         Member member = directory.member(actor.get().id()).orElseThrow();
         return new SignedInMember(member.id().value(), member.name(), member.email(), member.role(),
