@@ -24,9 +24,9 @@ import org.springframework.web.client.RestTemplate;
  * <p>The keys are fetched at the first token, never at start-up, so a service starts before the provider
  * does (in the embedded default the provider is the web module): from {@code incidents.sign-in.jwk-set-uri},
  * or when that is empty from the {@code jwks_uri} of the issuer's {@code /.well-known/openid-configuration},
- * looked up at the first token too (and again at the next token while it fails). Nimbus keeps the keys for
- * five minutes and fetches them again for a token signed with a key it does not know (a rotated key). Each
- * fetch may take at most 5 seconds to connect and 5 to answer.
+ * looked up at the first token too (and again at the next token while it fails). Nimbus keeps the keys and
+ * fetches them again for a token signed with a key it does not know (a rotated key). Each fetch may take at
+ * most 5 seconds to connect and 5 to answer.
  *
  * <p>Spring Boot's own {@code spring.security.oauth2.resourceserver.jwt.*} settings are not used: an empty
  * {@code jwk-set-uri} there still counts as set, so "empty: discover from the issuer" cannot be said with them.
