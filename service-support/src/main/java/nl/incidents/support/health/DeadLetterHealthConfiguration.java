@@ -8,7 +8,6 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.SimpleStatusAggregator;
 import org.springframework.boot.actuate.health.Status;
-import org.springframework.boot.actuate.health.StatusAggregator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +18,12 @@ import org.springframework.context.annotation.Bean;
  * service works, but those cases are missing from a projection or wait for the saga until an operator
  * retries them. Not part of readiness: the instance can take requests.
  */
+// Before Axon's actuator configuration too: its Axon Server status aggregator stands back only when a
+// SimpleStatusAggregator is already defined (otherwise, on Axon Server, health finds two aggregators and the
+// service does not start).
 @AutoConfiguration(afterName = "nl.incidents.support.axon.DeadLetterConfiguration",
-        before = HealthEndpointAutoConfiguration.class)
+        before = HealthEndpointAutoConfiguration.class,
+        beforeName = "org.axonframework.springboot.autoconfig.AxonServerActuatorAutoConfiguration")
 @ConditionalOnBean(DeadLetters.class)
 public class DeadLetterHealthConfiguration {
 
@@ -31,12 +34,15 @@ public class DeadLetterHealthConfiguration {
     /**
      * The order in which the components' statuses make the service's own: any part DOWN makes it DOWN,
      * then OUT_OF_SERVICE, then parked events ({@value #DEGRADED}), then UP. Spring's own order with
-     * {@value #DEGRADED} in its place; the health groups (readiness, liveness) use it too.
+     * {@value #DEGRADED} in its place, and Axon Server's {@code WARN} (a connection of the instance's that is
+     * away) before it, as Axon's own aggregator, which this one replaces, orders it; the health groups
+     * (readiness, liveness) use it too. Declared as a {@link SimpleStatusAggregator}: Axon's stands back
+     * only for one of that type.
      */
     @Bean
-    StatusAggregator healthStatusAggregator() {
-        return new SimpleStatusAggregator(Status.DOWN, Status.OUT_OF_SERVICE, new Status(DEGRADED), Status.UP,
-                Status.UNKNOWN);
+    SimpleStatusAggregator healthStatusAggregator() {
+        return new SimpleStatusAggregator(Status.DOWN, Status.OUT_OF_SERVICE, new Status("WARN"), new Status(DEGRADED),
+                Status.UP, Status.UNKNOWN);
     }
 
     @Bean

@@ -3,13 +3,9 @@ package nl.incidents.support.web;
 import nl.incidents.directory.DirectoryProperties;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.support.IncidentsProperties;
-import nl.incidents.support.IncidentsPropertiesConfiguration;
 import nl.incidents.support.directory.CurrentActor;
-import nl.incidents.support.directory.DirectoryConfiguration;
 import nl.incidents.support.directory.TokenPeople;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
-import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,8 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * sign-in, a person the directory does not know, a role turned away, too many password attempts, an
  * address the firewall rejects) is problem+json ({@link SecurityProblems}).
  */
-@AutoConfiguration(after = {IncidentsPropertiesConfiguration.class, DirectoryConfiguration.class},
-        before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+@AutoConfiguration
 public class SecurityConfiguration {
 
     @Bean
