@@ -79,7 +79,12 @@ final class Chromium implements AutoCloseable {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("submit")).click();
-        wait.until(ExpectedConditions.urlToBe(web + "/"));
+        try {
+            wait.until(ExpectedConditions.urlToBe(web + "/"));
+        } catch (org.openqa.selenium.TimeoutException stuck) {
+            throw new AssertionError(user + " did not reach the start page but " + browser.getCurrentUrl() + ":\n"
+                    + browser.getPageSource(), stuck);
+        }
         return browser;
     }
 

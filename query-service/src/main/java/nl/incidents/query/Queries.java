@@ -1,6 +1,7 @@
 package nl.incidents.query;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import nl.incidents.support.directory.CurrentActor;
@@ -8,6 +9,9 @@ import nl.incidents.kernel.incident.Actor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.AbstractOAuth2Token;
 import reactor.core.Disposable;
 import reactor.core.Exceptions;
 import reactor.core.scheduler.Schedulers;
@@ -70,6 +74,11 @@ public class Queries {
      * a sign-in that does not run out by itself (a password).
      */
     public java.util.Optional<Duration> signedInFor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getCredentials() instanceof AbstractOAuth2Token token
+                && token.getExpiresAt() != null) {
+            return java.util.Optional.of(Duration.between(Instant.now(), token.getExpiresAt()));
+        }
         return java.util.Optional.empty();
     }
 

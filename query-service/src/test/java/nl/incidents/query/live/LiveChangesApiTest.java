@@ -34,7 +34,10 @@ import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
 import nl.incidents.query.EventStoreSchema;
+import nl.incidents.support.testing.CaughtUp;
 import nl.incidents.support.testing.TestStore;
+import nl.incidents.support.testing.TestTokens;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +55,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The live stream in the query service's real context on its own store: members follow {@code GET /api/changes}, a
  * report is appended to the store (standing in for the command service), and within a second the school's manager
  * hears {@code case-changed} with its id and {@code inbox-changed}, while the other school's manager hears nothing of
- * it; the stream is refused to nobody signed in, and bounded per person.
+ * it; the stream is refused to nobody signed in, bounded per person, and
+ * ended when the access token it was opened with runs out.
  */
 @ActiveProfiles(resolver = TestStore.Profiles.class)
 @Tag(TestStore.TAG)
@@ -71,6 +75,9 @@ class LiveChangesApiTest {
     @Autowired
     EventStore eventStore;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     private final HttpClient client = HttpClient.newHttpClient();
     private final List<InputStream> streams = new ArrayList<>();
 
@@ -85,13 +92,21 @@ class LiveChangesApiTest {
     void theSchoolsManagerHearsOfANewReportAndOfTheNoticeAndTheOtherManagerDoesNot() throws Exception {
         BlockingQueue<String> manager = follow("manager");
         BlockingQueue<String> otherManager = follow("manager2");
+        // The processors have started: a first case is projected (and so heard) however long that takes.
+        IncidentId first = IncidentId.random();
+        report(first);
+        CaughtUp.await(eventStore, processing);
+        heard(manager, Set.of("case-changed " + first, "inbox-changed inbox"), Duration.ofSeconds(30));
+        Thread.sleep(200);
+        manager.clear();
+        otherManager.clear();
         IncidentId id = IncidentId.random();
 
         report(id);
 
         // Two processing groups project the case list and the inbox, so the two come in either order; each of the
         // case's events tells of it once.
-        assertThat(heard(manager, Set.of("case-changed " + id, "inbox-changed inbox")))
+        assertThat(heard(manager, Set.of("case-changed " + id, "inbox-changed inbox"), Duration.ofSeconds(1)))
                 .containsExactlyInAnyOrder("case-changed " + id, "inbox-changed inbox");
         assertThat(otherManager.poll(1, TimeUnit.SECONDS)).as("manager2 hears of a case of another school").isNull();
     }
@@ -126,6 +141,23 @@ class LiveChangesApiTest {
         assertThat(status).isEqualTo(200);
     }
 
+    @Test
+    void aStreamOpenedWithAnAccessTokenEndsWhenTheTokenRunsOut() throws Exception {
+        String token = TestTokens.shared().token("manager").expiresAt(Instant.now().plusSeconds(3)).sign();
+        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(changes())
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        long opened = System.nanoTime();
+        try (InputStream body = response.body()) {
+            while (body.read() >= 0) {
+                // heartbeats until the end
+            }
+        }
+        Duration open = Duration.ofNanos(System.nanoTime() - opened);
+        assertThat(open).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
+    }
+
     /** Opens the user's stream; its lines (blank lines and comments left out) arrive in the queue. */
     private BlockingQueue<String> follow(String user) throws Exception {
         HttpResponse<InputStream> response = client.send(request(user), HttpResponse.BodyHandlers.ofInputStream());
@@ -150,9 +182,10 @@ class LiveChangesApiTest {
         return lines;
     }
 
-    /** The events heard within a second, each as its name and data, until all {@code expected} were heard. */
-    private static Set<String> heard(BlockingQueue<String> lines, Set<String> expected) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    /** The events heard within {@code within}, each as its name and data, until all {@code expected} were heard. */
+    private static Set<String> heard(BlockingQueue<String> lines, Set<String> expected, Duration within)
+            throws InterruptedException {
+        long until = System.nanoTime() + within.toNanos();
         Set<String> events = new java.util.HashSet<>();
         String name = null;
         while (!events.containsAll(expected)) {
