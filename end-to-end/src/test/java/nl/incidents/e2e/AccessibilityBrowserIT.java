@@ -82,6 +82,20 @@ class AccessibilityBrowserIT {
         }
     }
 
+    @Test
+    void theCheckFailsOnASeriousViolationAndSaysWhere() throws Exception {
+        ChromeDriver browser = newSession();
+        // An image without a text alternative (critical) and a field without a label (critical).
+        browser.get("data:text/html,<!DOCTYPE html><html lang=nl><head><title>t</title></head><body><main>"
+                + "<img src=x.png><input type=text id=name></main></body></html>");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AccessibilityCheck.assertNoSeriousViolations(browser, "bad"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("serious or critical accessibility violation(s) on bad")
+                .hasMessageContaining("image-alt")
+                .hasMessageContaining("<img src=\"x.png\">")
+                .hasMessageContaining("label");
+    }
+
     private static ChromeDriver newSession() {
         try {
             return chromium.session();
