@@ -193,6 +193,7 @@ public class LiveRelay implements DisposableBean {
 
         private final Connection connection;
         private final Duration lastWait;
+        private final long opened = System.nanoTime();
         volatile int status;
         private String event;
         private final StringBuilder data = new StringBuilder();
@@ -248,9 +249,11 @@ public class LiveRelay implements DisposableBean {
 
         @Override
         public void onComplete() {
-            // The query service ended the stream (the token ran out, or its longest time): a new one at once.
+            // The query service ended the stream (the token ran out, or its longest time): a new one at once,
+            // unless it ended as soon as it began (then after a second, never in a tight loop).
             if (status == 200) {
-                connection.connect(Duration.ZERO);
+                boolean brief = System.nanoTime() - opened < Duration.ofSeconds(1).toNanos();
+                connection.connect(brief ? Duration.ofSeconds(1) : Duration.ZERO);
             }
         }
 
