@@ -161,7 +161,7 @@ public final class ThroughputBenchmark {
     }
 
     /** The event store's events by type (the simple name of the payload class). */
-    private static Map<String, Long> eventsByType(BenchStore store) throws SQLException {
+    static Map<String, Long> eventsByType(BenchStore store) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection connection = store.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
