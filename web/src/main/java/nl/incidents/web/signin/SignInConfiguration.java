@@ -137,7 +137,7 @@ public class SignInConfiguration {
         OidcClientInitiatedLogoutSuccessHandler providerLogout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         providerLogout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(SIGN_IN_PAGE, "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers(SIGN_IN_PAGE, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         // Health for load balancers and run.sh, metrics for Prometheus (as on the services: no personal data).
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers(PROVIDER_PATHS).permitAll()

@@ -65,6 +65,13 @@ class PagesSecurityTest {
     }
 
     @Test
+    void theSignInPagesScriptLoadsBeforeSignInSoItIsNeverThePageSignInReturnsTo() throws Exception {
+        // A script the sign-in page loads must not need a session: else the browser's request for it is the
+        // page remembered for after sign-in, and the person lands on /js/site.js.
+        mvc.perform(get("/js/site.js")).andExpect(status().isOk());
+    }
+
+    @Test
     void aPageOpenedWithoutASessionRedirectsToSignIn() throws Exception {
         mvc.perform(get("/").accept("text/html"))
                 .andExpect(status().isFound())
