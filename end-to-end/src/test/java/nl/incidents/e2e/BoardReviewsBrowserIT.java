@@ -176,7 +176,6 @@ class BoardReviewsBrowserIT {
         browser.manage().window().setSize(new Dimension(1280, 900));
 
         // The full history of the handled case: every event, with when and who.
-        browser.findElement(By.cssSelector("#attention")).isDisplayed();
         browser.get(web + "/cases/" + handled + "/history");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("events")));
         List<WebElement> events = browser.findElements(By.cssSelector("#events tbody tr"));
@@ -199,8 +198,10 @@ class BoardReviewsBrowserIT {
         assertThat(browser.findElement(By.id("events")).getText()).contains("Termijn verlopen: bevestigen",
                 "omdat de termijn voor bevestigen verliep", "het systeem");
 
-        // The pupil's dossier: the warning with its case.
-        browser.get(web + "/people/pupil-7");
+        // The pupil's dossier, from the case's history: the warning with its case.
+        browser.get(web + "/cases/" + handled + "/history");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("people")));
+        browser.findElement(By.cssSelector("#people a[href='/people/pupil-7']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("entries")));
         assertThat(browser.findElement(By.id("kind")).getText()).isEqualTo("Leerlingdossier");
         assertThat(browser.findElement(By.id("entries")).getText()).contains("Maatregel: waarschuwing", "Deelde de bedreiging",

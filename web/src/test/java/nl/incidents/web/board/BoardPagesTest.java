@@ -182,6 +182,8 @@ class BoardPagesTest {
         // The deadline that passed, and the measure.
         assertThat(page).contains("Termijn verlopen: bevestigen", "omdat de termijn voor bevestigen verliep (23 november 2026 09:30)",
                 "Maatregel waarschuwing opgelegd aan pupil-7 (leerling): Shared the threat", "manager (leidinggevende)");
+        // The people the case names link to their dossiers.
+        assertThat(page).contains("<a href=\"/people/pupil-7\">pupil-7</a>");
         assertLivePage(page);
     }
 
