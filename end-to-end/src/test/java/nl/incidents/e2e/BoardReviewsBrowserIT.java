@@ -182,7 +182,7 @@ class BoardReviewsBrowserIT {
         assertThat(events).hasSize(handledEvents);
         for (WebElement event : events) {
             assertThat(event.findElement(By.cssSelector("time")).getText()).as(event.getText()).matches("\\d{1,2} \\p{L}+ \\d{4} \\d\\d:\\d\\d");
-            assertThat(event.findElement(By.cssSelector(".who")).getText()).as(event.getText()).isNotBlank();
+            assertThat(event.findElement(By.cssSelector(".actor")).getText()).as(event.getText()).isNotBlank();
         }
         String history = browser.findElement(By.id("events")).getText();
         assertThat(history).contains("Melding (ontspoord) op Facebook, ernst hoog", "teacher (leraar/medewerker)",
@@ -301,8 +301,13 @@ class BoardReviewsBrowserIT {
         assertThat(serious).as("axe-core on the %s page", page).isEmpty();
     }
 
+    /** The whole page (the window made as tall as the page for the shot), as target/screenshots/{name}.png. */
     private void screenshot(String name) throws Exception {
+        Dimension window = browser.manage().window().getSize();
+        long height = (Long) ((ChromeDriver) browser).executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 140)));
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        browser.manage().window().setSize(window);
         Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
