@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The board pages' words for what the services answer in codes, in the person's language (texts in
  * {@code messages/board_nl.properties} and {@code board_en.properties}): a time in Dutch time (Europe/Amsterdam,
- * {@code 29 november 2026 21:13}), a duration ({@code 1 u 20 min}), the protocol's values (a step, a measure, a
+ * {@code 29 november 2026 21:13}), a duration ({@code 1 u 20 min}, {@code 40 s}), the protocol's values (a step, a measure, a
  * severity...), and one sentence per event of a case's history with who took it and on whose behalf or because of
  * which deadline. Templates use it as {@code @boardTexts}.
  */
@@ -52,12 +52,19 @@ public class BoardTexts {
         return at == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZoneSameInstant(DUTCH_TIME));
     }
 
-    /** A duration in days, hours and minutes ({@code 2 d 3 u}, {@code 1 u 20 min}, {@code 45 min}); a dash for none. */
+    /**
+     * A duration for a person: under a minute in seconds ({@code 40 s}), else in days, hours and minutes rounded to
+     * the nearest minute ({@code 2 d 3 u}, {@code 1 u 20 min}, {@code 45 min}); a dash for none.
+     */
     public String duration(Duration duration, Locale locale) {
         if (duration == null) {
             return "–";
         }
-        long minutes = Math.max(0, (duration.toSeconds() + 59) / 60);
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 60) {
+            return text("board.duration.seconds", locale, seconds);
+        }
+        long minutes = (seconds + 30) / 60;
         long days = minutes / (24 * 60);
         long hours = minutes % (24 * 60) / 60;
         long rest = minutes % 60;
