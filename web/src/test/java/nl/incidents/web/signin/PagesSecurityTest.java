@@ -65,10 +65,11 @@ class PagesSecurityTest {
     }
 
     @Test
-    void theSignInPagesScriptLoadsBeforeSignInSoItIsNeverThePageSignInReturnsTo() throws Exception {
-        // A script the sign-in page loads must not need a session: else the browser's request for it is the
-        // page remembered for after sign-in, and the person lands on /js/site.js.
-        mvc.perform(get("/js/site.js")).andExpect(status().isOk());
+    void thePagesOwnScriptAndStylesheetLoadBeforeSignIn() throws Exception {
+        // Were they behind sign-in, the sign-in page's own script would be remembered as the page to return to.
+        for (String path : new String[] {"/js/site.js", "/css/site.css", "/webjars/htmx.org/dist/htmx.min.js"}) {
+            mvc.perform(get(path)).andExpect(status().isOk());
+        }
     }
 
     @Test
