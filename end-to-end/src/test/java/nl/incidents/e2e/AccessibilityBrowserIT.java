@@ -22,7 +22,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class AccessibilityBrowserIT {
 
-    /** A page to check: its name (also its screenshot's), who opens it (null: nobody signed in) and its path. */
+    /**
+     * A page to check: its name (also its screenshot's), who opens it (null: nobody signed in) and its path
+     * ({@code {id}}: a case the teacher reported, naming parent-9, before the pages are checked).
+     */
     record Page(String name, String user, String path) {
     }
 
@@ -32,7 +35,10 @@ class AccessibilityBrowserIT {
             new Page("start-teacher", "teacher", "/"),
             new Page("start-manager", "manager", "/"),
             new Page("start-board", "board", "/"),
-            new Page("live-check", "manager", "/live/check"));
+            new Page("live-check", "manager", "/live/check"),
+            new Page("board-dashboard", "board", "/board"),
+            new Page("board-history", "board", "/cases/{id}/history"),
+            new Page("board-person", "board", "/people/parent-9"));
 
     @TempDir
     static Path profiles;
@@ -60,13 +66,14 @@ class AccessibilityBrowserIT {
     @Test
     void noPageHasASeriousOrCriticalViolation() throws Exception {
         String web = system.webUrl();
+        String id = LiveBrowserIT.report(system.commandServiceUrl());
         Map<String, ChromeDriver> sessions = new HashMap<>();
         List<String> failures = new ArrayList<>();
         for (Page page : PAGES) {
             ChromeDriver browser = page.user() == null
                     ? sessions.computeIfAbsent("", user -> newSession())
                     : sessions.computeIfAbsent(page.user(), user -> signedIn(web, user));
-            browser.get(web + page.path());
+            browser.get(web + page.path().replace("{id}", id));
             new WebDriverWait(browser, Duration.ofSeconds(20))
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
             Chromium.screenshot(browser, "a11y-" + page.name());

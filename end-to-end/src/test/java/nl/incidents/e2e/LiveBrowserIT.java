@@ -133,8 +133,12 @@ class LiveBrowserIT {
         return lines;
     }
 
-    /** The teacher reports a discussion about school-1, as the report page sends it; answers the case's id. */
     private static String report() throws Exception {
+        return report(system.commandServiceUrl());
+    }
+
+    /** The teacher reports a discussion about school-1, as the report page sends it; answers the case's id. */
+    static String report(String commandServiceUrl) throws Exception {
         String id = UUID.randomUUID().toString();
         String body = """
                 {"incidentId": "%s", "schoolId": "school-1", "platform": "FACEBOOK",
@@ -143,7 +147,7 @@ class LiveBrowserIT {
                  "involvedParties": [{"personId": "parent-9", "role": "PARENT", "part": "AUTHOR"}],
                  "observedAt": "%s"}""".formatted(id, Instant.now().minusSeconds(120));
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(system.commandServiceUrl() + "/api/incidents"))
+                        URI.create(commandServiceUrl + "/api/incidents"))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("teacher:demo".getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
