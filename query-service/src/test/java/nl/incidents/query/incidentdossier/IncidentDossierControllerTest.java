@@ -64,7 +64,7 @@ class IncidentDossierControllerTest {
     @Test
     void aRefusalIsAProblemWithoutDetailsOfTheCase() throws Exception {
         when(gateway.query(any(), any(ResponseType.class))).thenReturn(CompletableFuture.failedFuture(
-                RequestRefused.forbidden("You may not read incident " + id + ".")));
+                RequestRefused.forbidden("case.not-readable", "You may not read incident " + id + ".")));
 
         http.perform(get("/api/incidents/" + id).with(httpBasic("manager", "demo")))
                 .andExpect(status().isForbidden())

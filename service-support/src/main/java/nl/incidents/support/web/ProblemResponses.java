@@ -59,6 +59,7 @@ public final class ProblemResponses {
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);
+        problem.put("code", codeFor(status));
         if (instance != null) {
             problem.put("instance", instance);
         }
@@ -67,6 +68,28 @@ public final class ProblemResponses {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A map of strings and a number is always JSON", e);
         }
+    }
+
+    /**
+     * The stable code (for machines, see {@code RequestRefused#code()}) of an answer nothing more specific is
+     * known about than its status.
+     */
+    static String codeFor(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "request.unreadable";
+            case UNAUTHORIZED -> "sign-in.required";
+            case FORBIDDEN -> "access.denied";
+            case NOT_FOUND -> "request.no-page";
+            case METHOD_NOT_ALLOWED -> "request.method";
+            case NOT_ACCEPTABLE -> "request.accept";
+            case PAYLOAD_TOO_LARGE -> "body.too-large";
+            case URI_TOO_LONG, REQUEST_HEADER_FIELDS_TOO_LARGE -> "request.too-long";
+            case UNSUPPORTED_MEDIA_TYPE -> "request.media-type";
+            case TOO_MANY_REQUESTS -> "sign-in.limited";
+            case NOT_IMPLEMENTED, HTTP_VERSION_NOT_SUPPORTED -> "request.unsupported";
+            case SERVICE_UNAVAILABLE -> "service.unavailable";
+            default -> status.is5xxServerError() ? "service.fault" : "request.refused";
+        };
     }
 
     /** A sentence for a person for an answer nothing more specific is known about than its status. */
