@@ -69,7 +69,8 @@ class IncidentDossierControllerTest {
         http.perform(get("/api/incidents/" + id).with(httpBasic("manager", "demo")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("You may not read incident " + id + "."));
+                .andExpect(jsonPath("$.detail").value("You may not read incident " + id + "."))
+                .andExpect(jsonPath("$.code").value("case.not-readable"));
     }
 
     @Test
