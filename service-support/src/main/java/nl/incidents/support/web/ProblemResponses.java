@@ -40,6 +40,12 @@ public final class ProblemResponses {
     /** Writes a problem with {@code status} and {@code detail} (a sentence for a person) to {@code response}. */
     public static void write(HttpServletResponse response, HttpStatus status, String detail, String instance)
             throws IOException {
+        write(response, status, codeFor(status), detail, instance);
+    }
+
+    /** Writes a problem with {@code status}, its stable {@code code} and {@code detail} to {@code response}. */
+    public static void write(HttpServletResponse response, HttpStatus status, String code, String detail, String instance)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -48,18 +54,23 @@ public final class ProblemResponses {
         secure(response);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(body(status, detail, instance));
+        response.getWriter().write(body(status, code, detail, instance));
         response.flushBuffer();
     }
 
     /** The problem+json text of a problem. */
     static String body(HttpStatus status, String detail, String instance) {
+        return body(status, codeFor(status), detail, instance);
+    }
+
+    /** The problem+json text of a problem with its code. */
+    static String body(HttpStatus status, String code, String detail, String instance) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);
-        problem.put("code", codeFor(status));
+        problem.put("code", code);
         if (instance != null) {
             problem.put("instance", instance);
         }
