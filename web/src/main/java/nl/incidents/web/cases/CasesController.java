@@ -48,6 +48,8 @@ class CasesController {
 
     private static final Logger log = LoggerFactory.getLogger(CasesController.class);
     static final int PAGE_SIZE = 50;
+    /** How long a step waits for the query service to show it before going back to the case page. */
+    static final java.time.Duration CATCH_UP = java.time.Duration.ofSeconds(3);
 
     private final RestClient queryService;
     private final RestClient commandService;
@@ -122,11 +124,13 @@ class CasesController {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "error";
         }
+        int before = timelineLength(id);
         try {
             commandService.post().uri("/api/incidents/{id}/{step}", id, step.commandPath())
                     .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
                     .body(body(step, form)).retrieve().toBodilessEntity();
             redirect.addFlashAttribute("done", step.path());
+            awaitTimelineLongerThan(id, before);
         } catch (RestClientResponseException refused) {
             ServiceProblem problem = ServiceProblem.of(refused);
             redirect.addFlashAttribute("refusal", new Refusal(step.path(), problem.field(), problem.text(messages, locale)));
@@ -154,6 +158,37 @@ class CasesController {
         /** Whether the refusal is about this step but none of its fields (then shown by the step's button). */
         public boolean aboutStep(String stepPath, List<String> fields) {
             return step.equals(stepPath) && (field == null || !fields.contains(field));
+        }
+    }
+
+    /** How many lines the case's timeline has now, as the person reads it (-1 when it cannot be read). */
+    private int timelineLength(UUID id) {
+        try {
+            CaseViews.Dossier dossier = queryService.get().uri("/api/incidents/{id}", id)
+                    .accept(MediaType.APPLICATION_JSON).retrieve().body(CaseViews.Dossier.class);
+            return dossier == null ? -1 : dossier.timeline().size();
+        } catch (RestClientException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Waits (at most {@link #CATCH_UP}) until the query service shows the step just taken, so that the case page the
+     * person returns to shows it and offers the steps that follow: the query side follows the command side within a
+     * fraction of a second. The page shows what is there after the wait in any case.
+     */
+    private void awaitTimelineLongerThan(UUID id, int before) {
+        if (before < 0) {
+            return;
+        }
+        long until = System.nanoTime() + CATCH_UP.toNanos();
+        while (System.nanoTime() < until && timelineLength(id) <= before) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

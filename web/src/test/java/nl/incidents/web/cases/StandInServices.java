@@ -43,6 +43,8 @@ final class StandInServices {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** Each step taken adds a line to the case's timeline, as the query service shows it. */
+    private final java.util.concurrent.atomic.AtomicInteger stepsTaken = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpServer server;
 
     StandInServices() {
@@ -87,6 +89,7 @@ final class StandInServices {
                     {"type":"about:blank","title":"Conflict","status":409,"detail":"Incident is closed; nothing more can be done in it.",
                      "code":"state.closed","action":"CLOSE"}""");
         } else if (path.startsWith("/api/incidents/" + CASE + "/") && exchange.getRequestMethod().equals("POST")) {
+            stepsTaken.incrementAndGet();
             send(exchange, 200, "{\"incidentId\":\"" + CASE + "\"}");
         } else {
             send(exchange, 404, "{\"status\":404,\"code\":\"case.unknown\",\"detail\":\"There is no incident.\"}");
@@ -110,7 +113,7 @@ final class StandInServices {
                  "nextPageToken":"page-2"}""".formatted(CASE, timing, OTHER_CASE, laterTiming);
     }
 
-    private static String dossier(String person) {
+    private String dossier(String person) {
         boolean handles = !person.equals("comms");
         String measures = handles ? """
                 ,"measures":[{"personId":"pupil-7","partyRole":"PUPIL","measure":"WARNING","reason":"Shared the threat",
@@ -128,8 +131,18 @@ final class StandInServices {
                    "acknowledgedBy":{"id":"manager","role":"MANAGER"}},
                  "strategy":{"elements":["NO_ONLINE_REACTION","CONVERSATION_IN_PERSON"],"description":"Invite the parent",
                    "agreedAt":"2026-11-30T08:45:00+01:00","agreedBy":{"id":"manager","role":"MANAGER"}}%s,
-                 "timeline":[{"at":"2026-11-29T21:13:00+01:00","by":{"id":"teacher","role":"STAFF"},"text":"Reported a derailed discussion"}],
-                 "actions":%s}""".formatted(CASE, measures, ACTIONS.get(person));
+                 "timeline":[%s],
+                 "actions":%s}""".formatted(CASE, measures, timeline(), ACTIONS.get(person));
+    }
+
+    private String timeline() {
+        StringBuilder lines = new StringBuilder("""
+                {"at":"2026-11-29T21:13:00+01:00","by":{"id":"teacher","role":"STAFF"},"text":"Reported a derailed discussion"}""");
+        for (int i = 0; i < stepsTaken.get(); i++) {
+            lines.append(",{\"at\":\"2026-11-30T09:00:00+01:00\",\"by\":{\"id\":\"manager\",\"role\":\"MANAGER\"},"
+                    + "\"text\":\"A step\"}");
+        }
+        return lines.toString();
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
