@@ -116,14 +116,19 @@ public class SignInConfiguration {
         return manager;
     }
 
-    /** Remembers a page (a GET a browser navigated to, not a script's request) asked for before sign-in. */
+    /**
+     * Remembers a page (a GET a browser navigated to, not a script's request nor its live events) asked for before
+     * sign-in. The pages' scripts and styles are open to all, so that the sign-in page's own never count as one.
+     */
     private static HttpSessionRequestCache pageFirstAskedFor() {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         cache.setMatchingRequestParameterName(null);
         cache.setRequestMatcher(new AndRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
                 new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest")),
-                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request"))));
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request")),
+                // A page's live events (EventSource) are not a page either.
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("Accept", "text/event-stream"))));
         return cache;
     }
 
@@ -137,7 +142,7 @@ public class SignInConfiguration {
         OidcClientInitiatedLogoutSuccessHandler providerLogout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         providerLogout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(SIGN_IN_PAGE, "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers(SIGN_IN_PAGE, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         // Health for load balancers and run.sh, metrics for Prometheus (as on the services: no personal data).
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers(PROVIDER_PATHS).permitAll()
