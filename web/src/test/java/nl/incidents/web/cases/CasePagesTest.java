@@ -111,7 +111,7 @@ class CasePagesTest {
     @Test
     void theBoardIsOfferedThePoliceTheInspectorAndTheHeavyMeasures() throws Exception {
         String page = page("board", get("/cases/" + StandInServices.CASE), 200);
-        assertThat(page).contains("id=\"step-police-report\"", "Aangifte doen", "id=\"step-police-declined\"",
+        assertThat(page).contains("href=\"/cases/" + StandInServices.CASE + "/history\"", "id=\"step-police-report\"", "Aangifte doen", "id=\"step-police-declined\"",
                 "id=\"step-inspector\"", "Melden bij de vertrouwensinspecteur", "schorsing - medewerker, leerling of ouder",
                 "ontslag op staande voet - medewerker", "verwijdering - leerling of ouder");
         // Only a staff member involved can be reported to the inspector.
@@ -123,8 +123,9 @@ class CasePagesTest {
     @Test
     void theCommunicationsDepartmentReadsTheCaseAndIsOfferedNothing() throws Exception {
         String page = page("comms", get("/cases/" + StandInServices.CASE), 200);
-        assertThat(page).contains("A parent threatens a teacher", "Niet online reageren", "U kunt in deze zaak nu niets doen.")
-                .doesNotContain("<form method=\"post\" action=\"/cases/", "Maatregelen");
+        assertThat(page).contains("A parent threatens a teacher", "Niet online reageren", "U kunt in deze zaak nu niets doen.",
+                        ">Facebook<", ">bedreigen, <", ">beledigen<", "parent-3 (ouder, schrijver)")
+                .doesNotContain("<form method=\"post\" action=\"/cases/", "Maatregelen", "id=\"history-link\"");
     }
 
     @Test
