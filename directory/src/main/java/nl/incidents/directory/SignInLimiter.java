@@ -100,7 +100,8 @@ public final class SignInLimiter {
         return Duration.ofNanos(probe.getNanosToWaitForRefill()).plusMillis(999).withNanos(0);
     }
 
-    private static String key(String account) {
+    /** The account name as the limiter keeps it: stripped, in lower case; null is the empty name. */
+    static String key(String account) {
         return account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
     }
 }

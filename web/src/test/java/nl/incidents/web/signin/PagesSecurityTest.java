@@ -72,6 +72,14 @@ class PagesSecurityTest {
     }
 
     @Test
+    void thePagesOwnScriptAndStylesheetLoadBeforeSignIn() throws Exception {
+        // Were they behind sign-in, the sign-in page's own script would be remembered as the page to return to.
+        for (String path : new String[] {"/js/site.js", "/css/site.css", "/webjars/htmx.org/dist/htmx.min.js"}) {
+            mvc.perform(get(path)).andExpect(status().isOk());
+        }
+    }
+
+    @Test
     void aPageOpenedWithoutASessionRedirectsToSignIn() throws Exception {
         mvc.perform(get("/").accept("text/html"))
                 .andExpect(status().isFound())
