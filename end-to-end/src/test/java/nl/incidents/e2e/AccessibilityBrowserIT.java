@@ -36,6 +36,11 @@ class AccessibilityBrowserIT {
             new Page("start-manager", "manager", "/"),
             new Page("start-board", "board", "/"),
             new Page("live-check", "manager", "/live/check"),
+            new Page("cases-manager", "manager", "/cases"),
+            new Page("case-manager", "manager", "/cases/{id}"),
+            new Page("cases-board", "board", "/cases"),
+            new Page("case-board", "board", "/cases/{id}"),
+            new Page("cases-comms", "comms", "/cases"),
             new Page("board-dashboard", "board", "/board"),
             new Page("board-history", "board", "/cases/{id}/history"),
             new Page("board-person", "board", "/people/parent-9"));

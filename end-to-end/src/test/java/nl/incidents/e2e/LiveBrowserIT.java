@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Live updates end to end, on the three jars: the teacher reports a case (through the command service, as the report
- * page does) and within two seconds, without a reload, the manager's open page shows it; at HTTP level the web
+ * page does) and within two seconds, without a reload, the manager's open work list ({@code /cases}) and the live
+ * check page show it; at HTTP level the web
  * module's {@code GET /live} relays {@code case-changed} with the case's id and {@code inbox-changed} to the manager,
  * and nothing of it to the other school's manager.
  */
@@ -70,6 +71,26 @@ class LiveBrowserIT {
             new WebDriverWait(manager, Duration.ofSeconds(2)).until(browser ->
                     !browser.findElement(By.id("live-inbox")).getText().equals(before));
             Chromium.screenshot(manager, "live-check");
+        }
+    }
+
+    @Test
+    void theManagersOpenWorkListShowsTheTeachersNewReportWithinTwoSecondsWithoutAReload() throws Exception {
+        Chromium.requireBrowser();
+        String web = system.webUrl();
+        try (Chromium chromium = new Chromium(LiveBrowserIT.class.getSimpleName() + "-cases", profiles.resolve("cases"))) {
+            ChromeDriver manager = chromium.signedIn(web, "manager");
+            manager.get(web + "/cases");
+            new WebDriverWait(manager, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+            Thread.sleep(1000); // the page's stream is open (it opens as the page loads)
+            String url = manager.getCurrentUrl();
+
+            String id = report();
+
+            new WebDriverWait(manager, Duration.ofSeconds(2))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("case-" + id)));
+            assertThat(manager.getCurrentUrl()).as("no navigation").isEqualTo(url);
+            Chromium.screenshot(manager, "live-cases-manager");
         }
     }
 

@@ -44,10 +44,10 @@ public class ReadableCases {
         long known = jdbc.sql("SELECT COUNT(*) FROM incident_summary WHERE incident_id = ?").param(id.toString())
                 .query(Long.class).single();
         if (known == 0) {
-            throw RequestRefused.notFound("There is no incident " + id + ".");
+            throw RequestRefused.notFound("case.unknown", "There is no incident " + id + ".");
         }
         if (!mayRead(id, viewer)) {
-            throw RequestRefused.forbidden("You may not read incident " + id + ".");
+            throw RequestRefused.forbidden("case.not-readable", "You may not read incident " + id + ".");
         }
     }
 }
