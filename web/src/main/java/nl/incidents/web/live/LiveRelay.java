@@ -67,9 +67,9 @@ public class LiveRelay implements DisposableBean {
         this.changes = services.queryServiceUrl().resolve("/api/changes");
     }
 
-    /** Opens the browser's stream and its first upstream stream. */
-    SseEmitter open(Authentication person, HttpServletRequest request, HttpServletResponse response) {
-        SseEmitter browser = new SseEmitter(LONGEST.toMillis());
+    /** Opens the browser's stream, for at most {@code atMost} (and {@link #LONGEST}), and its first upstream stream. */
+    SseEmitter open(Authentication person, HttpServletRequest request, HttpServletResponse response, Duration atMost) {
+        SseEmitter browser = new SseEmitter(Math.min(LONGEST.toMillis(), Math.max(1000, atMost.toMillis())));
         Connection connection = new Connection(person, request, response, browser);
         browser.onCompletion(connection::end);
         browser.onTimeout(() -> {
