@@ -131,7 +131,7 @@ class InboxApiTest {
         assertThat(escalation.path("incidentId").asText()).isEqualTo(id.toString());
         assertThat(escalation.path("subject").asText()).startsWith("Incident " + id + ": escalated to you, acknowledge by ");
         assertThat(escalation.path("text").asText()).contains("OBS De Esch (school-1)")
-                .contains(LINKS + "/api/incidents/" + id);
+                .contains(LINKS + "/cases/" + id);
         OffsetDateTime received = OffsetDateTime.parse(escalation.path("receivedAt").asText());
         assertThat(received.getOffset()).isEqualTo(ZoneId.of("Europe/Amsterdam").getRules().getOffset(received.toInstant()));
     }
