@@ -170,6 +170,26 @@ class InboxApiTest {
     }
 
     @Test
+    void aMemberMarksTheirOwnEntryReadAndTheUnreadCountFalls() {
+        List<JsonNode> before = entries("manager", "");
+        assertThat(before).allSatisfy(entry -> assertThat(entry.path("read").asBoolean()).isFalse());
+        long unread = get("manager", "/api/inbox/unread").getBody().path("unread").asLong();
+        String entryId = before.get(0).path("id").asText();
+
+        assertThat(http.withBasicAuth("manager2", "demo").postForEntity("/api/inbox/" + entryId + "/read", null, JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        for (int twice = 0; twice < 2; twice++) {
+            assertThat(http.withBasicAuth("manager", "demo").postForEntity("/api/inbox/" + entryId + "/read", null, Void.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+
+        assertThat(get("manager", "/api/inbox/unread").getBody().path("unread").asLong()).isEqualTo(unread - 1);
+        List<JsonNode> after = entries("manager", "");
+        assertThat(after.get(0).path("read").asBoolean()).isTrue();
+        assertThat(after.get(1).path("read").asBoolean()).isFalse();
+    }
+
+    @Test
     void theLimitPicksTheNewest() {
         assertThat(kinds(entries("manager", "?limit=1"))).containsExactly("COMMUNICATIONS_BY_SYSTEM");
         assertThat(entries("manager", "?limit=200")).hasSize(3);
