@@ -37,6 +37,8 @@ final class SignInSystem implements AutoCloseable {
                 "QUERY_SERVICE_URL", "http://localhost:" + queryPort,
                 "INCIDENTS_OIDC_ISSUER", webUrl,
                 "INCIDENTS_OIDC_JWK_SET_URI", webUrl + "/oauth2/jwks"));
+        // The links in mails and inboxes point at this web module's case pages.
+        env.put("INCIDENTS_LINK_BASE_URL", webUrl);
         if (clientSecret != null) {
             env.put("INCIDENTS_OIDC_CLIENT_SECRET", clientSecret);
         }
