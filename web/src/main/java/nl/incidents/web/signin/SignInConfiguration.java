@@ -137,7 +137,9 @@ public class SignInConfiguration {
         OidcClientInitiatedLogoutSuccessHandler providerLogout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         providerLogout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(SIGN_IN_PAGE, "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        // The pages' own stylesheet and script, and the libraries: open, so that the sign-in page loads them and a
+                        // browser is never sent back after sign-in to a script it fetched (instead of the page it asked for).
+                        .requestMatchers(SIGN_IN_PAGE, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         // Health for load balancers and run.sh, metrics for Prometheus (as on the services: no personal data).
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers(PROVIDER_PATHS).permitAll()

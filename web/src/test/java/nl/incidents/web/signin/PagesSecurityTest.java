@@ -65,6 +65,14 @@ class PagesSecurityTest {
     }
 
     @Test
+    void theSignInPagesStylesheetAndScriptLoadWithoutASession() throws Exception {
+        // Were the script behind sign-in, the browser would be sent back to it after signing in, not to its page.
+        for (String path : new String[] {"/css/site.css", "/js/site.js"}) {
+            mvc.perform(get(path)).andExpect(status().isOk());
+        }
+    }
+
+    @Test
     void aPageOpenedWithoutASessionRedirectsToSignIn() throws Exception {
         mvc.perform(get("/").accept("text/html"))
                 .andExpect(status().isFound())
