@@ -141,17 +141,18 @@ class ReportController {
     }
 
     /**
-     * After sending: the case's dossier names who it went to. The query service projects a new case within moments;
-     * until it has, the page says it is being processed and asks again by itself (htmx) every two seconds.
+     * After sending: the case's dossier names who it went to. The query service shows a new case, and then its
+     * escalation to the manager, within moments; until it has both, the page says the report is being processed and
+     * asks again by itself (htmx) every two seconds.
      */
     @GetMapping("/report/{id}/sent")
     String sent(@PathVariable UUID id, Model model, HttpServletRequest request) {
         model.addAttribute("incidentId", id);
         Dossier dossier = null;
         boolean htmx = request.getHeader("HX-Request") != null;
-        for (int attempt = 0; attempt < (htmx ? 1 : 5) && dossier == null; attempt++) {
+        for (int attempt = 0; attempt < (htmx ? 1 : 8) && (dossier == null || dossier.escalation() == null); attempt++) {
             if (attempt > 0) {
-                pause(300);
+                pause(250);
             }
             try {
                 dossier = queryService.get().uri("/api/incidents/{id}", id).accept(MediaType.APPLICATION_JSON)
@@ -163,13 +164,11 @@ class ReportController {
                 break;
             }
         }
-        if (dossier != null) {
-            model.addAttribute("dossier", dossier);
-            Dossier.Assignee to = dossier.escalation() == null ? null : dossier.escalation().assignee();
-            if (to != null) {
-                model.addAttribute("toBoard", "BOARD".equals(to.level()));
-                model.addAttribute("toName", colleagues.name(to.personId()).orElse(to.personId()));
-            }
+        Dossier.Assignee to = dossier == null || dossier.escalation() == null ? null : dossier.escalation().assignee();
+        if (to != null) {
+            model.addAttribute("escalated", true);
+            model.addAttribute("toBoard", "BOARD".equals(to.level()));
+            model.addAttribute("toName", colleagues.name(to.personId()).orElse(to.personId()));
             String schoolId = dossier.schoolId();
             model.addAttribute("schoolName", schools(request).stream().filter(s -> s.id().equals(schoolId))
                     .map(s -> s.name() == null ? s.id() : s.name()).findFirst().orElse(schoolId));

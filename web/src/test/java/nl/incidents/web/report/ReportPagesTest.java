@@ -190,6 +190,11 @@ class ReportPagesTest {
     void aCaseNotYetProjectedIsShownAsBeingProcessedAndAskedForAgain() throws Exception {
         UUID id = UUID.randomUUID();
         String page = page(get("/report/" + id + "/sent"), 200);
+        assertThat(page).contains("wordt verwerkt", "hx-trigger=\"every 2s\"");
+        // Projected, but not yet escalated: still being processed.
+        SERVICES.answer("GET", "/api/incidents/" + id, json(200, """
+                {"incidentId":"%s","schoolId":"school-1","status":"REPORTED","escalation":null}""".formatted(id)));
+        page = page(get("/report/" + id + "/sent"), 200);
         assertThat(page).contains("wordt verwerkt", "hx-get=\"/report/" + id + "/sent\"", "hx-trigger=\"every 2s\"")
                 .doesNotContain("doorgestuurd naar");
         // The refresh asks for the outcome only.
