@@ -186,6 +186,14 @@ class ReportController {
         model.addAttribute("partyRoles", PartyRole.values());
         model.addAttribute("parts", Part.values());
         model.addAttribute("maxRows", ReportForm.MAX_ROWS);
+        // The fields in the form's order, for listing its faults at the top in the order the person meets them.
+        List<String> fieldOrder = new ArrayList<>(List.of("schoolId", "platform", "location", "summary", "stage", "harms",
+                "severity", "parties"));
+        for (int i = 0; i < form.getParties().size(); i++) {
+            fieldOrder.addAll(List.of("parties[" + i + "].personId", "parties[" + i + "].role", "parties[" + i + "].part"));
+        }
+        fieldOrder.add("observedAt");
+        model.addAttribute("fieldOrder", fieldOrder);
         return "report/form";
     }
 

@@ -111,6 +111,11 @@ class ReportPagesTest {
                 "id=\"parties-0-personId-error\"", "Een kenmerk is een woord van letters",
                 "id=\"parties-0-role-error\"", "Kies wie deze betrokkene is.",
                 "Dit tijdstip ligt in de toekomst", "href=\"#parties-0-personId\"");
+        // At the top, the faults in the order of the form, each linking to its field.
+        assertThat(page.indexOf("href=\"#platform\"")).isLessThan(page.indexOf("href=\"#location\""));
+        assertThat(page.indexOf("href=\"#location\"")).isLessThan(page.indexOf("href=\"#stage\""));
+        assertThat(page.indexOf("href=\"#harms\"")).isLessThan(page.indexOf("href=\"#severity\""));
+        assertThat(page.indexOf("href=\"#parties-0-role\"")).isLessThan(page.indexOf("href=\"#observedAt\""));
         // What was typed stays.
         assertThat(page).contains("value=\"whatsapp group of 7b\"", "value=\"Jan de Vries\"");
     }
