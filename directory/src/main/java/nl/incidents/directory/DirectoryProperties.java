@@ -3,6 +3,7 @@ package nl.incidents.directory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
@@ -65,8 +66,42 @@ public record DirectoryProperties(String name, List<SchoolProperties> schools, L
     public record SchoolProperties(String id, String name, Region region) {
     }
 
-    /** One person who signs in. */
-    public record UserProperties(String id, String name, String email, ActorRole role, Set<String> schools, String password) {
+    /**
+     * One person who signs in.
+     *
+     * @param id       the user id: what events record as the actor, and the name for password sign-in
+     * @param subject  optional: the person's value of the claim that identifies them in the board's sign-in
+     *                 provider's tokens ({@code incidents.sign-in.person-claim}: Entra ID's {@code oid}, Google's
+     *                 {@code sub}, ...); without it that claim is compared with {@code id}, or with {@code email}
+     *                 when the claim is {@code email}
+     * @param password a hash in Spring Security's {@code {id}hash} form; none: no password sign-in
+     */
+    public record UserProperties(String id, String name, String email, ActorRole role, Set<String> schools, String password,
+                                 String subject) {
+    }
+
+    /**
+     * The person a sign-in provider's token names (persoon bij een token): the user whose {@code subject}
+     * equals {@code value}; for a user without a subject, the one whose id equals it, or whose email equals it
+     * without regard to case when {@code claim} is {@code email}.
+     *
+     * @param claim the name of the claim the value was read from ({@code sub}, {@code oid}, {@code email}, ...)
+     * @param value the claim's value in the token; null or blank names nobody
+     * @return the user, or empty when the directory does not know the person, or knows more than one user by
+     *         this value (two users with one email address: nobody is guessed at)
+     */
+    public Optional<UserProperties> identifiedBy(String claim, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        boolean byEmail = "email".equals(claim);
+        List<UserProperties> named = users.stream()
+                .filter(u -> u.subject() != null && !u.subject().isBlank()
+                        ? u.subject().equals(value)
+                        : byEmail ? u.email() != null && u.email().equalsIgnoreCase(value) : value.equals(u.id()))
+                .limit(2)
+                .toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     /** The directory as the kernel knows it (no passwords). */

@@ -12,8 +12,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -29,7 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * plain digests of them: its keys are HMAC-SHA-256 of the password under a random key of this
  * process, useless elsewhere and to precomputed tables.
  */
-public class DirectorySignIn extends DaoAuthenticationProvider {
+public class DirectorySignIn extends DaoAuthenticationProvider implements RemembersVerifiedPasswords {
 
     static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
     static final long MOST_REMEMBERED = 10_000;
@@ -69,6 +71,26 @@ public class DirectorySignIn extends DaoAuthenticationProvider {
         }
         super.additionalAuthenticationChecks(user, authentication); // throws unless the password matches the hash
         verifiedAgainst.put(presented, user.getPassword());
+    }
+
+    /**
+     * Whether this attempt presents a password this sign-in verified for the user within the last few
+     * minutes, against the user's current hash: then checking it again costs no bcrypt. No password is
+     * checked here; an unknown user or a password never verified answers false.
+     */
+    @Override
+    public boolean alreadyVerified(Authentication attempt) {
+        if (attempt.getCredentials() == null || attempt.getName() == null) {
+            return false;
+        }
+        UserDetails user;
+        try {
+            user = getUserDetailsService().loadUserByUsername(attempt.getName());
+        } catch (UsernameNotFoundException unknown) {
+            return false;
+        }
+        String verified = verifiedAgainst.getIfPresent(new Presented(user.getUsername(), mac(attempt.getCredentials().toString())));
+        return user.getPassword() != null && user.getPassword().equals(verified);
     }
 
     private String mac(String password) {

@@ -39,7 +39,13 @@ public final class SignInLimiter {
         this(TimeMeter.SYSTEM_MILLISECONDS, Ticker.systemTicker());
     }
 
-    SignInLimiter(TimeMeter clock, Ticker ticker) {
+    /**
+     * The limits above on a clock of one's own, for a test that lets the wait pass without waiting.
+     *
+     * @param clock  the buckets' time (Bucket4j's)
+     * @param ticker the time by which unused buckets are dropped (Caffeine's)
+     */
+    public SignInLimiter(TimeMeter clock, Ticker ticker) {
         this.clock = clock;
         this.accounts = Caffeine.newBuilder().expireAfterAccess(KEPT_FOR).maximumSize(MOST_KEPT).ticker(ticker).build();
         this.addresses = Caffeine.newBuilder().expireAfterAccess(KEPT_FOR).maximumSize(MOST_KEPT).ticker(ticker).build();
@@ -94,7 +100,8 @@ public final class SignInLimiter {
         return Duration.ofNanos(probe.getNanosToWaitForRefill()).plusMillis(999).withNanos(0);
     }
 
-    private static String key(String account) {
+    /** The account name as the limiter keeps it: stripped, in lower case; null is the empty name. */
+    static String key(String account) {
         return account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
     }
 }

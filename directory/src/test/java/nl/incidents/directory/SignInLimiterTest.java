@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -12,6 +17,9 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The brute-force limit: more failed attempts than it allows are refused without a password check. */
 class SignInLimiterTest {
@@ -91,6 +99,49 @@ class SignInLimiterTest {
                             refused -> assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(60)));
         }
         assertThat(checked).hasValue(5);
+    }
+
+    @Test
+    void manyRequestsAtOnceWithTheRightPasswordAreNeverRefusedAndCostOneBcrypt() throws Exception {
+        AtomicInteger bcrypts = new AtomicInteger();
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        String hash = bcrypt.encode("demo");
+        PasswordEncoder counting = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return bcrypt.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                bcrypts.incrementAndGet();
+                return bcrypt.matches(raw, encoded);
+            }
+        };
+        DirectorySignIn passwords = new DirectorySignIn(
+                name -> User.withUsername(name).password(hash).roles("STAFF").build(), counting, nanos::get);
+        LimitedSignIn signIn = new LimitedSignIn(passwords, limiter);
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Authentication>> answers = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                answers.add(clients.submit(() -> signIn.authenticate(
+                        UsernamePasswordAuthenticationToken.unauthenticated("teacher", "demo"))));
+            }
+            for (Future<Authentication> answer : answers) {
+                assertThat(answer.get().isAuthenticated()).isTrue();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(bcrypts).hasValue(1);
+        // The limit still holds for wrong guesses, one at a time.
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("teacher", "x")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("teacher", "x")))
+                .isInstanceOf(SignInRefusedException.class);
     }
 
     private void pass(Duration time) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.incidents.support.testing.TestPostgres;
 import nl.incidents.support.testing.TestStore;
+import nl.incidents.support.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,8 @@ class DeadlineAcrossRestartIT {
             database = TestPostgres.create("e2e_deadline");
             return Map.of(
                     "SPRING_PROFILES_ACTIVE", "postgres",
+                    // The production profiles require the board's provider; these tests sign in with the demo's passwords.
+                    "INCIDENTS_OIDC_ISSUER", TestTokens.shared().issuer(),
                     "SPRING_DATASOURCE_URL", database.url(),
                     "SPRING_DATASOURCE_USERNAME", database.user() == null ? "" : database.user(),
                     "SPRING_DATASOURCE_PASSWORD", database.password() == null ? "" : database.password());

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.incidents.support.testing.TestPostgres;
+import nl.incidents.support.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -90,6 +91,8 @@ class OutageIT {
         assertThat(server.matches()).as(database.url()).isTrue();
         relay = new TcpProxy(server.group(1), server.group(2) == null ? 5432 : Integer.parseInt(server.group(2)));
         return Map.of("SPRING_PROFILES_ACTIVE", "postgres",
+                // The production profiles require the board's provider; these tests sign in with the demo's passwords.
+                "INCIDENTS_OIDC_ISSUER", TestTokens.shared().issuer(),
                 "SPRING_DATASOURCE_URL", database.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + relay.port() + "/"),
                 "SPRING_DATASOURCE_USERNAME", database.user() == null ? "" : database.user(),
                 "SPRING_DATASOURCE_PASSWORD", database.password() == null ? "" : database.password());

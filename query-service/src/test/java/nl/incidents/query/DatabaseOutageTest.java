@@ -16,6 +16,7 @@ import nl.incidents.support.testing.RawHttp;
 import nl.incidents.support.testing.RawHttp.Answer;
 import nl.incidents.support.testing.TestPostgres;
 import nl.incidents.support.testing.TestStore;
+import nl.incidents.support.testing.TestTokens;
 import org.flywaydb.core.Flyway;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Tag;
@@ -64,6 +65,7 @@ class DatabaseOutageTest {
             registry.add("spring.datasource.password", () -> "outage-test");
         }
         registry.add("incidents.demo.enabled", () -> "true");
+        TestTokens.shared().register(registry);
         // A pool that waits the default 30 s for a connection would make this test slow, not different.
         registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
     }

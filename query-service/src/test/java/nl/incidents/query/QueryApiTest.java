@@ -271,8 +271,11 @@ class QueryApiTest {
         JsonNode docs = new RawHttp(port).get(null, "/v3/api-docs").json();
         assertThat(docs.path("info").path("title").asText()).isEqualTo("Incidents query API");
         assertThat(docs.path("info").path("version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(docs.path("components").path("securitySchemes").path("bearer").path("scheme").asText()).isEqualTo("bearer");
         assertThat(docs.path("components").path("securitySchemes").path("basic").path("scheme").asText()).isEqualTo("basic");
-        assertThat(docs.path("security").get(0).has("basic")).isTrue();
+        assertThat(docs.path("security").get(0).has("bearer")).isTrue();
+        assertThat(docs.path("security").get(1).has("basic")).isTrue();
+        assertThat(docs.path("paths").path("/api/me").path("get").path("responses").has("403")).isTrue();
         JsonNode dossier = docs.path("paths").path("/api/incidents/{id}").path("get");
         assertThat(dossier.path("summary").asText()).isNotBlank();
         assertThat(dossier.path("responses").path("200").path("content").path("application/json").path("schema")

@@ -16,12 +16,14 @@ import org.springframework.util.unit.DataSize;
  * @param notifications   the links in the notices
  * @param queryServiceUrl the query service as clients reach it, an absolute URL without a trailing slash
  *                        (the command service's Location of a new report); none by default
+ * @param signIn          whose access tokens the services accept, and how a token names a person
  */
 @ConfigurationProperties("incidents")
 public record IncidentsProperties(Axon axon, Health health, Http http, Notifications notifications,
-                                  String queryServiceUrl) {
+                                  String queryServiceUrl, SignIn signIn) {
 
     public IncidentsProperties {
+        signIn = signIn == null ? new SignIn(null, null, null, null) : signIn;
         axon = axon == null ? new Axon(null, null, null, null, null) : axon;
         health = health == null ? new Health(null, null) : health;
         http = http == null ? new Http(null) : http;
@@ -88,6 +90,38 @@ public record IncidentsProperties(Axon axon, Health health, Http http, Notificat
         /** The link base URL; fails naming the setting when it is not set. */
         public String requiredLinkBaseUrl() {
             return required(linkBaseUrl, "incidents.notifications.link-base-url");
+        }
+    }
+
+    /**
+     * The sign-in (aanmelding) by OpenID Connect: the services accept {@code Authorization: Bearer} access
+     * tokens (JWT) of one provider.
+     *
+     * @param issuer      the provider's issuer identifier, an absolute URL exactly as the tokens' {@code iss} claim
+     *                    has it ({@code INCIDENTS_OIDC_ISSUER}); required
+     * @param jwkSetUri   where the provider publishes the keys it signs tokens with ({@code INCIDENTS_OIDC_JWK_SET_URI});
+     *                    empty: discovered from the issuer's {@code /.well-known/openid-configuration}. Fetched at the
+     *                    first token, never at start-up
+     * @param audience    the value every access token's {@code aud} claim must hold ({@code INCIDENTS_OIDC_AUDIENCE});
+     *                    {@code incidents-api} by default
+     * @param personClaim the claim whose value identifies the person in the directory ({@code INCIDENTS_PERSON_CLAIM}:
+     *                    {@code sub}, {@code oid}, {@code email}, {@code preferred_username}, ...); {@code sub} by default
+     */
+    public record SignIn(String issuer, String jwkSetUri, String audience, String personClaim) {
+
+        public SignIn {
+            audience = audience == null || audience.isBlank() ? "incidents-api" : audience;
+            personClaim = personClaim == null || personClaim.isBlank() ? "sub" : personClaim;
+        }
+
+        /** The issuer; fails naming the setting and its environment variable when it is not set. */
+        public String requiredIssuer() {
+            if (issuer == null || issuer.isBlank()) {
+                throw new IllegalStateException("The setting incidents.sign-in.issuer (environment variable"
+                        + " INCIDENTS_OIDC_ISSUER) is required: the issuer of the board's OpenID Connect provider,"
+                        + " whose access tokens this service accepts, e.g. https://login.microsoftonline.com/<tenant id>/v2.0");
+            }
+            return issuer;
         }
     }
 

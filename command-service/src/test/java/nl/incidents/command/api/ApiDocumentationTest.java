@@ -22,10 +22,22 @@ class ApiDocumentationTest extends RunningCommandService {
         assertThat(docs.path("info").path("title").asText()).isEqualTo("Incidents command API");
         assertThat(docs.path("info").path("version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(docs.path("info").path("description").asText()).contains("problem+json");
+        JsonNode bearer = docs.path("components").path("securitySchemes").path("bearer");
+        assertThat(bearer.path("type").asText()).isEqualTo("http");
+        assertThat(bearer.path("scheme").asText()).isEqualTo("bearer");
+        assertThat(bearer.path("bearerFormat").asText()).isEqualTo("JWT");
+        // Beside the demo board (these tests run with it), HTTP Basic is the other way in.
         JsonNode basic = docs.path("components").path("securitySchemes").path("basic");
         assertThat(basic.path("type").asText()).isEqualTo("http");
         assertThat(basic.path("scheme").asText()).isEqualTo("basic");
-        assertThat(docs.path("security").get(0).has("basic")).isTrue();
+        assertThat(docs.path("security").get(0).has("bearer")).isTrue();
+        assertThat(docs.path("security").get(1).has("basic")).isTrue();
+        JsonNode me = docs.path("paths").path("/api/me").path("get").path("responses");
+        assertThat(me.path("200").path("content").path("application/json").path("schema").path("$ref").asText())
+                .endsWith("/SignedInMember");
+        assertThat(me.path("401").path("headers").has("WWW-Authenticate")).isTrue();
+        assertThat(me.path("403").path("content").has(PROBLEM)).isTrue();
+        assertThat(me.path("429").path("headers").has("Retry-After")).isTrue();
         assertThat(docs.path("components").path("schemas").path("Problem").path("properties").has("field")).isTrue();
     }
 

@@ -43,4 +43,20 @@ class ProfileSettingsTest {
                 "axon.axonserver.eventhandling.processors.EscalationSagaProcessor.load-balancing-strategy"))
                 .isEqualTo("threadNumber");
     }
+
+    @Test
+    void theEmbeddedDefaultTrustsTheWebModulesProviderAndTheProductionProfilesTheBoardsOwn() {
+        StandardEnvironment embedded = ResolvedSettings.of();
+        assertThat(embedded.getProperty("incidents.sign-in.issuer")).isEqualTo("http://localhost:8080");
+        assertThat(embedded.getProperty("incidents.sign-in.jwk-set-uri")).isEqualTo("http://localhost:8080/oauth2/jwks");
+        assertThat(embedded.getProperty("incidents.sign-in.audience")).isEqualTo("incidents-api");
+        assertThat(embedded.getProperty("incidents.sign-in.person-claim")).isEqualTo("sub");
+        for (String profile : new String[] {"postgres", "axonserver"}) {
+            StandardEnvironment production = ResolvedSettings.of(profile);
+            // Empty: the service refuses to start, naming INCIDENTS_OIDC_ISSUER; no key set address: discovered.
+            assertThat(production.getProperty("incidents.sign-in.issuer")).as(profile).isEmpty();
+            assertThat(production.getProperty("incidents.sign-in.jwk-set-uri")).as(profile).isEmpty();
+            assertThat(production.getProperty("incidents.sign-in.audience")).as(profile).isEqualTo("incidents-api");
+        }
+    }
 }

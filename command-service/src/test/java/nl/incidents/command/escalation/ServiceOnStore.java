@@ -12,6 +12,7 @@ import nl.incidents.command.CommandServiceApplication;
 import nl.incidents.support.store.EmbeddedStore;
 import nl.incidents.support.testing.TestPostgres;
 import nl.incidents.support.testing.TestStore;
+import nl.incidents.support.testing.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,7 @@ final class ServiceOnStore {
             }
         }
         store.put("incidents.demo.enabled", "true");
+        store.putAll(TestTokens.shared().settings());
     }
 
     /** The store itself, reached directly, also while the service is down. */

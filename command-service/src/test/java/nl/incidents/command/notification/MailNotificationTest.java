@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import nl.incidents.command.CommandServiceApplication;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import nl.incidents.support.testing.TestPostgres;
 import nl.incidents.support.testing.TestStore;
+import nl.incidents.support.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -91,10 +93,12 @@ class MailNotificationTest {
     /** The embedded store in a directory of this test; its H2 server on any free port. */
     private static Map<String, String> store() {
         if (POSTGRES != null) {
-            return Map.of("spring.datasource.url", POSTGRES.url(),
+            Map<String, String> settings = new LinkedHashMap<>(TestTokens.shared().settings());
+            settings.putAll(Map.of("spring.datasource.url", POSTGRES.url(),
                     "spring.datasource.username", POSTGRES.user() == null ? "" : POSTGRES.user(),
                     "spring.datasource.password", POSTGRES.password() == null ? "" : POSTGRES.password(),
-                    "incidents.demo.enabled", "true");
+                    "incidents.demo.enabled", "true"));
+            return settings;
         }
         return Map.of("incidents.data-dir", STORE.toString(), "incidents.h2.port", "0",
                 "spring.datasource.url", "jdbc:h2:file:" + STORE + "/incidents;DB_CLOSE_ON_EXIT=FALSE");

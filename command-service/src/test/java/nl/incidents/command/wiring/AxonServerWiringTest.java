@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.incidents.command.CommandServiceApplication;
+import nl.incidents.support.testing.TestTokens;
 import org.axonframework.actuator.HealthStatus;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
@@ -50,7 +51,8 @@ class AxonServerWiringTest {
                 .run("--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                         "--spring.datasource.username=sa", "--server.port=0",
                         "--axon.axonserver.servers=localhost:1",
-                        "--incidents.demo.enabled=true"))
+                        "--incidents.demo.enabled=true",
+                        "--incidents.sign-in.issuer=" + TestTokens.shared().issuer()))
                 .isInstanceOf(StopBeforeStart.Stopped.class);
         Wiring wiring = seen.get();
 

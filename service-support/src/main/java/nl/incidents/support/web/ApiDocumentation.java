@@ -34,25 +34,32 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * The OpenAPI documents of both services ({@code /v3/api-docs}, {@code /swagger-ui.html}): title,
- * version and description from {@code incidents.api.*}, HTTP Basic as the way to sign in, and on every
- * operation its refusals as problem+json ({@code Problem}): 401 and 503 always, 400/413/415 for a body,
- * 400 for a path or query parameter, and those named by {@link ProblemAnswers}.
+ * version and description from {@code incidents.api.*}, the board's access token ({@code Authorization:
+ * Bearer}) as the way to sign in, and beside the demo school board also HTTP Basic, and on every operation its
+ * refusals as problem+json ({@code Problem}): 401 and 503 always (and 429 while HTTP Basic is on), 400/413/415
+ * for a body, 400 for a path or query parameter, and those named by {@link ProblemAnswers}.
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenAPI.class)
 public class ApiDocumentation {
 
-    static final String SIGN_IN = "basic";
+    static final String TOKEN = "bearer";
+    static final String PASSWORD = "basic";
     static final String PROBLEM = "Problem";
 
     private static final Map<HttpStatus, String> MEANING = Map.of(
             HttpStatus.BAD_REQUEST, "Bad input: `detail` says what is wrong, `field` names the first field at fault by its JSON path.",
-            HttpStatus.UNAUTHORIZED, "Not signed in, or a wrong user name or password.",
-            HttpStatus.FORBIDDEN, "The signed-in member's role may not do this, or not on this case.",
+            HttpStatus.UNAUTHORIZED, "Not signed in: no access token, or one that has expired, was not issued by the "
+                    + "board's sign-in for this API, or has been altered (in the demo also: a wrong user name or password, "
+                    + "or none). `WWW-Authenticate` names the ways to sign in.",
+            HttpStatus.FORBIDDEN, "The signed-in member's role may not do this, or not on this case; or the access "
+                    + "token is valid but the board's directory does not know its person.",
             HttpStatus.NOT_FOUND, "There is no such case or person.",
             HttpStatus.CONFLICT, "The case's state does not allow this step now; `detail` says why.",
             HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than the service takes.",
             HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is not sent as application/json.",
+            HttpStatus.TOO_MANY_REQUESTS, "Too many password attempts for the account or from the address (demo "
+                    + "only): the password was not checked. Try again after `Retry-After` seconds.",
             HttpStatus.SERVICE_UNAVAILABLE, "A back end (the database, Axon Server) is away for now. "
                     + "Try again after `Retry-After` seconds.");
 
@@ -68,20 +75,31 @@ public class ApiDocumentation {
                 .addProperty("instance", new StringSchema().example("/api/incidents"))
                 .addProperty("field", new StringSchema().example("involvedParties[3].role")
                         .description("The first field at fault, by its JSON path; only for bad input."));
-        return new OpenAPI()
+        Components components = new Components()
+                .addSecuritySchemes(TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .bearerFormat("JWT")
+                        .description("An access token of the board's OpenID Connect provider (`incidents.sign-in.issuer`), "
+                                + "for this API (`aud` " + environment.getProperty("incidents.sign-in.audience", "incidents-api")
+                                + "), of a person in the board's directory."))
+                .addSchemas(PROBLEM, problem);
+        OpenAPI api = new OpenAPI()
                 .info(new Info()
                         .title(environment.getRequiredProperty("incidents.api.title"))
                         .version(environment.getRequiredProperty("incidents.api.version"))
                         .description(environment.getProperty("incidents.api.description")))
-                .components(new Components()
-                        .addSecuritySchemes(SIGN_IN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("The member's user name and password from the board's directory."))
-                        .addSchemas(PROBLEM, problem))
-                .addSecurityItem(new SecurityRequirement().addList(SIGN_IN));
+                .components(components)
+                .addSecurityItem(new SecurityRequirement().addList(TOKEN));
+        if (SecurityConfiguration.passwordsOn(environment)) {
+            components.addSecuritySchemes(PASSWORD, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                    .description("The demo school board only: a demo user's id and password (`demo`)."));
+            api.addSecurityItem(new SecurityRequirement().addList(PASSWORD));
+        }
+        return api;
     }
 
     @Bean
-    OperationCustomizer problemAnswers() {
+    OperationCustomizer problemAnswers(Environment environment) {
+        boolean passwords = SecurityConfiguration.passwordsOn(environment);
         return (operation, handler) -> {
             Set<HttpStatus> statuses = new LinkedHashSet<>();
             if (takesBody(handler)) {
@@ -95,6 +113,9 @@ public class ApiDocumentation {
                 statuses.addAll(Arrays.asList(declared.value()));
             }
             statuses.add(HttpStatus.UNAUTHORIZED);
+            if (passwords) {
+                statuses.add(HttpStatus.TOO_MANY_REQUESTS);
+            }
             statuses.add(HttpStatus.SERVICE_UNAVAILABLE);
             statuses.stream().sorted().forEach(status -> add(operation, status));
             return operation;
@@ -114,6 +135,17 @@ public class ApiDocumentation {
                 .content(new Content().addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                         new io.swagger.v3.oas.models.media.MediaType()
                                 .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.addHeaderObject("WWW-Authenticate", new Header()
+                    .description("The ways to sign in: `Bearer` (with `error=\"invalid_token\"` for a token not accepted), "
+                            + "and `Basic` beside the demo school board.")
+                    .schema(new StringSchema()));
+        }
+        if (status == HttpStatus.TOO_MANY_REQUESTS) {
+            response.addHeaderObject("Retry-After", new Header()
+                    .description("Seconds until the next password attempt is allowed.")
+                    .schema(new IntegerSchema()));
+        }
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             response.addHeaderObject("Retry-After", new Header()
                     .description("Seconds to wait before trying again (" + Outages.RETRY_AFTER.toSeconds() + ").")

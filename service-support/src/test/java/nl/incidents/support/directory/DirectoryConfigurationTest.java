@@ -3,6 +3,8 @@ package nl.incidents.support.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import nl.incidents.directory.SignInRefusedException;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.incident.PersonId;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,24 @@ class DirectoryConfigurationTest {
                     .isAuthenticated()).isTrue();
             assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("board", "Demo")))
                     .isInstanceOf(BadCredentialsException.class);
+        });
+    }
+
+    @Test
+    void afterFiveWrongPasswordsEvenTheRightOneIsRefusedWithoutBeingChecked() {
+        context.withPropertyValues("incidents.demo.enabled=true").run(c -> {
+            AuthenticationProvider signIn = c.getBean(AuthenticationProvider.class);
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("comms", "guess")))
+                        .isInstanceOf(BadCredentialsException.class);
+            }
+            assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("comms", "demo")))
+                    .isInstanceOfSatisfying(SignInRefusedException.class,
+                            // One more attempt a minute: the wait is what is left of the minute (five bcrypts took some).
+                            refused -> assertThat(refused.retryAfter()).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(60)));
+            // Another account is not held up by this one.
+            assertThat(signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("board", "demo"))
+                    .isAuthenticated()).isTrue();
         });
     }
 

@@ -54,6 +54,32 @@ public final class RawHttp {
         return builder;
     }
 
+    /** A request with {@code Authorization: Bearer token} (null: none) to {@code path}, sent as written. */
+    public HttpRequest.Builder requestWithToken(String token, String path) {
+        HttpRequest.Builder builder = request(null, path);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    /** A request signed in with {@code user} and {@code password} (HTTP Basic) to {@code path}. */
+    public HttpRequest.Builder requestWithPassword(String user, String password, String path) {
+        return request(null, path).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A GET with the access token {@code token} (null: none). */
+    public Answer getWithToken(String token, String path) {
+        return send(requestWithToken(token, path).GET().build());
+    }
+
+    /** POSTs {@code json} as application/json with the access token {@code token}. */
+    public Answer postWithToken(String token, String path, String json) {
+        return send(requestWithToken(token, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Answer get(String user, String path) {
         return send(request(user, path).GET().build());
     }
@@ -135,6 +161,11 @@ public final class RawHttp {
 
     /** An answer: its status, headers and body. */
     public record Answer(String uri, int status, Map<String, List<String>> headers, String body) {
+
+        /** Every value of the header {@code name}, in the order sent. */
+        public List<String> headers(String name) {
+            return headers.getOrDefault(name, List.of());
+        }
 
         public String header(String name) {
             List<String> values = headers.get(name);

@@ -38,7 +38,11 @@ public final class TestStore {
         return onPostgres() ? "postgresql" : "h2";
     }
 
-    /** The datasource of the test's context, and the demo school board whose users the tests sign in as. */
+    /**
+     * The datasource of the test's context, the demo school board whose users the tests sign in as (HTTP
+     * Basic, password {@code demo}), and the test provider ({@link TestTokens#shared()}) whose access tokens
+     * the context accepts (the production profiles require an issuer).
+     */
     public static void register(DynamicPropertyRegistry registry, String label) throws IOException {
         if (onPostgres()) {
             TestPostgres.Database database = TestPostgres.create(label);
@@ -54,6 +58,7 @@ public final class TestStore {
             registry.add("incidents.h2.port", () -> "0");
         }
         registry.add("incidents.demo.enabled", () -> "true");
+        TestTokens.shared().register(registry);
     }
 
     /** The url by which the command service owns the embedded store in {@code dir}, with its settings. */

@@ -1,0 +1,59 @@
+package nl.incidents.support.directory;
+
+import java.util.List;
+import nl.incidents.directory.DirectoryProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * The person behind a valid access token, found in the board's directory by the configured claim
+ * ({@code incidents.sign-in.person-claim}; see {@link DirectoryProperties#identifiedBy}). The signed-in
+ * name becomes the directory user's id, so {@link CurrentActor} and every event record the person as the
+ * directory knows them, whatever the token calls them; the authority is the directory's role
+ * ({@code ROLE_STAFF}, ...), never one from the token. A token that names nobody, or names nobody in the
+ * directory, signs no one in: {@link UnknownPersonException} (answered 403).
+ */
+public class TokenPeople implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenPeople.class);
+
+    private final DirectoryProperties directory;
+    private final String claim;
+
+    /**
+     * @param directory the board's directory
+     * @param claim     the claim that identifies a person ({@code sub}, {@code oid}, {@code email}, ...)
+     */
+    public TokenPeople(DirectoryProperties directory, String claim) {
+        this.directory = directory;
+        this.claim = claim;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt token) {
+        Object raw = token.getClaims().get(claim);
+        String value = raw instanceof String text ? text : null;
+        return directory.identifiedBy(claim, value)
+                .map(user -> new JwtAuthenticationToken(token,
+                        List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())), user.id()))
+                .orElseThrow(() -> {
+                    // What the board's administrator needs to add the person (the value as the directory's subject).
+                    log.warn("A valid token of {} names a person the directory does not know: {} = '{}'",
+                            token.getIssuer(), claim, printable(value));
+                    return new UnknownPersonException(claim);
+                });
+    }
+
+    private static String printable(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        String oneLine = value.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
+    }
+}
