@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * field; the complete one (two people involved, a third row added without a script) is sent, the sent page names the
  * manager it went to, and "Mijn meldingen" lists it; the manager's unread count rises and the inbox entry links to
  * the case's page in the web module; marked read, the count falls again. Screenshots of each page go to
- * {@code target/screenshots/}. Without the browser the test is skipped, unless {@code INCIDENTS_REQUIRE_ALL=1}.
+ * {@code target/screenshots/}, and axe-core finds no serious or critical WCAG 2.1 AA violation on any of them. Without the browser the test is skipped, unless {@code INCIDENTS_REQUIRE_ALL=1}.
  */
 class TeacherReportsBrowserIT {
 
@@ -97,6 +101,7 @@ class TeacherReportsBrowserIT {
                 .isEqualTo("OBS De Esch");
         assertThat(teacher.browser.findElement(By.id("observedAt")).getAttribute("value")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
         teacher.screenshot("report-form");
+        teacher.accessible("report-form");
 
         // An incomplete report: not sent, and each fault is next to its field.
         teacher.type("location", "de appgroep van 7b");
@@ -108,6 +113,7 @@ class TeacherReportsBrowserIT {
         assertThat(teacher.browser.findElement(By.id("summary-error")).getText()).contains("Beschrijf wat er gebeurt.");
         assertThat(teacher.browser.findElement(By.id("errors")).getText()).contains("De melding is nog niet verstuurd");
         teacher.screenshot("report-invalid");
+        teacher.accessible("report-invalid");
 
         // Completed, with a third row added without a script and left empty, and two people involved.
         teacher.type("location", "https://chat.whatsapp.com/7b-ouders");
@@ -139,6 +145,7 @@ class TeacherReportsBrowserIT {
                 .isEqualTo("Uw melding is meteen doorgestuurd naar Marieke Jansen, leidinggevende van OBS De Esch.");
         assertThat(teacher.browser.findElement(By.id("advice")).getText()).contains("ga niet in discussie met leerlingen of ouders");
         teacher.screenshot("report-sent");
+        teacher.accessible("report-sent");
 
         // My reports lists it, with its status.
         teacher.browser.findElement(By.linkText("Mijn meldingen")).click();
@@ -148,6 +155,7 @@ class TeacherReportsBrowserIT {
         assertThat(teacher.browser.findElement(By.cssSelector("#report-" + caseId + " a")).getAttribute("href"))
                 .isEqualTo(web + "/cases/" + caseId);
         teacher.screenshot("my-reports");
+        teacher.accessible("my-reports");
 
         // The manager's unread count rises; the inbox entry links to the case's page in the web module.
         manager.wait.until(browser -> {
@@ -160,6 +168,7 @@ class TeacherReportsBrowserIT {
         assertThat(entry.getText()).contains(caseId, "Aan u doorgestuurd", web + "/cases/" + caseId)
                 .doesNotContain("P-2002").doesNotContain("/api/incidents");
         manager.screenshot("inbox");
+        manager.accessible("inbox");
 
         // Marked read: the count falls back.
         entry.findElement(By.cssSelector("form.mark-read button")).click();
@@ -169,9 +178,11 @@ class TeacherReportsBrowserIT {
         teacher.browser.get(web + "/report?lang=en");
         assertThat(teacher.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Report a discussion");
         teacher.screenshot("report-form-en");
+        teacher.accessible("report-form-en");
         teacher.browser.get(web + "/report?lang=nl");
         teacher.browser.manage().window().setSize(new Dimension(390, 844));
         teacher.screenshot("report-form-phone");
+        teacher.accessible("report-form-phone");
     }
 
     /** One person in their own browser (own profile, own session). */
@@ -224,6 +235,17 @@ class TeacherReportsBrowserIT {
             WebElement input = browser.findElement(By.id(field));
             input.clear();
             input.sendKeys(text);
+        }
+
+        /** axe-core's check of the page against WCAG 2.1 A and AA: no serious or critical violation. */
+        void accessible(String page) {
+            Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+            List<Rule> grave = results.getViolations().stream()
+                    .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
+            assertThat(grave).as("accessibility of %s: %s", page, grave.stream()
+                    .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                            + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                    .collect(Collectors.joining("; "))).isEmpty();
         }
 
         void screenshot(String name) throws Exception {
