@@ -1,11 +1,13 @@
 package nl.incidents.web.signin;
 
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
@@ -26,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
@@ -116,12 +119,19 @@ public class SignInConfiguration {
         return manager;
     }
 
-    /** Remembers a page (a GET a browser navigated to, not a script's request) asked for before sign-in. */
+    /**
+     * Remembers a page (a GET a browser navigated to, asking for HTML; not a script's, a stylesheet's or an htmx
+     * request) asked for before sign-in.
+     */
     private static HttpSessionRequestCache pageFirstAskedFor() {
+        // What a browser's navigation accepts (text/html); a script's or stylesheet's fetch says */* or its own type.
+        MediaTypeRequestMatcher asksForHtml = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        asksForHtml.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         cache.setMatchingRequestParameterName(null);
         cache.setRequestMatcher(new AndRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+                asksForHtml,
                 new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest")),
                 new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request"))));
         return cache;
@@ -137,8 +147,6 @@ public class SignInConfiguration {
         OidcClientInitiatedLogoutSuccessHandler providerLogout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         providerLogout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> requests
-                        // The pages' own stylesheet and script, and the libraries: open, so that the sign-in page loads them and a
-                        // browser is never sent back after sign-in to a script it fetched (instead of the page it asked for).
                         .requestMatchers(SIGN_IN_PAGE, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         // Health for load balancers and run.sh, metrics for Prometheus (as on the services: no personal data).
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()

@@ -65,9 +65,9 @@ class PagesSecurityTest {
     }
 
     @Test
-    void theSignInPagesStylesheetAndScriptLoadWithoutASession() throws Exception {
-        // Were the script behind sign-in, the browser would be sent back to it after signing in, not to its page.
-        for (String path : new String[] {"/css/site.css", "/js/site.js"}) {
+    void thePagesOwnScriptAndStylesheetLoadBeforeSignIn() throws Exception {
+        // Were they behind sign-in, the sign-in page's own script would be remembered as the page to return to.
+        for (String path : new String[] {"/js/site.js", "/css/site.css", "/webjars/htmx.org/dist/htmx.min.js"}) {
             mvc.perform(get(path)).andExpect(status().isOk());
         }
     }
