@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -227,8 +228,17 @@ class TeacherReportsBrowserIT {
 
         /** The header's unread count (0 when it shows none). */
         int unread() {
-            List<WebElement> badge = browser.findElements(By.cssSelector("#unread .badge span:first-child"));
-            return badge.isEmpty() ? 0 : Integer.parseInt(badge.get(0).getText().strip());
+            // The count may be swapped while it is read (a page loading, or its live refresh): read it again then.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    List<WebElement> badge = browser.findElements(By.cssSelector("#unread .badge span:first-child"));
+                    return badge.isEmpty() ? 0 : Integer.parseInt(badge.get(0).getText().strip());
+                } catch (StaleElementReferenceException swapped) {
+                    if (attempt == 5) {
+                        throw swapped;
+                    }
+                }
+            }
         }
 
         void type(String field, String text) {
