@@ -22,6 +22,15 @@ final class SignInSystem implements AutoCloseable {
      * @param logName      the folder under target/e2e-logs for the three processes' logs
      */
     SignInSystem(String clientSecret, String logName) throws Exception {
+        this(clientSecret, logName, Map.of());
+    }
+
+    /**
+     * @param clientSecret the web module's client secret at its embedded provider (null: generated, unknown here)
+     * @param logName      the folder under target/e2e-logs for the three processes' logs
+     * @param settings     more environment for all three processes (such as {@code SPRING_APPLICATION_JSON})
+     */
+    SignInSystem(String clientSecret, String logName, Map<String, String> settings) throws Exception {
         int commandPort = ServiceProcess.freePort();
         int queryPort = ServiceProcess.freePort();
         int webPort = ServiceProcess.freePort();
@@ -37,8 +46,9 @@ final class SignInSystem implements AutoCloseable {
                 "QUERY_SERVICE_URL", "http://localhost:" + queryPort,
                 "INCIDENTS_OIDC_ISSUER", webUrl,
                 "INCIDENTS_OIDC_JWK_SET_URI", webUrl + "/oauth2/jwks"));
+        env.putAll(settings);
         // The links in mails and inboxes point at this web module's case pages.
-        env.put("INCIDENTS_LINK_BASE_URL", webUrl);
+        env.putIfAbsent("INCIDENTS_LINK_BASE_URL", webUrl);
         if (clientSecret != null) {
             env.put("INCIDENTS_OIDC_CLIENT_SECRET", clientSecret);
         }

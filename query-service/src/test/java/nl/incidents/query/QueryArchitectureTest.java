@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 class QueryArchitectureTest {
 
     private static final String ROOT = "nl.incidents.query";
-    private static final List<String> FEATURES = List.of("caselist", "incidentdossier", "persondossier", "inbox", "metrics");
+    private static final List<String> FEATURES = List.of("caselist", "incidentdossier", "persondossier", "inbox", "metrics", "dashboard");
 
     private static JavaClasses service;
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import nl.incidents.query.access.InvolvedPartiesFromTheHistory;
+import nl.incidents.query.dashboard.DashboardFromTheHistory;
 import nl.incidents.support.testing.TestPostgres;
 import nl.incidents.support.testing.TestStore;
 import org.flywaydb.core.Flyway;
@@ -42,7 +43,7 @@ public final class QueryDatabase {
         Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/query/" + TestStore.flywayVendor(), "classpath:db/query/common")
                 .table("query_schema_history")
-                .javaMigrations(new InvolvedPartiesFromTheHistory())
+                .javaMigrations(new InvolvedPartiesFromTheHistory(), new DashboardFromTheHistory())
                 .target(version == null ? MigrationVersion.LATEST : MigrationVersion.fromVersion(version))
                 .load().migrate();
         return this;
