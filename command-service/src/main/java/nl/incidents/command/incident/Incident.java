@@ -87,7 +87,7 @@ class Incident {
             if (progress.report().equals(reported)) {
                 return false; // the same report sent again: nothing new to store
             }
-            throw RequestRefused.conflict("Incident " + incidentId + " was already reported with other content. "
+            throw RequestRefused.conflict("report.other-content", "Incident " + incidentId + " was already reported with other content. "
                     + "Leave out incidentId, or choose a new one, to report another discussion.");
         }
         apply(reported);
@@ -153,7 +153,7 @@ class Incident {
     void handle(AgreeResponseStrategy command, Actor actor) {
         mayAct(CaseAction.AGREE_STRATEGY, actor);
         if (command.elements().isEmpty()) {
-            throw RequestRefused.invalid("elements", "Name at least one element of the strategy.");
+            throw RequestRefused.invalid("strategy.elements.missing", "elements", "Name at least one element of the strategy.");
         }
         apply(new ResponseStrategyAgreed(incidentId, command.elements(), command.description(), progress.reporter()));
     }
@@ -180,7 +180,7 @@ class Incident {
     void handle(ReportToConfidentialInspector command, Actor actor) {
         mayAct(CaseAction.REPORT_TO_INSPECTOR, actor);
         if (progress.partyRole(command.staffMember()).orElse(null) != PartyRole.STAFF) {
-            throw RequestRefused.invalid("personId", command.staffMember()
+            throw RequestRefused.invalid("inspector.not-staff", "personId", command.staffMember()
                     + " is not a staff member involved in this case; the inspector hears of staff members' communication.");
         }
         apply(new ReportedToConfidentialInspector(incidentId, command.staffMember(), command.summary(),
@@ -192,8 +192,9 @@ class Incident {
         mayAct(CaseAction.imposing(command.measure()), actor);
         PartyRole role = involved(command.personId());
         if (!command.measure().fits(role)) {
-            throw RequestRefused.invalid("measure", command.measure() + " is not a measure for a "
-                    + role.name().toLowerCase(Locale.ROOT) + ".");
+            throw RequestRefused.invalid("measure.unfit", "measure", command.measure() + " is not a measure for a "
+                    + role.name().toLowerCase(Locale.ROOT) + ".").with("measure", command.measure().name())
+                    .with("role", role.name());
         }
         apply(new MeasureImposed(incidentId, command.personId(), role, command.measure(), command.reason()));
     }
@@ -238,7 +239,7 @@ class Incident {
 
     private PartyRole involved(PersonId person) {
         return progress.partyRole(person).orElseThrow(() ->
-                RequestRefused.invalid("personId", person + " is not involved in this case."));
+                RequestRefused.invalid("person.not-involved", "personId", person + " is not involved in this case."));
     }
 
     @EventSourcingHandler

@@ -70,7 +70,7 @@ class CommandApiTest {
 
         Map<String, Object> other = report(id, "school-1");
         other.put("severity", "LOW");
-        assertProblem(post("teacher", "/api/incidents", other), HttpStatus.CONFLICT, null);
+        assertProblem(post("teacher", "/api/incidents", other), HttpStatus.CONFLICT, null, "report.other-content");
 
         org.awaitility.Awaitility.await().until(() -> events(id).contains("IncidentEscalated"));
         // Reported with the policy's terms and the deadline to notify the communications department (no
@@ -84,28 +84,28 @@ class CommandApiTest {
         String id = UUID.randomUUID().toString();
         Map<String, Object> noSummary = report(id, "school-1");
         noSummary.remove("summary");
-        assertProblem(post("teacher", "/api/incidents", noSummary), HttpStatus.BAD_REQUEST, "summary");
+        assertProblem(post("teacher", "/api/incidents", noSummary), HttpStatus.BAD_REQUEST, "summary", "field.required");
 
         Map<String, Object> badLink = report(id, "school-1");
         badLink.put("location", "not a link");
-        assertProblem(post("teacher", "/api/incidents", badLink), HttpStatus.BAD_REQUEST, "location");
+        assertProblem(post("teacher", "/api/incidents", badLink), HttpStatus.BAD_REQUEST, "location", "field.format");
 
         Map<String, Object> badHarm = report(id, "school-1");
         badHarm.put("harms", List.of("GOSSIP"));
-        assertProblem(post("teacher", "/api/incidents", badHarm), HttpStatus.BAD_REQUEST, "harms[0]");
+        assertProblem(post("teacher", "/api/incidents", badHarm), HttpStatus.BAD_REQUEST, "harms[0]", "field.invalid");
 
         Map<String, Object> future = report(id, "school-1");
         future.put("observedAt", Instant.now().plusSeconds(3600).toString());
-        assertProblem(post("teacher", "/api/incidents", future), HttpStatus.BAD_REQUEST, "observedAt");
+        assertProblem(post("teacher", "/api/incidents", future), HttpStatus.BAD_REQUEST, "observedAt", "field.time");
 
-        assertProblem(post("teacher", "/api/incidents", report(id, "school-9")), HttpStatus.BAD_REQUEST, "schoolId");
+        assertProblem(post("teacher", "/api/incidents", report(id, "school-9")), HttpStatus.BAD_REQUEST, "schoolId", "report.school.unknown");
 
         Map<String, Object> oddPerson = report(id, "school-1");
         oddPerson.put("involvedParties", List.of(Map.of("personId", "pupil/../1", "role", "PUPIL", "part", "AUTHOR")));
-        assertProblem(post("teacher", "/api/incidents", oddPerson), HttpStatus.BAD_REQUEST, "involvedParties[0].personId");
-        assertProblem(post("teacher", "/api/incidents", "{not json"), HttpStatus.BAD_REQUEST, null);
+        assertProblem(post("teacher", "/api/incidents", oddPerson), HttpStatus.BAD_REQUEST, "involvedParties[0].personId", "field.format");
+        assertProblem(post("teacher", "/api/incidents", "{not json"), HttpStatus.BAD_REQUEST, null, "body.invalid");
         assertProblem(post("teacher", "/api/incidents/not-a-uuid/closure", Map.of("outcome", "x")),
-                HttpStatus.BAD_REQUEST, "id");
+                HttpStatus.BAD_REQUEST, "id", "field.invalid");
 
         assertThat(events(id)).isEmpty();
     }
@@ -113,15 +113,17 @@ class CommandApiTest {
     @Test
     void rolesAndStatesAreEnforced() {
         String id = UUID.randomUUID().toString();
-        assertProblem(post("teacher2", "/api/incidents", report(id, "school-1")), HttpStatus.FORBIDDEN, null);
+        assertProblem(post("teacher2", "/api/incidents", report(id, "school-1")), HttpStatus.FORBIDDEN, null, "policy.own-school");
         assertThat(events(id)).isEmpty();
 
         assertThat(post("teacher", "/api/incidents", report(id, "school-1")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         org.awaitility.Awaitility.await().until(() -> events(id).size() == 5);
-        assertProblem(post("manager", "/api/incidents/" + id + "/closure", Map.of("outcome", "x")), HttpStatus.CONFLICT, null);
-        assertProblem(post("manager2", "/api/incidents/" + id + "/acknowledgements", Map.of()), HttpStatus.FORBIDDEN, null);
+        assertProblem(post("manager", "/api/incidents/" + id + "/closure", Map.of("outcome", "x")), HttpStatus.CONFLICT, null,
+                "state.awaiting-acknowledgement");
+        assertProblem(post("manager2", "/api/incidents/" + id + "/acknowledgements", Map.of()), HttpStatus.FORBIDDEN, null,
+                "policy.holder-acknowledges");
         assertProblem(post("manager", "/api/incidents/" + UUID.randomUUID() + "/acknowledgements", Map.of()),
-                HttpStatus.NOT_FOUND, null);
+                HttpStatus.NOT_FOUND, null, "case.unknown");
         assertThat(events(id)).hasSize(5);
     }
 
@@ -230,10 +232,12 @@ class CommandApiTest {
         return headers;
     }
 
-    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String field) {
+    /** A problem with the status, the field at fault (null: not checked) and the refusal's code, beside its detail. */
+    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String field, String code) {
         assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(response.getBody().path("detail").asText()).isNotBlank();
+        assertThat(response.getBody().path("code").asText()).as("code in %s", response.getBody()).isEqualTo(code);
         if (field != null) {
             assertThat(response.getBody().path("field").asText()).isEqualTo(field);
         }

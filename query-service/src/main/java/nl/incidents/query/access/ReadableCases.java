@@ -32,7 +32,7 @@ public class ReadableCases {
         long known = jdbc.sql("SELECT COUNT(*) FROM incident_summary WHERE incident_id = ?").param(id.toString())
                 .query(Long.class).single();
         if (known == 0) {
-            throw RequestRefused.notFound("There is no incident " + id + ".");
+            throw RequestRefused.notFound("case.unknown", "There is no incident " + id + ".");
         }
         CaseAccess.Filter filter = access.listFilter(viewer);
         List<Object> parameters = new ArrayList<>(filter.parameters());
@@ -40,7 +40,7 @@ public class ReadableCases {
         long readable = jdbc.sql("SELECT COUNT(*) FROM incident_summary WHERE (" + filter.where() + ") AND incident_id = ?")
                 .params(parameters).query(Long.class).single();
         if (readable == 0) {
-            throw RequestRefused.forbidden("You may not read incident " + id + ".");
+            throw RequestRefused.forbidden("case.not-readable", "You may not read incident " + id + ".");
         }
     }
 }

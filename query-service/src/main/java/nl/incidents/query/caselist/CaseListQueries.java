@@ -28,7 +28,7 @@ class CaseListQueries {
         Actor viewer = query.viewer();
         boolean timing = access.seesTiming(viewer);
         if (query.filter().overdue() != null && !timing) {
-            throw RequestRefused.forbidden("Only those who handle a case see whether its steps are overdue.");
+            throw RequestRefused.forbidden("list.overdue-not-yours", "Only those who handle a case see whether its steps are overdue.");
         }
         // Someone who may not see deadlines gets no order that would tell them.
         FindIncidents.Sort sort = timing ? query.sort() : FindIncidents.Sort.REPORTED;

@@ -32,7 +32,7 @@ public record FindIncidents(Actor viewer, Filter filter, Sort sort, int pageSize
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(sort, "sort");
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw RequestRefused.invalid("size", "Ask for 1 to " + MAX_PAGE_SIZE + " cases a page, not " + pageSize + ".");
+            throw RequestRefused.invalid("list.size", "size", "Ask for 1 to " + MAX_PAGE_SIZE + " cases a page, not " + pageSize + ".");
         }
     }
 
@@ -61,7 +61,7 @@ public record FindIncidents(Actor viewer, Filter filter, Sort sort, int pageSize
             if (value.equals("due")) {
                 return DUE;
             }
-            throw RequestRefused.invalid("sort", "Sort by 'reported' (newest first, the default) or 'due', not '"
+            throw RequestRefused.invalid("list.sort", "sort", "Sort by 'reported' (newest first, the default) or 'due', not '"
                     + value + "'.");
         }
     }
@@ -91,7 +91,7 @@ public record FindIncidents(Actor viewer, Filter filter, Sort sort, int pageSize
                     values(statuses, "status", IncidentStatus.class),
                     split(schools).stream().map(school -> {
                         if (!school.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-                            throw RequestRefused.invalid("school", "'" + school + "' is not a school id.");
+                            throw RequestRefused.invalid("list.school", "school", "'" + school + "' is not a school id.");
                         }
                         return school;
                     }).collect(Collectors.toCollection(TreeSet::new)),
@@ -106,14 +106,14 @@ public record FindIncidents(Actor viewer, Filter filter, Sort sort, int pageSize
             return switch (value.toLowerCase(Locale.ROOT)) {
                 case "true" -> true;
                 case "false" -> false;
-                default -> throw RequestRefused.invalid("overdue", "Say overdue=true or overdue=false, not '" + value + "'.");
+                default -> throw RequestRefused.invalid("list.overdue", "overdue", "Say overdue=true or overdue=false, not '" + value + "'.");
             };
         }
 
         private static <E extends Enum<E>> Set<E> values(List<String> values, String parameter, Class<E> type) {
             Function<String, E> parse = value -> Arrays.stream(type.getEnumConstants())
                     .filter(constant -> constant.name().equalsIgnoreCase(value)).findFirst()
-                    .orElseThrow(() -> RequestRefused.invalid(parameter, "'" + value + "' is not a " + parameter + "; say "
+                    .orElseThrow(() -> RequestRefused.invalid("list.value", parameter, "'" + value + "' is not a " + parameter + "; say "
                             + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))
                             + "."));
             return split(values).stream().map(parse).collect(Collectors.toCollection(() -> EnumSet.noneOf(type)));

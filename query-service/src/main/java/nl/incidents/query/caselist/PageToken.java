@@ -43,7 +43,7 @@ record PageToken(FindIncidents.Sort sort, Instant deadline, Instant reportedAt, 
         } catch (IllegalArgumentException | DateTimeParseException e) {
             // answered below, as any other token that is not ours
         }
-        throw RequestRefused.invalid("after", "This is not a page token of this list in this order: start again from "
+        throw RequestRefused.invalid("list.page-token", "after", "This is not a page token of this list in this order: start again from "
                 + "the first page.");
     }
 }

@@ -59,7 +59,7 @@ class DashboardQueries {
     Dashboard handle(FindDashboard query) {
         Actor viewer = query.viewer();
         if (viewer.role() != ActorRole.BOARD) {
-            throw RequestRefused.forbidden("Only the board reads the dashboard.");
+            throw RequestRefused.forbidden("dashboard.board-only", "Only the board reads the dashboard.");
         }
         Instant now = Instant.now();
         CaseAccess.Filter full = access.fullView(viewer);

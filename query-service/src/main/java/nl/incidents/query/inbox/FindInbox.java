@@ -13,7 +13,7 @@ public record FindInbox(Actor viewer, int limit) {
     public FindInbox {
         Objects.requireNonNull(viewer, "viewer");
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw RequestRefused.invalid("limit", "Ask for 1 to " + MAX_LIMIT + " entries, not " + limit + ".");
+            throw RequestRefused.invalid("inbox.limit", "limit", "Ask for 1 to " + MAX_LIMIT + " entries, not " + limit + ".");
         }
     }
 }

@@ -160,7 +160,7 @@ final class DossierAssembler {
                 section(MeasureImposed.class, measures), section(CorrespondenceRecorded.class, correspondence), closure,
                 shown.contains(EscalationPolicyRecorded.class) ? timing.terms() : null,
                 section(DeadlineSet.class, CaseTiming.deadlines(progress)), section(StepOverdue.class, timing.lateSteps()),
-                List.copyOf(timeline));
+                List.copyOf(timeline), List.of());
     }
 
     private <T> List<T> section(Class<? extends IncidentEvent> type, List<T> entries) {

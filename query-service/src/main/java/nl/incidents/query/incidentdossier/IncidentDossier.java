@@ -22,10 +22,13 @@ import nl.incidents.kernel.incident.Region;
 import nl.incidents.kernel.incident.ResponseStrategy;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.protocol.CaseAction;
 
 /**
- * Everything about one case: the report, who holds it, every decision, its escalation terms, what
- * is due next and which steps were late, and a readable timeline.
+ * Everything about one case (het dossier van een melding): the report, who holds it, every decision,
+ * its escalation terms, what is due next and which steps were late, a readable timeline, and the
+ * {@code actions} its reader may take now (each allowed by the kernel's {@code CasePolicies} and
+ * {@code CaseStates}, as the command side checks them; empty for someone who may take none).
  */
 public record IncidentDossier(
         IncidentId incidentId,
@@ -45,7 +48,26 @@ public record IncidentDossier(
         Terms terms,
         List<Deadline> deadlines,
         List<LateStep> lateSteps,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        List<CaseAction> actions) {
+
+    /**
+     * The steps of the protocol a person may take in a case through the command API, in the order of
+     * {@link CaseAction}: reporting, the escalation to a manager (done on the report, by itself) and
+     * marking a step overdue (the system's) are not among them.
+     */
+    public static final Set<CaseAction> OFFERED = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
+            CaseAction.ESCALATE_TO_NEXT_LEVEL, CaseAction.ACKNOWLEDGE, CaseAction.AGREE_STRATEGY,
+            CaseAction.NOTIFY_COMMUNICATIONS, CaseAction.FILE_WITH_POLICE, CaseAction.DECLINE_POLICE_REPORT,
+            CaseAction.REPORT_TO_INSPECTOR, CaseAction.IMPOSE_LIGHT_MEASURE, CaseAction.IMPOSE_HEAVY_MEASURE,
+            CaseAction.RECORD_CORRESPONDENCE, CaseAction.CLOSE));
+
+    /** This dossier with the actions its reader may take now. */
+    IncidentDossier withActions(List<CaseAction> allowed) {
+        return new IncidentDossier(incidentId, schoolId, status, report, escalation, escalations, strategy,
+                communicationsNotifications, policeReports, declinedPoliceReports, inspectorReports, measures,
+                correspondence, closure, terms, deadlines, lateSteps, timeline, List.copyOf(allowed));
+    }
 
     /** What the reporter saw. */
     public record Report(

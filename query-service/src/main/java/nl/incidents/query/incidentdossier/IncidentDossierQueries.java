@@ -4,7 +4,11 @@ import java.util.List;
 import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.protocol.Attempt;
+import nl.incidents.kernel.protocol.CaseAction;
+import nl.incidents.kernel.protocol.CasePolicies;
 import nl.incidents.kernel.protocol.CaseProgress;
+import nl.incidents.kernel.protocol.CaseStates;
 import nl.incidents.query.AmsterdamTime;
 import nl.incidents.query.access.CaseAccess;
 import nl.incidents.query.access.ReadableCases;
@@ -30,14 +34,28 @@ class IncidentDossierQueries {
     @QueryHandler
     IncidentDossier handle(FindIncidentDossier query) {
         List<StoredEvent.Read> events = readableHistory(query.incidentId(), query.viewer());
-        return DossierAssembler.assemble(events, access.dossierEventsFor(query.viewer(), progress(query.incidentId(), events)));
+        CaseProgress progress = progress(query.incidentId(), events);
+        return DossierAssembler.assemble(events, access.dossierEventsFor(query.viewer(), progress))
+                .withActions(allowedActions(query.viewer(), progress));
+    }
+
+    /**
+     * The actions of {@link IncidentDossier#OFFERED} the viewer may take now: each allowed by every rule
+     * of {@link CasePolicies} and by the case's state ({@link CaseStates}), the checks the command side
+     * makes. The reporter's schools are not needed: reporting is not among them.
+     */
+    static List<CaseAction> allowedActions(Actor viewer, CaseProgress progress) {
+        return IncidentDossier.OFFERED.stream()
+                .filter(action -> CasePolicies.allows(Attempt.of(action, viewer, progress)))
+                .filter(action -> CaseStates.allows(action, progress))
+                .toList();
     }
 
     @QueryHandler
     History handle(FindIncidentHistory query) {
         List<StoredEvent.Read> events = readableHistory(query.incidentId(), query.viewer());
         if (!access.mayReviewHistory(query.viewer(), progress(query.incidentId(), events))) {
-            throw RequestRefused.forbidden("Only the board reviews the full history of a case.");
+            throw RequestRefused.forbidden("history.board-only", "Only the board reviews the full history of a case.");
         }
         return new History(query.incidentId(), events.stream().map(IncidentDossierQueries::entry).toList());
     }

@@ -18,7 +18,7 @@ public record FindPersonDossier(PersonId personId, PersonDossier.Kind kind, Acto
      */
     public static FindPersonDossier of(String personId, PersonDossier.Kind kind, Actor viewer) {
         if (!PersonId.isValid(personId)) {
-            throw RequestRefused.invalid("personId", "'" + personId + "' is not a person id.");
+            throw RequestRefused.invalid("person.id", "personId", "'" + personId + "' is not a person id.");
         }
         return new FindPersonDossier(new PersonId(personId), kind, viewer);
     }

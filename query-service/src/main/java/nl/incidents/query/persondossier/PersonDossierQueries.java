@@ -47,7 +47,7 @@ class PersonDossierQueries {
         // One's own dossier is one's personnel dossier, never a pupil dossier kept under the same id.
         boolean own = viewer.id().equals(person) && (query.kind() == null || query.kind() == Kind.PERSONNEL);
         if (viewer.role() != ActorRole.BOARD && viewer.role() != ActorRole.MANAGER && !own) {
-            throw RequestRefused.forbidden("You may not read the dossier of " + person + ".");
+            throw RequestRefused.forbidden("dossier.not-readable", "You may not read the dossier of " + person + ".");
         }
         Set<String> schools = access.schoolsOf(viewer);
         List<Entry> visible = entriesOf(person, own ? null : viewer.id()).stream()
@@ -56,7 +56,7 @@ class PersonDossierQueries {
         Kind kind = own ? Kind.PERSONNEL : kindOf(query, visible);
         List<Entry> entries = visible.stream().filter(e -> Kind.of(e.partyRole()) == kind).toList();
         if (entries.isEmpty() && !(kind == Kind.PERSONNEL && directory.member(person).isPresent())) {
-            throw RequestRefused.notFound("Nothing is recorded about " + person + " that you may read.");
+            throw RequestRefused.notFound("dossier.empty", "Nothing is recorded about " + person + " that you may read.");
         }
         return new PersonDossier(person, kind, entries);
     }
@@ -67,7 +67,7 @@ class PersonDossierQueries {
         }
         Set<Kind> kinds = entries.stream().map(e -> Kind.of(e.partyRole())).collect(Collectors.toSet());
         if (kinds.size() > 1) {
-            throw RequestRefused.invalid("kind", "Entries of more than one kind are kept under " + query.personId()
+            throw RequestRefused.invalid("dossier.kind", "kind", "Entries of more than one kind are kept under " + query.personId()
                     + ": ask for kind=PERSONNEL, PUPIL or OTHER.");
         }
         if (kinds.isEmpty()) {

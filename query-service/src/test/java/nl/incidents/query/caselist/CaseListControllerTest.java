@@ -108,7 +108,7 @@ class CaseListControllerTest {
     @Test
     void aRefusalOfTheQueryIsAProblemAndNobodyUnsignedGetsIn() throws Exception {
         when(gateway.query(any(), any(ResponseType.class))).thenReturn(CompletableFuture.failedFuture(
-                RequestRefused.forbidden("Only those who handle a case see whether its steps are overdue.")));
+                RequestRefused.forbidden("list.overdue-not-yours", "Only those who handle a case see whether its steps are overdue.")));
         http.perform(get("/api/incidents?overdue=true").with(httpBasic("teacher", "demo")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -64,12 +64,13 @@ class IncidentDossierControllerTest {
     @Test
     void aRefusalIsAProblemWithoutDetailsOfTheCase() throws Exception {
         when(gateway.query(any(), any(ResponseType.class))).thenReturn(CompletableFuture.failedFuture(
-                RequestRefused.forbidden("You may not read incident " + id + ".")));
+                RequestRefused.forbidden("case.not-readable", "You may not read incident " + id + ".")));
 
         http.perform(get("/api/incidents/" + id).with(httpBasic("manager", "demo")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("You may not read incident " + id + "."));
+                .andExpect(jsonPath("$.detail").value("You may not read incident " + id + "."))
+                .andExpect(jsonPath("$.code").value("case.not-readable"));
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class RefusalInterceptor implements MessageHandlerInterceptor<Messa
         } catch (RequestRefused refused) {
             throw carrying(unitOfWork.getMessage(), refused, refused.details());
         } catch (AggregateNotFoundException unknown) {
-            RequestRefused refused = RequestRefused.notFound("There is no incident " + unknown.getAggregateIdentifier() + ".");
+            RequestRefused refused = RequestRefused.notFound("case.unknown", "There is no incident " + unknown.getAggregateIdentifier() + ".");
             throw carrying(unitOfWork.getMessage(), refused, refused.details());
         } catch (Exception e) {
             if (Outages.backEndAway(e)) {

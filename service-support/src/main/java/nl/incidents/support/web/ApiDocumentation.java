@@ -73,6 +73,10 @@ public class ApiDocumentation {
                 .addProperty("detail", new StringSchema()
                         .example("involvedParties[3].role must be one of PUPIL, PARENT, STAFF, OUTSIDER."))
                 .addProperty("instance", new StringSchema().example("/api/incidents"))
+                .addProperty("code", new StringSchema().example("field.invalid")
+                        .description("The refusal's stable name, for a client to say it in its own words and language "
+                                + "(`state.closed`, `policy.manager-or-board`, `field.required`...); the values such a text "
+                                + "needs are further properties (`action`, `measure`, `role`)."))
                 .addProperty("field", new StringSchema().example("involvedParties[3].role")
                         .description("The first field at fault, by its JSON path; only for bad input."));
         Components components = new Components()

@@ -24,8 +24,12 @@ import java.util.stream.Collectors;
  */
 final class JsonInputProblems {
 
-    /** The field at fault (null for the body as a whole) and the sentence that says what is wrong. */
-    record Problem(String field, String detail) {
+    /**
+     * The field at fault (null for the body as a whole), the sentence that says what is wrong and its
+     * stable code ({@code field.unknown}, {@code field.invalid}, {@code field.repeated}, {@code body.invalid},
+     * {@code body.missing}).
+     */
+    record Problem(String code, String field, String detail) {
     }
 
     private JsonInputProblems() {
@@ -34,36 +38,36 @@ final class JsonInputProblems {
     static Problem of(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return new Problem(field, name(field) + " is not a field of this request; it takes "
+            return new Problem("field.unknown", field, name(field) + " is not a field of this request; it takes "
                     + fieldsOf(unknown.getReferringClass()) + ".");
         }
         if (cause instanceof MismatchedInputException mismatch) {
             String field = path(mismatch);
             if (field == null) {
-                return new Problem(null, mismatch.getOriginalMessage().startsWith("Trailing token")
+                return new Problem("body.invalid", null, mismatch.getOriginalMessage().startsWith("Trailing token")
                         ? "The request body must hold one JSON object and nothing after it."
                         : "The request body must be a JSON object with " + fieldsOf(mismatch.getTargetType()) + ".");
             }
-            return new Problem(field, field + " must be " + expected(mismatch.getTargetType()) + ".");
+            return new Problem("field.invalid", field, field + " must be " + expected(mismatch.getTargetType()) + ".");
         }
         if (cause instanceof StreamConstraintsException) {
-            return new Problem(null, "The request body nests too deeply or holds a value that is too long.");
+            return new Problem("body.invalid", null, "The request body nests too deeply or holds a value that is too long.");
         }
         if (cause instanceof JsonEOFException) {
-            return new Problem(null, "The request body ends before its JSON is complete.");
+            return new Problem("body.invalid", null, "The request body ends before its JSON is complete.");
         }
         if (cause instanceof JsonProcessingException parsing) {
             String message = parsing.getOriginalMessage();
             if (message != null && message.startsWith("Duplicate field") && parsing.getProcessor() instanceof JsonParser parser) {
                 String field = path(parser.getParsingContext());
-                return new Problem(field, field + " is given more than once; give each field once.");
+                return new Problem("field.repeated", field, field + " is given more than once; give each field once.");
             }
             JsonLocation at = parsing.getLocation();
-            return new Problem(null, "The request body is not valid JSON"
+            return new Problem("body.invalid", null, "The request body is not valid JSON"
                     + (at != null && at.getLineNr() > 0 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "")
                     + ".");
         }
-        return new Problem(null, "This request needs a JSON body.");
+        return new Problem("body.missing", null, "This request needs a JSON body.");
     }
 
     /** What a value of {@code type} looks like, for a person. */

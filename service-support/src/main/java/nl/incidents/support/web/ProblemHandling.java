@@ -46,7 +46,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestRefused.class)
     ResponseEntity<ProblemDetail> refused(RequestRefused e) {
-        return refusal(statusOf(e.kind()), e.getMessage(), e.field());
+        ResponseEntity<ProblemDetail> answer = refusal(statusOf(e.kind()), e.code(), e.getMessage(), e.field());
+        e.parameters().forEach((name, value) -> answer.getBody().setProperty(name, value));
+        return answer;
     }
 
     @ExceptionHandler(HandlerExecutionException.class)
@@ -64,18 +66,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> unknownIncident(AggregateNotFoundException e) {
-        return refusal(HttpStatus.NOT_FOUND, "There is no incident " + e.getAggregateIdentifier() + ".", null);
+        return refusal(HttpStatus.NOT_FOUND, "case.unknown", "There is no incident " + e.getAggregateIdentifier() + ".", null);
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<ProblemDetail> raced(RuntimeException e) {
-        return refusal(HttpStatus.CONFLICT,
+        return refusal(HttpStatus.CONFLICT, "case.changed",
                 "Another change to this case was stored at the same moment. Read the case again and send this once more.", null);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
-        return refusal(HttpStatus.FORBIDDEN, ProblemResponses.detailFor(HttpStatus.FORBIDDEN), null);
+        return refusal(HttpStatus.FORBIDDEN, "access.denied", ProblemResponses.detailFor(HttpStatus.FORBIDDEN), null);
     }
 
     /** Anything else is an outage, or our fault: then logged in full, answered without internals. */
@@ -105,9 +107,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         FieldError first = e.getBindingResult().getFieldError();
         if (first == null) {
-            return badInput(null, "The request is not valid: " + message(e.getBindingResult().getGlobalError()) + ".");
+            return badInput("field.invalid", null, "The request is not valid: " + message(e.getBindingResult().getGlobalError()) + ".");
         }
-        return badInput(first.getField(), first.getField() + " " + message(first) + ".");
+        return badInput(codeOf(first), first.getField(), first.getField() + " " + message(first) + ".");
     }
 
     @Override
@@ -117,9 +119,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 .map(result -> {
                     MessageSourceResolvable error = result.getResolvableErrors().get(0);
                     String name = error instanceof FieldError field ? field.getField() : result.getMethodParameter().getParameterName();
-                    return badInput(name, name + " " + message(error) + ".");
+                    return badInput(codeOf(error), name, name + " " + message(error) + ".");
                 })
-                .orElseGet(() -> badInput(null, "The request is not valid."));
+                .orElseGet(() -> badInput("field.invalid", null, "The request is not valid."));
     }
 
     @Override
@@ -127,36 +129,36 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RequestBodyGuard.TooLarge tooLarge) {
-                return refusalObject(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), null);
+                return refusalObject(HttpStatus.PAYLOAD_TOO_LARGE, "body.too-large", tooLarge.getMessage(), null);
             }
         }
         JsonInputProblems.Problem problem = JsonInputProblems.of(e.getCause());
-        return badInput(problem.field(), problem.detail());
+        return badInput(problem.code(), problem.field(), problem.detail());
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName() != null ? e.getPropertyName() : "A parameter";
-        return badInput(e.getPropertyName(), name + " must be " + JsonInputProblems.expectedParameter(e.getRequiredType()) + ".");
+        return badInput("field.invalid", e.getPropertyName(), name + " must be " + JsonInputProblems.expectedParameter(e.getRequiredType()) + ".");
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
             HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return refusalObject(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemResponses.detailFor(HttpStatus.UNSUPPORTED_MEDIA_TYPE), null);
+        return refusalObject(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "request.media-type", ProblemResponses.detailFor(HttpStatus.UNSUPPORTED_MEDIA_TYPE), null);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
             HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return refusalObject(HttpStatus.NOT_ACCEPTABLE, "This answer is given as application/json only.", null);
+        return refusalObject(HttpStatus.NOT_ACCEPTABLE, "request.accept", "This answer is given as application/json only.", null);
     }
 
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(
             NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return refusalObject(HttpStatus.NOT_FOUND, ProblemResponses.detailFor(HttpStatus.NOT_FOUND), null);
+        return refusalObject(HttpStatus.NOT_FOUND, "request.no-page", ProblemResponses.detailFor(HttpStatus.NOT_FOUND), null);
     }
 
     /**
@@ -181,6 +183,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         HttpHeaders problemHeaders = new HttpHeaders();
         problemHeaders.putAll(headers);
         problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
+                || !problem.getProperties().containsKey("code"))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            problem.setProperty("code", status == null ? "request.refused" : ProblemResponses.codeFor(status));
+        }
         return new ResponseEntity<>(body, problemHeaders, statusCode);
     }
 
@@ -188,18 +195,37 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return error == null || error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage();
     }
 
-    private static ResponseEntity<Object> badInput(String field, String detail) {
-        return refusalObject(HttpStatus.BAD_REQUEST, detail, field);
+    /**
+     * The code of a Bean Validation error, by its constraint: {@code field.required} (given, not empty),
+     * {@code field.too-long}, {@code field.format} (a pattern), {@code field.plain-text},
+     * {@code field.time}, {@code field.repeated} (a value named twice), else {@code field.invalid}.
+     */
+    static String codeOf(MessageSourceResolvable error) {
+        String[] codes = error == null ? null : error.getCodes();
+        String constraint = codes == null || codes.length == 0 ? "" : codes[codes.length - 1];
+        return switch (constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "field.required";
+            case "Size", "Max" -> "field.too-long";
+            case "Pattern" -> "field.format";
+            case "PlainText" -> "field.plain-text";
+            case "PastTime" -> "field.time";
+            case "UniqueElements" -> "field.repeated";
+            default -> "field.invalid";
+        };
     }
 
-    private static ResponseEntity<Object> refusalObject(HttpStatus status, String detail, String field) {
-        ResponseEntity<ProblemDetail> problem = refusal(status, detail, field);
+    private static ResponseEntity<Object> badInput(String code, String field, String detail) {
+        return refusalObject(HttpStatus.BAD_REQUEST, code, detail, field);
+    }
+
+    private static ResponseEntity<Object> refusalObject(HttpStatus status, String code, String detail, String field) {
+        ResponseEntity<ProblemDetail> problem = refusal(status, code, detail, field);
         return new ResponseEntity<>(problem.getBody(), problem.getHeaders(), problem.getStatusCode());
     }
 
-    private static ResponseEntity<ProblemDetail> refusal(HttpStatus status, String detail, String field) {
-        LOG.debug("Refused with {}{}", status.value(), field == null ? "" : " (field " + field + ")");
-        return problem(status, detail, field);
+    private static ResponseEntity<ProblemDetail> refusal(HttpStatus status, String code, String detail, String field) {
+        LOG.debug("Refused with {} {}{}", status.value(), code, field == null ? "" : " (field " + field + ")");
+        return problem(status, code, detail, field);
     }
 
     static HttpStatus statusOf(RequestRefused.Kind kind) {
@@ -211,9 +237,19 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         };
     }
 
-    /** A problem+json answer; its type is set explicitly, so that it is given whatever the client said it accepts. */
+    /** A problem+json answer with the code of its status ({@link ProblemResponses#codeFor}). */
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field) {
+        return problem(status, ProblemResponses.codeFor(status), detail, field);
+    }
+
+    /**
+     * A problem+json answer: {@code detail} for a person (English), {@code code} for machines (stable, such
+     * as {@code field.required}), {@code field} the input at fault or null. Its type is set explicitly, so
+     * that it is given whatever the client said it accepts.
+     */
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail, String field) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setProperty("code", code);
         if (field != null) {
             body.setProperty("field", field);
         }

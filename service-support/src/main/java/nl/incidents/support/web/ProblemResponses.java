@@ -40,6 +40,12 @@ public final class ProblemResponses {
     /** Writes a problem with {@code status} and {@code detail} (a sentence for a person) to {@code response}. */
     public static void write(HttpServletResponse response, HttpStatus status, String detail, String instance)
             throws IOException {
+        write(response, status, codeFor(status), detail, instance);
+    }
+
+    /** Writes a problem with {@code status}, its stable {@code code} and {@code detail} to {@code response}. */
+    public static void write(HttpServletResponse response, HttpStatus status, String code, String detail, String instance)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -48,17 +54,23 @@ public final class ProblemResponses {
         secure(response);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(body(status, detail, instance));
+        response.getWriter().write(body(status, code, detail, instance));
         response.flushBuffer();
     }
 
     /** The problem+json text of a problem. */
     static String body(HttpStatus status, String detail, String instance) {
+        return body(status, codeFor(status), detail, instance);
+    }
+
+    /** The problem+json text of a problem with its code. */
+    static String body(HttpStatus status, String code, String detail, String instance) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);
+        problem.put("code", code);
         if (instance != null) {
             problem.put("instance", instance);
         }
@@ -67,6 +79,28 @@ public final class ProblemResponses {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A map of strings and a number is always JSON", e);
         }
+    }
+
+    /**
+     * The stable code (for machines, see {@code RequestRefused#code()}) of an answer nothing more specific is
+     * known about than its status.
+     */
+    static String codeFor(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "request.unreadable";
+            case UNAUTHORIZED -> "sign-in.required";
+            case FORBIDDEN -> "access.denied";
+            case NOT_FOUND -> "request.no-page";
+            case METHOD_NOT_ALLOWED -> "request.method";
+            case NOT_ACCEPTABLE -> "request.accept";
+            case PAYLOAD_TOO_LARGE -> "body.too-large";
+            case URI_TOO_LONG, REQUEST_HEADER_FIELDS_TOO_LARGE -> "request.too-long";
+            case UNSUPPORTED_MEDIA_TYPE -> "request.media-type";
+            case TOO_MANY_REQUESTS -> "sign-in.limited";
+            case NOT_IMPLEMENTED, HTTP_VERSION_NOT_SUPPORTED -> "request.unsupported";
+            case SERVICE_UNAVAILABLE -> "service.unavailable";
+            default -> status.is5xxServerError() ? "service.fault" : "request.refused";
+        };
     }
 
     /** A sentence for a person for an answer nothing more specific is known about than its status. */

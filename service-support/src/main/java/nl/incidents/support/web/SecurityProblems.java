@@ -53,7 +53,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
             return;
         }
         if (e instanceof UnknownPersonException) {
-            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "You are signed in, but this school board's directory"
+            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "sign-in.unknown-person", "You are signed in, but this school board's directory"
                     + " does not know you: ask the board's administrator to add you.", null);
             return;
         }
@@ -98,7 +98,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "This address is not accepted: a path may not hold"
+        ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "request.address", "This address is not accepted: a path may not hold"
                 + " '..', ';', '//', a backslash, an encoded '%' or '/', or control characters.", null);
     }
 }

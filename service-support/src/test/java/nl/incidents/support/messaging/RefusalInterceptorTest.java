@@ -39,7 +39,7 @@ class RefusalInterceptorTest {
 
     @Test
     void aRefusalTravelsAsDetailsOfTheExecutionExceptionOfItsKind() {
-        RequestRefused refused = RequestRefused.forbidden("Your role may not do this.");
+        RequestRefused refused = RequestRefused.forbidden("policy.manager-or-board", "Your role may not do this.");
         Throwable onCommand = failure(command, () -> {
             throw refused;
         });
@@ -58,7 +58,7 @@ class RefusalInterceptorTest {
             throw new AggregateNotFoundException("42", "The aggregate was not found in the event store");
         });
         assertThat(((HandlerExecutionException) unknown).getDetails())
-                .contains(new RequestRefused.Details(RequestRefused.Kind.NOT_FOUND, null, "There is no incident 42."));
+                .contains(new RequestRefused.Details(RequestRefused.Kind.NOT_FOUND, "case.unknown", null, "There is no incident 42.", java.util.Map.of()));
     }
 
     @Test
@@ -90,7 +90,7 @@ class RefusalInterceptorTest {
             throw bug;
         })).isSameAs(bug);
         assertThat(Outages.backEndAway(bug)).isFalse();
-        assertThat(Outages.backEndAway(RequestRefused.conflict("closed"))).isFalse();
+        assertThat(Outages.backEndAway(RequestRefused.conflict("state.closed", "closed"))).isFalse();
         assertThat(Outages.backEndAway(new SQLException("Connection is closed"))).as("not from the pool").isFalse();
     }
 

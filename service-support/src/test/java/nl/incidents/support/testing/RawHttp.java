@@ -182,7 +182,7 @@ public final class RawHttp {
 
         /**
          * Asserts a problem+json answer with {@code status}, the security headers, a sentence in
-         * {@code detail}, {@code field} as given (null: none), and no internals (Java names, Jackson's
+         * {@code detail}, {@code field} as given (null: none), a stable {@code code}, and no internals (Java names, Jackson's
          * or Tomcat's wording, HTML). Returns the detail.
          */
         public String assertProblem(int status, String field) {
@@ -194,6 +194,8 @@ public final class RawHttp {
             String detail = problem.path("detail").asText();
             assertThat(detail).isNotBlank().doesNotContain("nl.incidents", "java.", "jackson", "Cannot deserialize", "`",
                     "Exception", "<html", "Tomcat");
+            assertThat(problem.path("code").asText()).as("code in %s", body())
+                    .matches(nl.incidents.kernel.RequestRefused.CODE);
             if (field == null) {
                 assertThat(problem.has("field")).as("field in %s", body()).isFalse();
             } else {

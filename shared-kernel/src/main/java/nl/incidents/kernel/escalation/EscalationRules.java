@@ -29,7 +29,7 @@ public final class EscalationRules {
 
     /** The terms of the policy in force, as they apply to this report. */
     public EscalationPolicyRecorded termsFor(DerailingDiscussionReported report) {
-        School school = directory.school(report.schoolId()).orElseThrow(() -> RequestRefused.invalid("schoolId",
+        School school = directory.school(report.schoolId()).orElseThrow(() -> RequestRefused.invalid("report.school.unknown", "schoolId",
                 "There is no school '" + report.schoolId() + "' at this board."));
         return new EscalationPolicyRecorded(report.incidentId(), policy.timingFor(report.severity()),
                 EscalationPolicy.clockFor(report.severity()), school.region(), policy.chain(),

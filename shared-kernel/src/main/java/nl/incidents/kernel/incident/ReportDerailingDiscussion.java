@@ -31,10 +31,10 @@ public record ReportDerailingDiscussion(
     /** Refuses a report that names no harm, or a person twice among the involved parties. */
     public void validate() {
         if (harms.isEmpty()) {
-            throw RequestRefused.invalid("harms", "Name at least one kind of harm the discussion does.");
+            throw RequestRefused.invalid("report.harms.missing", "harms", "Name at least one kind of harm the discussion does.");
         }
         if (involvedParties.stream().map(InvolvedParty::personId).distinct().count() != involvedParties.size()) {
-            throw RequestRefused.invalid("involvedParties", "Each person may be listed once among the involved parties.");
+            throw RequestRefused.invalid("report.parties.repeated", "involvedParties", "Each person may be listed once among the involved parties.");
         }
     }
 

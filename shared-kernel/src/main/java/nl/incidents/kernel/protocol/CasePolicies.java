@@ -25,27 +25,38 @@ public final class CasePolicies {
 
     /** Why the attempt is refused, or empty when every rule allows it. */
     public static Optional<String> refusal(Attempt attempt) {
+        return refused(attempt).map(RequestRefused::getMessage);
+    }
+
+    /**
+     * The refusal (forbidden, 403) of the first rule that refuses the attempt, with the rule's code and
+     * the attempted action as parameter {@code action}; or empty when every rule allows it.
+     */
+    public static Optional<RequestRefused> refused(Attempt attempt) {
         boolean governed = false;
         for (CasePolicy policy : allCurrentPolicies()) {
             if (policy.governs(attempt.action())) {
                 governed = true;
                 if (!policy.allows(attempt)) {
-                    return Optional.of(policy.refusal(attempt.action()));
+                    return Optional.of(RequestRefused.forbidden(policy.code(), policy.refusal(attempt.action()))
+                            .with("action", attempt.action().name()));
                 }
             }
         }
         return governed ? Optional.empty()
-                : Optional.of("Nobody can " + attempt.action().task() + ": no rule of the protocol allows it.");
+                : Optional.of(RequestRefused.forbidden("policy.ungoverned",
+                        "Nobody can " + attempt.action().task() + ": no rule of the protocol allows it.")
+                        .with("action", attempt.action().name()));
     }
 
     public static boolean allows(Attempt attempt) {
-        return refusal(attempt).isEmpty();
+        return refused(attempt).isEmpty();
     }
 
     /** Refuses the attempt as forbidden (403) unless every rule allows it. */
     public static void check(Attempt attempt) {
-        refusal(attempt).ifPresent(reason -> {
-            throw RequestRefused.forbidden(reason);
+        refused(attempt).ifPresent(refusal -> {
+            throw refusal;
         });
     }
 

@@ -30,7 +30,7 @@ import nl.incidents.kernel.incident.ActorRole;
  */
 public enum CasePolicy {
 
-    STAFF_REPORT_ABOUT_THEIR_OWN_SCHOOL(
+    STAFF_REPORT_ABOUT_THEIR_OWN_SCHOOL("policy.own-school",
             "Staff and managers report discussions about their own school; the board and the "
             + "communications department about any school (SKOW B.2, Altena B.3).",
             EnumSet.of(REPORT),
@@ -39,7 +39,7 @@ public enum CasePolicy {
                             && a.actorSchools().contains(a.progress().schoolId())),
             "You can report discussions about your own school only."),
 
-    ONLY_THE_SYSTEM_OR_THE_BOARD_ESCALATES_TO_A_MANAGER(
+    ONLY_THE_SYSTEM_OR_THE_BOARD_ESCALATES_TO_A_MANAGER("policy.escalation-to-manager",
             "A report goes to the school's manager at once, by itself; only the board sends a case "
             + "back to a manager (SKOW B.2, Altena B.3, OOG).",
             EnumSet.of(ESCALATE_TO_MANAGER),
@@ -47,7 +47,7 @@ public enum CasePolicy {
             "Escalation to the manager happens by itself on a report; only the board can send a case back "
                     + "to a manager."),
 
-    THE_HOLDER_OR_THE_BOARD_ESCALATES_UP(
+    THE_HOLDER_OR_THE_BOARD_ESCALATES_UP("policy.holder-or-board-escalates",
             "Whoever holds the case, or the board, hands it up a level; the system does when the "
             + "holder does not acknowledge in time.",
             EnumSet.of(ESCALATE_TO_NEXT_LEVEL),
@@ -55,13 +55,13 @@ public enum CasePolicy {
                     || (a.progress().assignee() != null && a.progress().assignee().isHeldBy(a.actor())),
             "Only the person who holds the case, or the board, can escalate it."),
 
-    ONLY_THE_SYSTEM_MARKS_A_STEP_OVERDUE(
+    ONLY_THE_SYSTEM_MARKS_A_STEP_OVERDUE("policy.system-marks-overdue",
             "Only the system marks a step overdue, when its deadline passes.",
             EnumSet.of(MARK_STEP_OVERDUE),
             a -> a.actor().role() == ActorRole.SYSTEM,
             "Only the system marks a step overdue, when its deadline passes."),
 
-    ONLY_THE_HOLDER_ACKNOWLEDGES(
+    ONLY_THE_HOLDER_ACKNOWLEDGES("policy.holder-acknowledges",
             "Only the one who holds the case acknowledges it: its manager, or at board level any "
             + "board member.",
             EnumSet.of(ACKNOWLEDGE),
@@ -69,7 +69,7 @@ public enum CasePolicy {
                     : a.actor().role() == ActorRole.BOARD,
             "Only the person who holds the case can acknowledge it."),
 
-    THE_CASES_MANAGER_OR_THE_BOARD_HANDLES_IT(
+    THE_CASES_MANAGER_OR_THE_BOARD_HANDLES_IT("policy.manager-or-board",
             "The case's manager or the board handles it: strategy, communications, measures, "
             + "correspondence, closure (SKOW).",
             EnumSet.of(AGREE_STRATEGY, NOTIFY_COMMUNICATIONS, IMPOSE_LIGHT_MEASURE, IMPOSE_HEAVY_MEASURE,
@@ -77,42 +77,52 @@ public enum CasePolicy {
             a -> CasePolicies.isTheBoardOrTheCasesManager(a.actor(), a.progress()),
             "Only the case's manager or the board can %s."),
 
-    ONLY_THE_BOARD_FILES_WITH_THE_POLICE(
+    ONLY_THE_BOARD_FILES_WITH_THE_POLICE("policy.board-police",
             "Only the board decides on a police report, to file or not (SKOW, Altena).",
             EnumSet.of(FILE_WITH_POLICE, DECLINE_POLICE_REPORT),
             a -> a.actor().role() == ActorRole.BOARD,
             "Whether to file with the police is the board's decision."),
 
-    ONLY_THE_BOARD_REPORTS_TO_THE_INSPECTOR(
+    ONLY_THE_BOARD_REPORTS_TO_THE_INSPECTOR("policy.board-inspector",
             "Only the board reports to the national confidential inspector (Altena).",
             EnumSet.of(REPORT_TO_INSPECTOR),
             a -> a.actor().role() == ActorRole.BOARD,
             "Reporting to the national confidential inspector is the board's decision."),
 
-    HEAVY_MEASURES_ARE_THE_BOARDS(
+    HEAVY_MEASURES_ARE_THE_BOARDS("policy.heavy-measure",
             "Heavy measures (suspension, dismissal, summary dismissal, removal) are the board's "
             + "(SKOW, OPOA).",
             EnumSet.of(IMPOSE_HEAVY_MEASURE),
             a -> a.actor().role() == ActorRole.BOARD,
             "Suspension, dismissal and removal are heavy measures: only the board imposes them."),
 
-    A_PERSON_INVOLVED_DOES_NOT_HANDLE_THE_CASE(
+    A_PERSON_INVOLVED_DOES_NOT_HANDLE_THE_CASE("policy.involved",
             "A person involved in the discussion (author, target, bystander) does not handle its "
             + "case, nor is it escalated to them: it goes to the board at once.",
             EnumSet.complementOf(EnumSet.of(REPORT, MARK_STEP_OVERDUE)),
             a -> a.actor().role() == ActorRole.SYSTEM || !a.progress().involves(a.actor().id()),
             "You cannot %s: the protocol gives this case to someone else.");
 
+    private final String code;
     private final String rule;
     private final Set<CaseAction> governs;
     private final Predicate<Attempt> allows;
     private final String refusal;
 
-    CasePolicy(String rule, Set<CaseAction> governs, Predicate<Attempt> allows, String refusal) {
+    CasePolicy(String code, String rule, Set<CaseAction> governs, Predicate<Attempt> allows, String refusal) {
+        this.code = code;
         this.rule = rule;
         this.governs = Collections.unmodifiableSet(EnumSet.copyOf(governs));
         this.allows = allows;
         this.refusal = refusal;
+    }
+
+    /**
+     * The refusal's code for machines ({@link nl.incidents.kernel.RequestRefused#code()}), such as
+     * {@code policy.involved}; the refusal carries the attempted action as its parameter {@code action}.
+     */
+    public String code() {
+        return code;
     }
 
     /** The rule in a sentence, with the protocols it comes from (for the README and the web pages). */

@@ -19,52 +19,73 @@ public final class CaseStates {
 
     /** Why the case's state does not allow the action now, or empty when it does. */
     public static Optional<String> refusal(CaseAction action, CaseProgress progress) {
+        return refused(action, progress).map(RequestRefused::getMessage);
+    }
+
+    /**
+     * The refusal (conflict, 409) of the action by the case's state, with its code ({@code state.closed},
+     * {@code state.awaiting-acknowledgement}...) and the action as parameter {@code action}; or empty
+     * when the state allows it.
+     */
+    public static Optional<RequestRefused> refused(CaseAction action, CaseProgress progress) {
+        return Optional.ofNullable(refusing(action, progress)).map(r -> r.with("action", action.name()));
+    }
+
+    private static RequestRefused refusing(CaseAction action, CaseProgress progress) {
         if (progress.closed()) {
-            return Optional.of("Incident " + progress.incidentId() + " is closed; nothing more can be done in it.");
+            return RequestRefused.conflict("state.closed",
+                    "Incident " + progress.incidentId() + " is closed; nothing more can be done in it.");
         }
-        return Optional.ofNullable(switch (action) {
+        return switch (action) {
             case ACKNOWLEDGE -> progress.status() == IncidentStatus.ESCALATED ? null
                     : progress.assignee() == null
-                    ? "The case has not been escalated yet, so there is nothing to acknowledge."
-                    : "Nothing waits for an acknowledgement: the case was acknowledged already.";
+                    ? RequestRefused.conflict("state.not-escalated",
+                            "The case has not been escalated yet, so there is nothing to acknowledge.")
+                    : RequestRefused.conflict("state.acknowledged",
+                            "Nothing waits for an acknowledgement: the case was acknowledged already.");
             case ESCALATE_TO_NEXT_LEVEL -> Escalations.up(progress, "").isPresent() ? null
-                    : "The case is already with the board, the highest level.";
+                    : RequestRefused.conflict("state.at-board", "The case is already with the board, the highest level.");
             case NOTIFY_COMMUNICATIONS -> progress.communicationsNotified()
-                    ? "The communications department has already been notified of this case." : null;
+                    ? RequestRefused.conflict("state.communications-notified",
+                            "The communications department has already been notified of this case.")
+                    : null;
             case DECLINE_POLICE_REPORT -> progress.policeDecided()
-                    ? "The board already decided on a police report in this case."
+                    ? RequestRefused.conflict("state.police-decided",
+                            "The board already decided on a police report in this case.")
                     : progress.isOpen(Step.INSPECTOR_CONSULTATION)
-                    ? "Consult the national confidential inspector first: under the legal duty, the decision on a "
-                            + "police report follows that consultation."
+                    ? RequestRefused.conflict("state.inspector-first", "Consult the national confidential inspector "
+                            + "first: under the legal duty, the decision on a police report follows that consultation.")
                     : null;
             case AGREE_STRATEGY, IMPOSE_LIGHT_MEASURE, IMPOSE_HEAVY_MEASURE ->
                     awaitingAcknowledgement(action, progress);
             case CLOSE -> progress.awaitingAcknowledgement() ? awaitingAcknowledgement(action, progress)
                     : progress.heldOpenByLegalDuty()
-                    ? "The legal duty holds this case open: the board must consult the national confidential "
-                            + "inspector and decide on a police report before it closes."
+                    ? RequestRefused.conflict("state.legal-duty-open", "The legal duty holds this case open: the board "
+                            + "must consult the national confidential inspector and decide on a police report before "
+                            + "it closes.")
                     : null;
             default -> null;
-        });
+        };
     }
 
     public static boolean allows(CaseAction action, CaseProgress progress) {
-        return refusal(action, progress).isEmpty();
+        return refusing(action, progress) == null;
     }
 
     /** Refuses the action as a conflict with the case's state (409) unless the state allows it. */
     public static void check(CaseAction action, CaseProgress progress) {
-        refusal(action, progress).ifPresent(reason -> {
-            throw RequestRefused.conflict(reason);
+        refused(action, progress).ifPresent(refusal -> {
+            throw refusal;
         });
     }
 
-    private static String awaitingAcknowledgement(CaseAction action, CaseProgress progress) {
+    private static RequestRefused awaitingAcknowledgement(CaseAction action, CaseProgress progress) {
         if (!progress.awaitingAcknowledgement()) {
             return null;
         }
-        return "The case still waits for " + (progress.assignee() == null ? "escalation"
+        return RequestRefused.conflict("state.awaiting-acknowledgement", "The case still waits for "
+                + (progress.assignee() == null ? "escalation"
                 : "an acknowledgement by " + progress.assignee().describe()) + "; it must be acknowledged before "
-                + "anyone can " + action.task() + ".";
+                + "anyone can " + action.task() + ".");
     }
 }

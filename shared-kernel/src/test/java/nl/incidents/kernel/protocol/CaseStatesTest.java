@@ -80,39 +80,53 @@ class CaseStatesTest {
         List<IncidentEvent> dutyHandled = then(reported(true), new IncidentEscalated(ID, Assignee.board(), "duty"),
                 new EscalationAcknowledged(ID, Assignee.board(), null));
         return Stream.of(
-                row("before escalation: nothing to acknowledge", reported(false), CaseAction.ACKNOWLEDGE, false),
+                row("before escalation: nothing to acknowledge", reported(false), CaseAction.ACKNOWLEDGE, false, "state.not-escalated"),
                 row("escalated: it waits for its acknowledgement", awaiting, CaseAction.ACKNOWLEDGE, true),
-                row("acknowledged: not twice", handled, CaseAction.ACKNOWLEDGE, false),
-                row("not acknowledged: no strategy yet", awaiting, CaseAction.AGREE_STRATEGY, false),
-                row("not acknowledged: no measure yet", awaiting, CaseAction.IMPOSE_LIGHT_MEASURE, false),
-                row("not acknowledged: no closing yet", awaiting, CaseAction.CLOSE, false),
+                row("acknowledged: not twice", handled, CaseAction.ACKNOWLEDGE, false, "state.acknowledged"),
+                row("not acknowledged: no strategy yet", awaiting, CaseAction.AGREE_STRATEGY, false, "state.awaiting-acknowledgement"),
+                row("not acknowledged: no measure yet", awaiting, CaseAction.IMPOSE_LIGHT_MEASURE, false, "state.awaiting-acknowledgement"),
+                row("not acknowledged: no closing yet", awaiting, CaseAction.CLOSE, false, "state.awaiting-acknowledgement"),
                 row("not acknowledged: communications may be informed", awaiting, CaseAction.NOTIFY_COMMUNICATIONS, true),
                 row("acknowledged: a strategy", handled, CaseAction.AGREE_STRATEGY, true),
                 row("acknowledged: closing", handled, CaseAction.CLOSE, true),
                 row("communications informed: not twice",
-                        then(handled, new CommunicationsDepartmentNotified(ID, "m")), CaseAction.NOTIFY_COMMUNICATIONS, false),
+                        then(handled, new CommunicationsDepartmentNotified(ID, "m")), CaseAction.NOTIFY_COMMUNICATIONS, false, "state.communications-notified"),
                 row("police declined: not twice", then(handled, new PoliceReportDeclined(ID, "no")),
-                        CaseAction.DECLINE_POLICE_REPORT, false),
+                        CaseAction.DECLINE_POLICE_REPORT, false, "state.police-decided"),
                 row("with the manager: up to the board", handled, CaseAction.ESCALATE_TO_NEXT_LEVEL, true),
-                row("with the board: no higher level", dutyHandled, CaseAction.ESCALATE_TO_NEXT_LEVEL, false),
-                row("legal duty: no declining before the inspector", dutyHandled, CaseAction.DECLINE_POLICE_REPORT, false),
-                row("legal duty: no closing before inspector and police", dutyHandled, CaseAction.CLOSE, false),
+                row("with the board: no higher level", dutyHandled, CaseAction.ESCALATE_TO_NEXT_LEVEL, false, "state.at-board"),
+                row("legal duty: no declining before the inspector", dutyHandled, CaseAction.DECLINE_POLICE_REPORT, false, "state.inspector-first"),
+                row("legal duty: no closing before inspector and police", dutyHandled, CaseAction.CLOSE, false, "state.legal-duty-open"),
                 row("closed: nothing, not even a police report",
-                        then(handled, new IncidentClosed(ID, "done")), CaseAction.FILE_WITH_POLICE, false),
+                        then(handled, new IncidentClosed(ID, "done")), CaseAction.FILE_WITH_POLICE, false, "state.closed"),
                 row("open: a police report", handled, CaseAction.FILE_WITH_POLICE, true));
     }
 
     private static Arguments row(String name, List<IncidentEvent> events, CaseAction action, boolean allowed) {
-        return Arguments.of(Named.of(name, events), action, allowed);
+        return row(name, events, action, allowed, null);
+    }
+
+    private static Arguments row(String name, List<IncidentEvent> events, CaseAction action, boolean allowed, String code) {
+        return Arguments.of(Named.of(name, events), action, allowed, code);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
-    void whatTheStateAllows(List<IncidentEvent> events, CaseAction action, boolean allowed) {
+    void whatTheStateAllows(List<IncidentEvent> events, CaseAction action, boolean allowed, String code) {
         CaseProgress progress = CaseProgress.of(ID, events);
 
         assertThat(CaseStates.allows(action, progress)).isEqualTo(allowed);
         CaseStates.refusal(action, progress).ifPresent(reason -> assertThat(reason).isNotBlank());
+        // Each refusal by the state carries its code and the action refused, for a client to say it in its language.
+        if (allowed) {
+            assertThat(CaseStates.refused(action, progress)).isEmpty();
+        } else {
+            assertThat(CaseStates.refused(action, progress)).hasValueSatisfying(refused -> {
+                assertThat(refused.code()).isEqualTo(code);
+                assertThat(refused.kind()).isEqualTo(nl.incidents.kernel.RequestRefused.Kind.CONFLICT);
+                assertThat(refused.parameters()).containsEntry("action", action.name());
+            });
+        }
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * The pages' language (taal): Dutch first, English second. The browser's {@code Accept-Language} chooses, Dutch
  * when it asks for neither; {@code ?lang=en} or {@code ?lang=nl} on any page switches and is remembered in a cookie
  * ({@code INCIDENTS_LANG}, a year). Texts: {@code messages_nl.properties}, {@code messages_en.properties}, and one pair per part of the
- * pages under {@code messages/} (report, cases, board, inbox, live).
+ * pages under {@code messages/} (report, cases, board, inbox, live), and the services' refusals by their code
+ * ({@code messages/refusals}).
  */
 @Configuration(proxyBeanMethods = false)
 public class LanguageConfiguration implements WebMvcConfigurer {
@@ -49,7 +50,7 @@ public class LanguageConfiguration implements WebMvcConfigurer {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         // One catalogue per part of the pages, so that each part keeps its own texts (nl first, en second).
         messages.setBasenames("messages", "messages/report", "messages/cases", "messages/board", "messages/inbox",
-                "messages/live");
+                "messages/live", "messages/refusals");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setDefaultLocale(DUTCH);
         messages.setFallbackToSystemLocale(false);

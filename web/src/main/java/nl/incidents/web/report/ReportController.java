@@ -24,6 +24,7 @@ import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
 import nl.incidents.web.layout.CurrentMember;
+import nl.incidents.web.services.ServiceProblem;
 import nl.incidents.web.start.Member;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,8 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * Reporting a derailing discussion (melding maken): {@code GET /report} shows the form, {@code POST /report} checks
  * it here first (each fault next to its field, in the person's language), then sends it to the command service
- * ({@code POST /api/incidents}) with the person's token; a refusal is shown next to its field, or at the top. Sent,
+ * ({@code POST /api/incidents}) with the person's token; a refusal is shown next to its field, or at the top, in the
+ * person's language by its code ({@code messages/refusals_*}) or else as the service's detail. Sent,
  * the browser goes to {@code GET /report/{id}/sent} (post/redirect/get): what happens next and to whom the case
  * went, from the case's dossier on the query service. {@code POST /report} with {@code addRow} shows the same form
  * with one more row for a person involved, without a script.
@@ -120,10 +122,10 @@ class ReportController {
             String id = accepted != null && accepted.incidentId() != null ? accepted.incidentId() : form.getIncidentId().toString();
             return "redirect:/report/" + id + "/sent";
         } catch (RestClientResponseException refused) {
-            Refusal refusal = Refusal.of(refused);
-            log.info("The command service refused a report: {} {} ({})", refusal.status(), refusal.field(), refusal.detail());
-            String text = refusal.message(messages, locale)
-                    .orElseGet(() -> messages.getMessage("report.error.refused", null, locale));
+            ServiceProblem refusal = ServiceProblem.of(refused);
+            log.info("The command service refused a report: {} {} {} ({})", refusal.status(), refusal.code(),
+                    refusal.field(), refusal.detail());
+            String text = refusal.text(messages, locale);
             String field = formField(refusal.field(), rows);
             if (field != null) {
                 errors.rejectValue(field, "report.error.refusedField", new Object[] {text}, text);

@@ -176,6 +176,11 @@ class ReportPagesTest {
         SERVICES.answer("POST", "/api/incidents", problem(403, """
                 {"status":403,"title":"Forbidden","detail":"You may report only about your own school."}"""));
         assertThat(page(complete(id), 403)).contains("class=\"global-error\">You may report only about your own school.</li>");
+
+        // With its code, the refusal is said in the person's language.
+        SERVICES.answer("POST", "/api/incidents", problem(409, """
+                {"status":409,"title":"Conflict","detail":"This report was made before with other content.","code":"report.other-content"}"""));
+        assertThat(page(complete(id), 409)).contains("Deze melding is al gedaan met een andere inhoud.");
     }
 
     @Test

@@ -55,6 +55,13 @@ class PagesSecurityTest {
     }
 
     @Test
+    void thePagesScriptAndStylesAreOpenBeforeSignInSoThatSignInReturnsToAPage() throws Exception {
+        for (String path : new String[] {"/js/site.js", "/css/site.css"}) {
+            mvc.perform(get(path)).andExpect(status().isOk());
+        }
+    }
+
+    @Test
     void thePagesHaveNoInlineScriptOrStyle() throws Exception {
         for (String path : new String[] {"/signin", "/provider/login"}) {
             String page = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -1,0 +1,111 @@
+package nl.incidents.web.cases;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The query service's answers as the case pages read them (only the parts they show; other properties are
+ * ignored, and a section the reader may not read is absent, so null here). Times are Dutch time with their offset.
+ */
+public final class CaseViews {
+
+    private CaseViews() {
+    }
+
+    /** One page of the case list ({@code GET /api/incidents}); {@code nextPageToken} is null on the last page. */
+    public record CasePage(List<CaseSummary> items, String nextPageToken) {
+
+        public CasePage {
+            items = items == null ? List.of() : items;
+        }
+    }
+
+    /**
+     * One case in the list: its step due next and when ({@code nextDue}), since when it is overdue
+     * ({@code overdueSince}), both only for the board and managers.
+     */
+    public record CaseSummary(String incidentId, String schoolId, String status, String severity, String stage,
+                       String platform, Assignee assignee, OffsetDateTime reportedAt, OffsetDateTime closedAt,
+                       Due nextDue, OffsetDateTime overdueSince, Integer lateSteps) {
+
+        public boolean overdue() {
+            return overdueSince != null;
+        }
+    }
+
+    /** Who holds a case: the level ({@code MANAGER}, {@code BOARD}) and, for a manager, who. */
+    public record Assignee(String level, String personId) {
+    }
+
+    /** The open step the system acts on next and its deadline. */
+    public record Due(String step, OffsetDateTime dueAt) {
+    }
+
+    /** A person involved in the discussion: the board's reference, {@code PUPIL}/{@code PARENT}/{@code STAFF}/{@code OUTSIDER}, part. */
+    public record Party(String personId, String role, String part) {
+    }
+
+    /** Who took a step: the directory id and role. */
+    public record Actor(String id, String role) {
+    }
+
+    /** The case's dossier ({@code GET /api/incidents/{id}}) with the {@code actions} its reader may take now. */
+    public record Dossier(String incidentId, String schoolId, String status, Report report, Escalation escalation,
+                   Strategy strategy, List<Step> communicationsNotifications, List<Step> policeReports,
+                   List<Step> declinedPoliceReports, List<Step> inspectorReports, List<Measure> measures,
+                   List<Correspondence> correspondence, Step closure, List<Deadline> deadlines,
+                   List<TimelineEntry> timeline, List<String> actions) {
+
+        public Dossier {
+            actions = actions == null ? List.of() : actions;
+            timeline = timeline == null ? List.of() : timeline;
+        }
+
+        public boolean allows(String action) {
+            return actions.contains(action);
+        }
+
+        /** The people involved, for the forms that name one. */
+        public List<Party> parties() {
+            return report == null || report.involvedParties() == null ? List.of() : report.involvedParties();
+        }
+
+        public List<Party> staff() {
+            return parties().stream().filter(p -> "STAFF".equals(p.role())).toList();
+        }
+    }
+
+    /** What the reporter saw. */
+    public record Report(String platform, String location, String summary, String stage, List<String> harms, String severity,
+                  List<Party> involvedParties, OffsetDateTime observedAt, String reportedBy, OffsetDateTime reportedAt) {
+    }
+
+    /** The current escalation: to whom, why, and its acknowledgement. */
+    public record Escalation(Assignee assignee, String reason, OffsetDateTime escalatedAt, OffsetDateTime acknowledgedAt,
+                      Actor acknowledgedBy, String acknowledgementNote) {
+    }
+
+    /** The agreed response strategy. */
+    public record Strategy(List<String> elements, String description, OffsetDateTime agreedAt, Actor agreedBy) {
+    }
+
+    /** A step taken: when, by whom, its text and a reference (police, inspector) or person. */
+    public record Step(OffsetDateTime at, Actor by, String text, String reference, String personId) {
+    }
+
+    /** A measure imposed. */
+    public record Measure(String personId, String partyRole, String measure, String reason, OffsetDateTime at, Actor by) {
+    }
+
+    /** Correspondence recorded about a person involved. */
+    public record Correspondence(String personId, String partyRole, String summary, OffsetDateTime at, Actor by) {
+    }
+
+    /** An open step and its deadline. */
+    public record Deadline(String step, OffsetDateTime dueAt, int reminders, OffsetDateTime overdueSince) {
+    }
+
+    /** One line of the readable timeline (English, as the query service writes it). */
+    public record TimelineEntry(OffsetDateTime at, Actor by, String text) {
+    }
+}
