@@ -33,7 +33,7 @@ class InboxReadMarks {
         boolean theirs = jdbc.sql("SELECT COUNT(*) FROM inbox_entry WHERE recipient_id = ? AND event_id = ?")
                 .params(recipient, entryId).query(Long.class).single() > 0;
         if (!theirs) {
-            throw RequestRefused.notFound("Your inbox has no entry " + entryId + ".");
+            throw RequestRefused.notFound("inbox.unknown-entry", "Your inbox has no entry " + entryId + ".");
         }
         boolean marked = jdbc.sql("SELECT COUNT(*) FROM inbox_read_mark WHERE recipient_id = ? AND event_id = ?")
                 .params(recipient, entryId).query(Long.class).single() > 0;
