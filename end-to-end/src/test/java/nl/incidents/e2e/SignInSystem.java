@@ -47,6 +47,8 @@ final class SignInSystem implements AutoCloseable {
                 "INCIDENTS_OIDC_ISSUER", webUrl,
                 "INCIDENTS_OIDC_JWK_SET_URI", webUrl + "/oauth2/jwks"));
         env.putAll(settings);
+        // The links in mails and inboxes point at this web module's case pages.
+        env.putIfAbsent("INCIDENTS_LINK_BASE_URL", webUrl);
         if (clientSecret != null) {
             env.put("INCIDENTS_OIDC_CLIENT_SECRET", clientSecret);
         }

@@ -21,6 +21,7 @@ import nl.incidents.query.caselist.IncidentPage;
 import nl.incidents.query.caselist.IncidentSummary;
 import nl.incidents.query.inbox.Inbox;
 import nl.incidents.query.inbox.InboxEntry;
+import nl.incidents.query.inbox.UnreadCount;
 import nl.incidents.query.incidentdossier.History;
 import nl.incidents.query.incidentdossier.HistoryEntry;
 import nl.incidents.query.persondossier.PersonDossier;
@@ -57,8 +58,9 @@ class AnswersCrossTheWireTest {
 
     @Test
     void anInboxAndAPersonDossier() {
-        Inbox inbox = new Inbox(List.of(new InboxEntry(id, Notice.Kind.ESCALATION, "subject", "text", AT)));
+        Inbox inbox = new Inbox(List.of(new InboxEntry("event-1", id, Notice.Kind.ESCALATION, "subject", "text", AT, true)));
         assertThat(across(inbox)).isEqualTo(inbox);
+        assertThat(across(new UnreadCount(3))).isEqualTo(new UnreadCount(3));
         PersonDossier dossier = new PersonDossier(new PersonId("pupil-1"), PersonDossier.Kind.PUPIL, List.of(
                 new PersonDossier.Entry(id, "school-1", PersonDossier.EntryType.MEASURE, PartyRole.PUPIL, Measure.WARNING,
                         "reason", AT, Actor.SYSTEM)));

@@ -81,8 +81,9 @@ public record IncidentsProperties(Axon axon, Health health, Http http, Notificat
     }
 
     /**
-     * @param linkBaseUrl where the dossier links in mails and inbox entries point: the query service as its
-     *                    readers reach it, an absolute URL; required where notices are written
+     * @param linkBaseUrl where the case links in mails and inbox entries point: the web module as people reach it
+     *                    (a case's link is this followed by {@code /cases/{id}}), an absolute URL; required where
+     *                    notices are written
      */
     public record Notifications(String linkBaseUrl) {
 

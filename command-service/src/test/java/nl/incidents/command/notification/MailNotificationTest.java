@@ -145,7 +145,7 @@ class MailNotificationTest {
         assertThat(escalated.subject()).startsWith("Incident " + id + ": escalated to you, acknowledge by ");
         assertThat(escalated.body()).contains("has been escalated to you").contains("OBS De Esch (school-1)")
                 .contains("Step: acknowledge the case, due ")
-                .contains("Dossier: " + LINKS + "/api/incidents/" + id);
+                .contains("Dossier: " + LINKS + "/cases/" + id);
 
         // Nobody acknowledges: after 2 s the board (with the missed deadline), and the manager hears it went up;
         // after 3 s the system informs the communications department, and tells the manager it did; after 4 s
@@ -171,7 +171,7 @@ class MailNotificationTest {
         assertThat(toComms.body()).contains("taken by the system");
 
         for (Mail mail : mailsAbout(id)) {
-            assertThat(mail.body()).contains(LINKS + "/api/incidents/" + id)
+            assertThat(mail.body()).contains(LINKS + "/cases/" + id)
                     .doesNotContain("pupil-" + id.substring(0, 8)).doesNotContain("A parent insults")
                     .doesNotContain("facebook").doesNotContain("INSULTING").doesNotContain("teacher");
             assertThat(mail.subject()).doesNotContain("pupil").doesNotContain("insult");

@@ -8,7 +8,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Answers for an inbox: only ever the viewer's own entries. */
+/** Answers for an inbox: only ever the viewer's own entries, with whether the viewer has read each. */
 @Component
 class InboxQueries {
 
@@ -21,14 +21,27 @@ class InboxQueries {
     @QueryHandler
     Inbox handle(FindInbox query) {
         return new Inbox(jdbc.sql("""
-                        SELECT incident_id, kind, subject, text, received_at FROM inbox_entry
-                        WHERE recipient_id = ?
-                        ORDER BY received_at DESC, entry_id DESC
+                        SELECT e.event_id, e.incident_id, e.kind, e.subject, e.text, e.received_at,
+                               CASE WHEN m.event_id IS NULL THEN 0 ELSE 1 END AS is_read
+                        FROM inbox_entry e
+                        LEFT JOIN inbox_read_mark m ON m.recipient_id = e.recipient_id AND m.event_id = e.event_id
+                        WHERE e.recipient_id = ?
+                        ORDER BY e.received_at DESC, e.entry_id DESC
                         FETCH FIRST ? ROWS ONLY""")
                 .params(query.viewer().id().value(), query.limit())
-                .query((rs, row) -> new InboxEntry(IncidentId.of(rs.getString("incident_id")),
+                .query((rs, row) -> new InboxEntry(rs.getString("event_id"), IncidentId.of(rs.getString("incident_id")),
                         Notice.Kind.valueOf(rs.getString("kind")), rs.getString("subject"), rs.getString("text"),
-                        instant(rs, "received_at")))
+                        instant(rs, "received_at"), rs.getInt("is_read") == 1))
                 .list());
+    }
+
+    @QueryHandler
+    UnreadCount handle(FindUnreadCount query) {
+        return new UnreadCount(jdbc.sql("""
+                        SELECT COUNT(*) FROM inbox_entry e
+                        WHERE e.recipient_id = ? AND NOT EXISTS (SELECT 1 FROM inbox_read_mark m
+                            WHERE m.recipient_id = e.recipient_id AND m.event_id = e.event_id)""")
+                .param(query.viewer().id().value())
+                .query(Long.class).single());
     }
 }

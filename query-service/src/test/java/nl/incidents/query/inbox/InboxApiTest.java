@@ -131,7 +131,7 @@ class InboxApiTest {
         assertThat(escalation.path("incidentId").asText()).isEqualTo(id.toString());
         assertThat(escalation.path("subject").asText()).startsWith("Incident " + id + ": escalated to you, acknowledge by ");
         assertThat(escalation.path("text").asText()).contains("OBS De Esch (school-1)")
-                .contains(LINKS + "/api/incidents/" + id);
+                .contains(LINKS + "/cases/" + id);
         OffsetDateTime received = OffsetDateTime.parse(escalation.path("receivedAt").asText());
         assertThat(received.getOffset()).isEqualTo(ZoneId.of("Europe/Amsterdam").getRules().getOffset(received.toInstant()));
     }
@@ -167,6 +167,26 @@ class InboxApiTest {
                         .doesNotContain("INSULTING");
             }
         }
+    }
+
+    @Test
+    void aMemberMarksTheirOwnEntryReadAndTheUnreadCountFalls() {
+        List<JsonNode> before = entries("manager", "");
+        assertThat(before).allSatisfy(entry -> assertThat(entry.path("read").asBoolean()).isFalse());
+        long unread = get("manager", "/api/inbox/unread").getBody().path("unread").asLong();
+        String entryId = before.get(0).path("id").asText();
+
+        assertThat(http.withBasicAuth("manager2", "demo").postForEntity("/api/inbox/" + entryId + "/read", null, JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        for (int twice = 0; twice < 2; twice++) {
+            assertThat(http.withBasicAuth("manager", "demo").postForEntity("/api/inbox/" + entryId + "/read", null, Void.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+
+        assertThat(get("manager", "/api/inbox/unread").getBody().path("unread").asLong()).isEqualTo(unread - 1);
+        List<JsonNode> after = entries("manager", "");
+        assertThat(after.get(0).path("read").asBoolean()).isTrue();
+        assertThat(after.get(1).path("read").asBoolean()).isFalse();
     }
 
     @Test

@@ -38,16 +38,22 @@ class InboxControllerTest {
     @MockitoBean
     QueryGateway gateway;
 
+    @MockitoBean
+    InboxReadMarks readMarks;
+
     @Test
     void theSignedInMembersOwnInboxAsAListInDutchTime() throws Exception {
         IncidentId id = IncidentId.random();
         when(gateway.query(any(), any(ResponseType.class))).thenReturn(CompletableFuture.completedFuture(new Inbox(List.of(
-                new InboxEntry(id, Notice.Kind.ESCALATION, "subject", "text", Instant.parse("2026-11-29T20:13:40Z"))))));
+                new InboxEntry("event-1", id, Notice.Kind.ESCALATION, "subject", "text", Instant.parse("2026-11-29T20:13:40Z"),
+                        false)))));
 
         http.perform(get("/api/inbox?limit=5").with(httpBasic("manager", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].incidentId").value(id.toString()))
-                .andExpect(jsonPath("$[0].receivedAt").value("2026-11-29T21:13:40+01:00"));
+                .andExpect(jsonPath("$[0].receivedAt").value("2026-11-29T21:13:40+01:00"))
+                .andExpect(jsonPath("$[0].id").value("event-1"))
+                .andExpect(jsonPath("$[0].read").value(false));
 
         ArgumentCaptor<Object> query = ArgumentCaptor.forClass(Object.class);
         verify(gateway).query(query.capture(), any(ResponseType.class));

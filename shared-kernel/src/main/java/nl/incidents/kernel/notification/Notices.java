@@ -57,8 +57,8 @@ public final class Notices {
     private final String linkBase;
 
     /**
-     * @param linkBase where the query service is reached, e.g. {@code https://incidents.example.nl};
-     *                 a dossier's link is this followed by {@code /api/incidents/{id}}
+     * @param linkBase where people open the web pages (the web module), e.g. {@code https://incidents.example.nl};
+     *                 a case's link is this followed by {@code /cases/{id}}, the case's page (zaakpagina)
      */
     public Notices(OrganisationDirectory directory, String linkBase) {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -175,9 +175,9 @@ public final class Notices {
         notices.putIfAbsent(recipient, new Notice(recipient, kind, progress.incidentId(), subject, text));
     }
 
-    /** The link to a case's dossier. */
+    /** The link to a case's page in the web module, where a signed-in person reads as much as they may. */
     public String link(IncidentId incidentId) {
-        return linkBase + "/api/incidents/" + incidentId;
+        return linkBase + "/cases/" + incidentId;
     }
 
     private static String subject(CaseProgress progress, String what) {

@@ -74,7 +74,7 @@ class NoticesTest {
             assertThat(notice.subject()).isEqualTo("Incident " + id + ": escalated to you, acknowledge by 2026-11-20 11:00 CET");
             assertThat(notice.text()).contains("Incident " + id + " at OBS De Esch (obs-de-esch) has been escalated to you.")
                     .contains("Step: acknowledge the case, due 2026-11-20 11:00 CET.")
-                    .contains("Dossier: https://incidents.example.nl/api/incidents/" + id);
+                    .contains("Dossier: https://incidents.example.nl/cases/" + id);
         });
     }
 
@@ -100,7 +100,7 @@ class NoticesTest {
         assertThat(afterMiss.get(2).subject()).isEqualTo("Incident " + id + ": went up to the board");
         assertThat(afterMiss.get(2).text()).contains("went up to the board.")
                 .contains("It was not acknowledged by 2026-11-20 11:00 CET")
-                .contains("https://incidents.example.nl/api/incidents/" + id);
+                .contains("https://incidents.example.nl/cases/" + id);
     }
 
     @Test

@@ -1,0 +1,267 @@
+package nl.incidents.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A teacher reports a derailing discussion in a real Chromium, and the manager hears of it, each in their own
+ * browser session against the three jars: the teacher's incomplete report is refused with the message next to the
+ * field; the complete one (two people involved, a third row added without a script) is sent, the sent page names the
+ * manager it went to, and "Mijn meldingen" lists it; the manager's unread count rises and the inbox entry links to
+ * the case's page in the web module; marked read, the count falls again. Screenshots of each page go to
+ * {@code target/screenshots/}, and axe-core finds no serious or critical WCAG 2.1 AA violation on any of them. Without the browser the test is skipped, unless {@code INCIDENTS_REQUIRE_ALL=1}.
+ */
+class TeacherReportsBrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    Path profiles;
+
+    private SignInSystem system;
+    private final List<ChromeDriverService> driverServices = new ArrayList<>();
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && "1".equals(System.getenv("INCIDENTS_REQUIRE_ALL"))) {
+            fail("INCIDENTS_REQUIRE_ALL=1 but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing: install Debian's chromium and chromium-driver (.ci/run does)");
+        }
+        Assumptions.assumeTrue(present, "no Chromium here (" + CHROMIUM + ", " + CHROMEDRIVER + "): the browser test is skipped");
+        system = new SignInSystem(null, getClass().getSimpleName()).start();
+        // The machine's driver and browser; Selenium Manager must not look for (or download) others.
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (WebDriver browser : browsers) {
+            browser.quit();
+        }
+        for (ChromeDriverService service : driverServices) {
+            service.stop();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void theTeacherReportsTheManagerIsToldAndTheInboxLinksToTheCase() throws Exception {
+        String web = system.webUrl();
+        Person manager = new Person("manager");
+        Person teacher = new Person("teacher");
+
+        // The manager, in their own browser: how many notices are unread before.
+        manager.signIn(web + "/inbox");
+        int unreadBefore = manager.unread();
+
+        // The teacher opens "Melden" from the header.
+        teacher.signIn(web + "/");
+        teacher.browser.findElement(By.linkText("Melden")).click();
+        teacher.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send")));
+        assertThat(teacher.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Melding maken");
+        assertThat(teacher.browser.findElement(By.id("advice")).getText()).contains("Ga niet online in discussie");
+        assertThat(new Select(teacher.browser.findElement(By.id("schoolId"))).getFirstSelectedOption().getText())
+                .isEqualTo("OBS De Esch");
+        assertThat(teacher.browser.findElement(By.id("observedAt")).getAttribute("value")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
+        teacher.screenshot("report-form");
+        teacher.accessible("report-form");
+
+        // An incomplete report: not sent, and each fault is next to its field.
+        teacher.type("location", "de appgroep van 7b");
+        teacher.browser.findElement(By.id("send")).click();
+        teacher.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("location-error")));
+        assertThat(teacher.browser.findElement(By.id("location-error")).getText())
+                .contains("Vul een webadres in dat begint met http:// of https://");
+        assertThat(teacher.browser.findElement(By.id("location")).getAttribute("aria-describedby")).contains("location-error");
+        assertThat(teacher.browser.findElement(By.id("summary-error")).getText()).contains("Beschrijf wat er gebeurt.");
+        assertThat(teacher.browser.findElement(By.id("errors")).getText()).contains("De melding is nog niet verstuurd");
+        teacher.screenshot("report-invalid");
+        teacher.accessible("report-invalid");
+
+        // Completed, with a third row added without a script and left empty, and two people involved.
+        teacher.type("location", "https://chat.whatsapp.com/7b-ouders");
+        teacher.type("summary", "Ouders schelden in de klassenapp een leerkracht uit en delen een foto van een leerling.");
+        new Select(teacher.browser.findElement(By.id("platform"))).selectByValue("WHATSAPP_GROUP");
+        teacher.browser.findElement(By.id("stage-DERAILED")).click();
+        teacher.browser.findElement(By.id("harm-INSULTING")).click();
+        teacher.browser.findElement(By.id("harm-PRIVACY_BREACH")).click();
+        teacher.browser.findElement(By.id("severity-HIGH")).click();
+        teacher.type("parties-0-personId", "P-2002");
+        new Select(teacher.browser.findElement(By.id("parties-0-role"))).selectByValue("PARENT");
+        new Select(teacher.browser.findElement(By.id("parties-0-part"))).selectByValue("AUTHOR");
+        teacher.browser.findElement(By.id("add-row")).click();
+        teacher.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("parties-2-personId")));
+        assertThat(teacher.browser.switchTo().activeElement().getAttribute("id")).isEqualTo("parties-2-personId");
+        assertThat(teacher.browser.findElement(By.id("parties-0-personId")).getAttribute("value")).isEqualTo("P-2002");
+        teacher.type("parties-1-personId", "L-1001");
+        new Select(teacher.browser.findElement(By.id("parties-1-role"))).selectByValue("PUPIL");
+        new Select(teacher.browser.findElement(By.id("parties-1-part"))).selectByValue("TARGET");
+        teacher.browser.findElement(By.id("send")).click();
+
+        // Sent: the page names the manager it went to, and what happens next.
+        teacher.wait.until(ExpectedConditions.urlMatches("/report/[0-9a-f-]{36}/sent$"));
+        Matcher sentUrl = Pattern.compile("/report/([0-9a-f-]{36})/sent$").matcher(teacher.browser.getCurrentUrl());
+        assertThat(sentUrl.find()).isTrue();
+        String caseId = sentUrl.group(1);
+        teacher.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sent-to")));
+        assertThat(teacher.browser.findElement(By.id("sent-to")).getText())
+                .isEqualTo("Uw melding is meteen doorgestuurd naar Marieke Jansen, leidinggevende van OBS De Esch.");
+        assertThat(teacher.browser.findElement(By.id("advice")).getText()).contains("ga niet in discussie met leerlingen of ouders");
+        teacher.screenshot("report-sent");
+        teacher.accessible("report-sent");
+
+        // My reports lists it, with its status.
+        teacher.browser.findElement(By.linkText("Mijn meldingen")).click();
+        teacher.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-" + caseId)));
+        assertThat(teacher.browser.findElement(By.id("report-" + caseId)).getText())
+                .contains("WhatsApp-groep", "OBS De Esch", "Hoog", "Bij de leidinggevende, wacht op bevestiging");
+        assertThat(teacher.browser.findElement(By.cssSelector("#report-" + caseId + " a")).getAttribute("href"))
+                .isEqualTo(web + "/cases/" + caseId);
+        teacher.screenshot("my-reports");
+        teacher.accessible("my-reports");
+
+        // The manager's unread count rises; the inbox entry links to the case's page in the web module.
+        manager.wait.until(browser -> {
+            browser.navigate().refresh();
+            return manager.unread() > unreadBefore;
+        });
+        assertThat(manager.unread()).isEqualTo(unreadBefore + 1);
+        WebElement entry = manager.browser.findElement(By.cssSelector(".inbox-entry.unread"));
+        assertThat(entry.findElement(By.cssSelector("a.case-link")).getAttribute("href")).isEqualTo(web + "/cases/" + caseId);
+        assertThat(entry.getText()).contains(caseId, "Aan u doorgestuurd", web + "/cases/" + caseId)
+                .doesNotContain("P-2002").doesNotContain("/api/incidents");
+        manager.screenshot("inbox");
+        manager.accessible("inbox");
+
+        // Marked read: the count falls back.
+        entry.findElement(By.cssSelector("form.mark-read button")).click();
+        manager.wait.until(browser -> manager.unread() == unreadBefore);
+
+        // The form in English, and on a phone's screen.
+        teacher.browser.get(web + "/report?lang=en");
+        assertThat(teacher.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Report a discussion");
+        teacher.screenshot("report-form-en");
+        teacher.accessible("report-form-en");
+        teacher.browser.get(web + "/report?lang=nl");
+        teacher.browser.manage().window().setSize(new Dimension(390, 844));
+        teacher.screenshot("report-form-phone");
+        teacher.accessible("report-form-phone");
+    }
+
+    /** One person in their own browser (own profile, own session). */
+    private final class Person {
+
+        final String id;
+        final WebDriver browser;
+        final WebDriverWait wait;
+
+        Person(String id) throws Exception {
+            this.id = id;
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .withLogFile(Files.createDirectories(Path.of("target", "e2e-logs", TeacherReportsBrowserIT.class.getSimpleName()))
+                            .resolve("chromedriver-" + id + ".log").toFile())
+                    .build();
+            driverServices.add(service);
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--disable-default-apps", "--disable-extensions", "--window-size=1280,1000", "--lang=nl-NL",
+                    "--user-data-dir=" + profiles.resolve(id));
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
+            browser = new ChromeDriver(service, options);
+            browsers.add(browser);
+            wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        }
+
+        /** Opens {@code page}, signs in at the embedded provider, and waits to be back at the page. */
+        void signIn(String page) {
+            browser.get(page);
+            wait.until(ExpectedConditions.urlContains("/signin"));
+            browser.findElement(By.id("signin")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+            browser.findElement(By.id("username")).sendKeys(id);
+            browser.findElement(By.id("password")).sendKeys("demo");
+            browser.findElement(By.id("submit")).click();
+            wait.until(ExpectedConditions.urlToBe(page));
+        }
+
+        /** The header's unread count (0 when it shows none). */
+        int unread() {
+            // The count may be swapped while it is read (a page loading, or its live refresh): read it again then.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    List<WebElement> badge = browser.findElements(By.cssSelector("#unread .badge span:first-child"));
+                    return badge.isEmpty() ? 0 : Integer.parseInt(badge.get(0).getText().strip());
+                } catch (StaleElementReferenceException swapped) {
+                    if (attempt == 5) {
+                        throw swapped;
+                    }
+                }
+            }
+        }
+
+        void type(String field, String text) {
+            WebElement input = browser.findElement(By.id(field));
+            input.clear();
+            input.sendKeys(text);
+        }
+
+        /** axe-core's check of the page against WCAG 2.1 A and AA: no serious or critical violation. */
+        void accessible(String page) {
+            Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+            List<Rule> grave = results.getViolations().stream()
+                    .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
+            assertThat(grave).as("accessibility of %s: %s", page, grave.stream()
+                    .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                            + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                    .collect(Collectors.joining("; "))).isEmpty();
+        }
+
+        void screenshot(String name) throws Exception {
+            File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+            Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
