@@ -65,7 +65,9 @@ final class ServiceOnStore {
 
     /** Starts the service with test configurations of its own beside the service's. */
     ConfigurableApplicationContext start(Class<?>[] testConfigurations, String... settings) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        // Any free port for the web server and the embedded store's H2 server: a service started by hand on this
+        // machine (./run.sh, on 8081 and 9081) must not fail the tests.
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--incidents.h2.port=0"));
         if (postgres) {
             args.add("--spring.profiles.active=postgres");
         }

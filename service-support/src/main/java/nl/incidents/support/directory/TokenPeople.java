@@ -16,7 +16,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * name becomes the directory user's id, so {@link CurrentActor} and every event record the person as the
  * directory knows them, whatever the token calls them; the authority is the directory's role
  * ({@code ROLE_STAFF}, ...), never one from the token. A token that names nobody, or names nobody in the
- * directory, signs no one in: {@link UnknownPersonException} (answered 403).
+ * directory, signs no one in: {@link UnknownPersonException} (answered 403). With {@code email} as the claim,
+ * the token must also say {@code email_verified: true}: an address the provider did not verify is one the
+ * person typed.
  */
 public class TokenPeople implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -37,7 +39,14 @@ public class TokenPeople implements Converter<Jwt, AbstractAuthenticationToken> 
     @Override
     public AbstractAuthenticationToken convert(Jwt token) {
         Object raw = token.getClaims().get(claim);
-        String value = raw instanceof String text ? text : null;
+        // An address the provider has not verified is one the person typed: it proves nothing
+        // (OpenID Connect Core, section 5.1: email_verified).
+        boolean unverifiedAddress = "email".equals(claim) && !Boolean.TRUE.equals(token.getClaims().get("email_verified"));
+        if (unverifiedAddress) {
+            log.warn("A valid token of {} names a person by an e-mail address the provider has not verified;"
+                    + " it signs no one in", token.getIssuer());
+        }
+        String value = raw instanceof String text && !unverifiedAddress ? text : null;
         return directory.identifiedBy(claim, value)
                 .map(user -> new JwtAuthenticationToken(token,
                         List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())), user.id()))

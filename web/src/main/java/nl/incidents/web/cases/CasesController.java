@@ -80,7 +80,8 @@ class CasesController {
         model.addAttribute("handles", handles);
         model.addAttribute("after", after);
         try {
-            String address = uri.encode().build().toUriString();
+            // A URI, not a text: a text would be read as a template again, and a brace in `after` would break it.
+            java.net.URI address = uri.encode().build().toUri();
             model.addAttribute("page", queryService.get().uri(address).accept(MediaType.APPLICATION_JSON).retrieve()
                     .body(CaseViews.CasePage.class));
         } catch (RestClientResponseException refused) {

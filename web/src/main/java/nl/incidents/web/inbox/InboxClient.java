@@ -10,6 +10,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -43,7 +44,7 @@ class InboxClient {
             Count count = queryService.get().uri("/api/inbox/unread").accept(MediaType.APPLICATION_JSON)
                     .retrieve().body(Count.class);
             return Optional.ofNullable(count).map(c -> (int) Math.min(Integer.MAX_VALUE, c.unread()));
-        } catch (RestClientException e) {
+        } catch (RestClientException | OAuth2AuthorizationException e) {
             log.debug("The unread count could not be asked: {}", e.toString());
             return Optional.empty();
         }

@@ -1,9 +1,9 @@
 package nl.incidents.web.inbox;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -24,8 +24,8 @@ class UnreadAdvice {
     @ModelAttribute("unread")
     Integer unread(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
-                || !authentication.isAuthenticated() || !"GET".equals(request.getMethod())
+        // Only a person signed in to the pages (not the embedded provider's own sign-in, which has no tokens).
+        if (!(authentication instanceof OAuth2AuthenticationToken) || !authentication.isAuthenticated() || !"GET".equals(request.getMethod())
                 || request.getHeader("HX-Request") != null) {
             return null;
         }

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -40,7 +41,7 @@ public class CurrentMember {
                 session.setAttribute(SESSION_KEY, me);
             }
             return Optional.ofNullable(me);
-        } catch (RestClientException e) {
+        } catch (RestClientException | OAuth2AuthorizationException e) {
             log.debug("Who the person is could not be asked: {}", e.toString());
             return Optional.empty();
         }

@@ -2,9 +2,9 @@ package nl.incidents.web.layout;
 
 import jakarta.servlet.http.HttpServletRequest;
 import nl.incidents.web.start.Member;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -25,8 +25,8 @@ class LayoutAdvice {
     @ModelAttribute("member")
     Member member(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
-                || !authentication.isAuthenticated()) {
+        // Only a person signed in to the pages (not the embedded provider's own sign-in, which has no tokens).
+        if (!(authentication instanceof OAuth2AuthenticationToken) || !authentication.isAuthenticated()) {
             return null;
         }
         return currentMember.of(request.getSession()).orElse(null);

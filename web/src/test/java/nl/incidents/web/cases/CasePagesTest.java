@@ -172,6 +172,14 @@ class CasePagesTest {
     }
 
     @Test
+    void aRefusalOfAStepThePageNoLongerOffersIsSaidAtTheTop() throws Exception {
+        // Someone else acknowledged the case a moment before: the page offers the step no more.
+        String page = page("board", get("/cases/" + StandInServices.CASE).flashAttr("refusal",
+                new CasesController.Refusal("acknowledge", null, "Deze zaak is al bevestigd.")), 200);
+        assertThat(page).contains("id=\"refused\"", "Deze zaak is al bevestigd.");
+    }
+
+    @Test
     void aStepNeedsTheCsrfToken() throws Exception {
         int before = SERVICES.calls.size();
         perform("manager", post("/cases/" + StandInServices.CASE + "/close").param("outcome", "x"))
