@@ -58,9 +58,10 @@ class RunScriptIT {
             assertThat(Files.readString(output)).contains("demo users", "(password: demo)", "Press Ctrl-C to stop all three.")
                     .endsWith("Open http://localhost:" + webPort + " and sign in as teacher / demo\n");
 
-            // The address it names: a visitor without a session is sent to sign-in.
+            // The address it names: a browser's visit (asking for a page) without a session is sent to sign-in.
             HttpResponse<Void> visit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + webPort + "/")).build(), HttpResponse.BodyHandlers.discarding());
+                    URI.create("http://localhost:" + webPort + "/")).header("Accept", "text/html").build(),
+                    HttpResponse.BodyHandlers.discarding());
             assertThat(visit.statusCode()).isEqualTo(302);
             assertThat(visit.headers().firstValue("Location")).hasValue("http://localhost:" + webPort + "/signin");
 
