@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,12 +73,7 @@ class BoardReviewsBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "1".equals(System.getenv("INCIDENTS_REQUIRE_ALL"))) {
-            fail("INCIDENTS_REQUIRE_ALL=1 but " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing: install Debian's chromium and chromium-driver (.ci/run does)");
-        }
-        Assumptions.assumeTrue(present, "no Chromium here (" + CHROMIUM + ", " + CHROMEDRIVER + "): the browser test is skipped");
+        Chromium.requireBrowser(); // skipped without a browser, a failure under INCIDENTS_REQUIRE_ALL=1
 
         system = new SignInSystem(null, getClass().getSimpleName(), Map.of("SPRING_APPLICATION_JSON", TIMINGS)).start();
         commands = new Api(system.commandServiceUrl());

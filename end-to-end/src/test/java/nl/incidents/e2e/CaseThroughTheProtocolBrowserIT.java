@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,12 +50,7 @@ class CaseThroughTheProtocolBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        boolean present = Files.isExecutable(SignInBrowserIT.CHROMIUM) && Files.isExecutable(SignInBrowserIT.CHROMEDRIVER);
-        if (!present && "1".equals(System.getenv("INCIDENTS_REQUIRE_ALL"))) {
-            fail("INCIDENTS_REQUIRE_ALL=1 but " + SignInBrowserIT.CHROMIUM + " or " + SignInBrowserIT.CHROMEDRIVER
-                    + " is missing: install Debian's chromium and chromium-driver (.ci/run does)");
-        }
-        Assumptions.assumeTrue(present, "no Chromium here: the browser test is skipped");
+        Chromium.requireBrowser(); // skipped without a browser, a failure under INCIDENTS_REQUIRE_ALL=1
         system = new SignInSystem(null, getClass().getSimpleName()).start();
         System.setProperty("SE_OFFLINE", "true");
         System.setProperty("webdriver.chrome.driver", SignInBrowserIT.CHROMEDRIVER.toString());

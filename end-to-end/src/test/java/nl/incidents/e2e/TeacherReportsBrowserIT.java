@@ -18,7 +18,6 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,12 +56,7 @@ class TeacherReportsBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "1".equals(System.getenv("INCIDENTS_REQUIRE_ALL"))) {
-            fail("INCIDENTS_REQUIRE_ALL=1 but " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing: install Debian's chromium and chromium-driver (.ci/run does)");
-        }
-        Assumptions.assumeTrue(present, "no Chromium here (" + CHROMIUM + ", " + CHROMEDRIVER + "): the browser test is skipped");
+        Chromium.requireBrowser(); // skipped without a browser, a failure under INCIDENTS_REQUIRE_ALL=1
         system = new SignInSystem(null, getClass().getSimpleName()).start();
         // The machine's driver and browser; Selenium Manager must not look for (or download) others.
         System.setProperty("SE_OFFLINE", "true");
