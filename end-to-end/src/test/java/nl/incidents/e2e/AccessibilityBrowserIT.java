@@ -57,7 +57,7 @@ class AccessibilityBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         Chromium.requireBrowser();
-        system = new SignInSystem(null, AccessibilityBrowserIT.class.getSimpleName()).start();
+        system = SignInSystem.shared();
         chromium = new Chromium(AccessibilityBrowserIT.class.getSimpleName(), profiles);
     }
 
@@ -65,9 +65,6 @@ class AccessibilityBrowserIT {
     static void stop() throws Exception {
         if (chromium != null) {
             chromium.close();
-        }
-        if (system != null) {
-            system.close();
         }
     }
 

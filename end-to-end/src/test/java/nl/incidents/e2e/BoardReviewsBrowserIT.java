@@ -53,8 +53,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BoardReviewsBrowserIT {
 
-    static final Path CHROMIUM = SignInBrowserIT.CHROMIUM;
-    static final Path CHROMEDRIVER = SignInBrowserIT.CHROMEDRIVER;
     /** Critical cases: six seconds to acknowledge; everything else an hour, so only acknowledgements run late. */
     static final String TIMINGS = """
             {"incidents": {"escalation": {"timings": {"critical": {
@@ -65,8 +63,9 @@ class BoardReviewsBrowserIT {
     Path profile;
 
     private SignInSystem system;
-    private ChromeDriverService driverService;
-    private WebDriver browser;
+    private Chromium chromium;
+    private Person person;
+    private ChromeDriver browser;
     private WebDriverWait wait;
     private Api commands;
     private Api queries;
@@ -74,36 +73,17 @@ class BoardReviewsBrowserIT {
     @BeforeEach
     void start() throws Exception {
         Chromium.requireBrowser(); // skipped without a browser, a failure under INCIDENTS_REQUIRE_ALL=1
-
+        // Its own system: it counts every case on the dashboard, and gives critical cases seconds, not hours.
         system = new SignInSystem(null, getClass().getSimpleName(), Map.of("SPRING_APPLICATION_JSON", TIMINGS)).start();
         commands = new Api(system.commandServiceUrl());
         queries = new Api(system.queryServiceUrl());
-
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(Path.of("target", "e2e-logs", getClass().getSimpleName(), "chromedriver.log").toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--window-size=1280,900", "--lang=nl-NL",
-                "--user-data-dir=" + profile.resolve("chromium"));
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
-        browser = new ChromeDriver(driverService, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        chromium = new Chromium(getClass().getSimpleName(), profile);
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
+        if (chromium != null) {
+            chromium.close();
         }
         if (system != null) {
             system.close();
@@ -266,43 +246,22 @@ class BoardReviewsBrowserIT {
                 .stream().map(WebElement::getText).reduce((a, b) -> a + " " + b).orElse("");
     }
 
-    private void signIn(String user) {
-        String web = system.webUrl();
-        browser.get(web + "/");
-        wait.until(ExpectedConditions.urlToBe(web + "/signin"));
-        browser.findElement(By.id("signin")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("submit")).click();
-        wait.until(ExpectedConditions.urlToBe(web + "/"));
+    private void signIn(String user) throws Exception {
+        person = chromium.person(user, system.webUrl()).signIn("/");
+        browser = person.browser;
+        wait = person.wait;
     }
 
     private void signOut() {
-        browser.get(system.webUrl() + "/");
-        browser.findElement(By.cssSelector("form.signout button")).click();
-        wait.until(ExpectedConditions.urlToBe(system.webUrl() + "/signin"));
+        person.signOut();
     }
 
     /** axe-core finds no serious or critical violation of WCAG 2.1 A and AA on the page as it is. */
     private void assertAccessible(String page) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-        List<String> serious = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
-                        .map(node -> String.valueOf(node.getTarget())).toList())
-                .toList();
-        assertThat(serious).as("axe-core on the %s page", page).isEmpty();
+        AccessibilityCheck.assertNoSeriousViolations(browser, page);
     }
 
-    /** The whole page (the window made as tall as the page for the shot), as target/screenshots/{name}.png. */
     private void screenshot(String name) throws Exception {
-        Dimension window = browser.manage().window().getSize();
-        long height = (Long) ((ChromeDriver) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 140)));
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        browser.manage().window().setSize(window);
-        Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        person.screenshot(name);
     }
 }

@@ -26,6 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Chromium implements AutoCloseable {
 
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
     private final String testName;
     private final Path profiles;
     private final List<ChromeDriverService> services = new ArrayList<>();
@@ -38,9 +41,9 @@ final class Chromium implements AutoCloseable {
 
     /** Skips the test (or fails it under {@code INCIDENTS_REQUIRE_ALL=1}) when there is no Chromium here. */
     static void requireBrowser() {
-        boolean present = Files.isExecutable(SignInBrowserIT.CHROMIUM) && Files.isExecutable(SignInBrowserIT.CHROMEDRIVER);
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && "1".equals(System.getenv("INCIDENTS_REQUIRE_ALL"))) {
-            fail("INCIDENTS_REQUIRE_ALL=1 but " + SignInBrowserIT.CHROMIUM + " or " + SignInBrowserIT.CHROMEDRIVER
+            fail("INCIDENTS_REQUIRE_ALL=1 but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing: install Debian's chromium and chromium-driver (.ci/run does)");
         }
         Assumptions.assumeTrue(present, "no Chromium here: the browser test is skipped");
@@ -49,25 +52,30 @@ final class Chromium implements AutoCloseable {
     /** A new browser session, not signed in. */
     ChromeDriver session() throws Exception {
         System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", SignInBrowserIT.CHROMEDRIVER.toString());
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         int n = browsers.size();
         Path logs = Files.createDirectories(Path.of("target", "e2e-logs", testName));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(SignInBrowserIT.CHROMEDRIVER.toFile())
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .withLogFile(logs.resolve("chromedriver-" + n + ".log").toFile())
                 .build();
         services.add(service);
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(SignInBrowserIT.CHROMIUM.toFile());
+        options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--window-size=1280,900", "--lang=nl-NL",
+                "--disable-default-apps", "--disable-extensions", "--window-size=1280,1000", "--lang=nl-NL",
                 "--user-data-dir=" + profiles.resolve("chromium-" + n));
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
         ChromeDriver browser = new ChromeDriver(service, options);
         browsers.add(browser);
         return browser;
+    }
+
+    /** A person in a new browser session of their own, not signed in yet ({@link Person#signIn}). */
+    Person person(String user, String web) throws Exception {
+        return new Person(user, session(), web);
     }
 
     /** A new browser session in which the user signed in (password "demo"); it ends on the start page. */

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class EmbeddedProviderTokenIT {
 
-    private static final String CLIENT_SECRET = "test-secret-" + new SecureRandom().nextInt(1_000_000);
+    private static final String CLIENT_SECRET = SignInSystem.SHARED_CLIENT_SECRET;
     private static SignInSystem system;
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -47,14 +46,7 @@ class EmbeddedProviderTokenIT {
 
     @BeforeAll
     static void start() throws Exception {
-        system = new SignInSystem(CLIENT_SECRET, EmbeddedProviderTokenIT.class.getSimpleName()).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
+        system = SignInSystem.shared();
     }
 
     @Test

@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,14 +42,7 @@ class LiveBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        system = new SignInSystem(null, LiveBrowserIT.class.getSimpleName()).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
+        system = SignInSystem.shared();
     }
 
     @Test

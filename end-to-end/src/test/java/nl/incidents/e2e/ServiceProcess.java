@@ -97,6 +97,13 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Asks the service to stop (SIGTERM) without waiting for it; {@link #stop()} then waits. */
+    void askToStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
     /** Kills the service as a crash or {@code kill -9} would: no shutdown of any kind. */
     void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {

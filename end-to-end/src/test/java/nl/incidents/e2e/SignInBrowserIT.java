@@ -32,52 +32,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SignInBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     Path profile;
 
     private SignInSystem system;
-    private ChromeDriverService driverService;
+    private Chromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
     void start() throws Exception {
         Chromium.requireBrowser(); // skipped without a browser, a failure under INCIDENTS_REQUIRE_ALL=1
-
-        system = new SignInSystem(null, getClass().getSimpleName()).start();
-
-        // The machine's driver and browser; Selenium Manager must not look for (or download) others.
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(Path.of("target", "e2e-logs", getClass().getSimpleName(), "chromedriver.log").toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--window-size=1280,900", "--lang=nl-NL",
-                "--user-data-dir=" + profile.resolve("chromium"));
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
-        browser = new ChromeDriver(driverService, options);
+        system = SignInSystem.shared();
+        chromium = new Chromium(getClass().getSimpleName(), profile);
+        browser = chromium.session();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
     @AfterEach
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
-        }
-        if (system != null) {
-            system.close();
+    void stop() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -100,7 +75,7 @@ class SignInBrowserIT {
         // The right password: back at the start page, which says who the teacher is.
         signIn("teacher", "demo");
         wait.until(ExpectedConditions.urlToBe(web + "/"));
-        screenshot("start");
+        Chromium.screenshot((ChromeDriver) browser, "start");
         assertThat(browser.findElements(By.id("problem"))).as("a problem on the start page: %s", browser.getPageSource()).isEmpty();
         assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Welkom, Tessa de Vries");
         assertThat(browser.findElement(By.id("role")).getText()).isEqualTo("leraar/medewerker");
@@ -127,11 +102,5 @@ class SignInBrowserIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("submit")).click();
-    }
-
-    private void screenshot(String name) throws Exception {
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 }

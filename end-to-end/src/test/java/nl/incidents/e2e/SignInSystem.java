@@ -9,9 +9,13 @@ import java.util.Map;
  * The command service, the query service and the web module started from their jars as separate processes, on a
  * fresh embedded store, with the demo: the web module's embedded OpenID Provider signs people in, and both services
  * take its tokens (their issuer and key set point at the web module's random port). Started in run.sh's order;
- * stopped in the reverse one.
+ * stopped all at once.
  */
 final class SignInSystem implements AutoCloseable {
+
+    /** The web module's client secret at the embedded provider in {@link #shared()}, for tests that use the flow by hand. */
+    static final String SHARED_CLIENT_SECRET = "e2e-" + java.util.UUID.randomUUID();
+    private static SignInSystem shared;
 
     private final ServiceProcess commandService;
     private final ServiceProcess queryService;
@@ -58,6 +62,27 @@ final class SignInSystem implements AutoCloseable {
         web = new ServiceProcess("web", "webJar", webPort, env, logs);
     }
 
+    /**
+     * The one system the tests share that need no settings of their own: started by the first test that asks, stopped
+     * when the test JVM ends. Each start of three processes costs about a minute on two cores; a test that shares it
+     * makes its own cases (new ids) and counts nothing it did not make. A test that counts everything (the board's
+     * dashboard) or needs other timings starts its own.
+     */
+    static synchronized SignInSystem shared() throws Exception {
+        if (shared == null) {
+            SignInSystem system = new SignInSystem(SHARED_CLIENT_SECRET, "shared");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    system.close();
+                } catch (Exception ignored) {
+                    // the JVM is ending; the processes end with it
+                }
+            }, "stop-shared-system"));
+            shared = system.start();
+        }
+        return shared;
+    }
+
     SignInSystem start() throws Exception {
         commandService.start();
         queryService.start();
@@ -79,6 +104,11 @@ final class SignInSystem implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // All three are asked at once (each stops by itself: the web module's streams end first, the services drain),
+        // then waited for: a test JVM that ends waits for this, but not for ever.
+        web.askToStop();
+        queryService.askToStop();
+        commandService.askToStop();
         web.stop();
         queryService.stop();
         commandService.stop();

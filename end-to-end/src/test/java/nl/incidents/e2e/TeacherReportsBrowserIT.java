@@ -44,50 +44,38 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class TeacherReportsBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     Path profiles;
 
     private SignInSystem system;
-    private final List<ChromeDriverService> driverServices = new ArrayList<>();
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private Chromium chromium;
 
     @BeforeEach
     void start() throws Exception {
         Chromium.requireBrowser(); // skipped without a browser, a failure under INCIDENTS_REQUIRE_ALL=1
-        system = new SignInSystem(null, getClass().getSimpleName()).start();
-        // The machine's driver and browser; Selenium Manager must not look for (or download) others.
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        system = SignInSystem.shared();
+        chromium = new Chromium(getClass().getSimpleName(), profiles);
     }
 
     @AfterEach
-    void stop() throws Exception {
-        for (WebDriver browser : browsers) {
-            browser.quit();
-        }
-        for (ChromeDriverService service : driverServices) {
-            service.stop();
-        }
-        if (system != null) {
-            system.close();
+    void stop() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @Test
     void theTeacherReportsTheManagerIsToldAndTheInboxLinksToTheCase() throws Exception {
         String web = system.webUrl();
-        Person manager = new Person("manager");
-        Person teacher = new Person("teacher");
+        Person manager = chromium.person("manager", web);
+        Person teacher = chromium.person("teacher", web);
 
         // The manager, in their own browser: how many notices are unread before.
-        manager.signIn(web + "/inbox");
+        manager.signIn("/inbox");
         int unreadBefore = manager.unread();
 
         // The teacher opens "Melden" from the header.
-        teacher.signIn(web + "/");
+        teacher.signIn("/");
         teacher.browser.findElement(By.linkText("Melden")).click();
         teacher.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send")));
         assertThat(teacher.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Melding maken");
@@ -95,8 +83,7 @@ class TeacherReportsBrowserIT {
         assertThat(new Select(teacher.browser.findElement(By.id("schoolId"))).getFirstSelectedOption().getText())
                 .isEqualTo("OBS De Esch");
         assertThat(teacher.browser.findElement(By.id("observedAt")).getAttribute("value")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
-        teacher.screenshot("report-form");
-        teacher.accessible("report-form");
+        teacher.seen("report-form");
 
         // An incomplete report: not sent, and each fault is next to its field.
         teacher.type("location", "de appgroep van 7b");
@@ -107,8 +94,7 @@ class TeacherReportsBrowserIT {
         assertThat(teacher.browser.findElement(By.id("location")).getAttribute("aria-describedby")).contains("location-error");
         assertThat(teacher.browser.findElement(By.id("summary-error")).getText()).contains("Beschrijf wat er gebeurt.");
         assertThat(teacher.browser.findElement(By.id("errors")).getText()).contains("De melding is nog niet verstuurd");
-        teacher.screenshot("report-invalid");
-        teacher.accessible("report-invalid");
+        teacher.seen("report-invalid");
 
         // Completed, with a third row added without a script and left empty, and two people involved.
         teacher.type("location", "https://chat.whatsapp.com/7b-ouders");
@@ -139,8 +125,7 @@ class TeacherReportsBrowserIT {
         assertThat(teacher.browser.findElement(By.id("sent-to")).getText())
                 .isEqualTo("Uw melding is meteen doorgestuurd naar Marieke Jansen, leidinggevende van OBS De Esch.");
         assertThat(teacher.browser.findElement(By.id("advice")).getText()).contains("ga niet in discussie met leerlingen of ouders");
-        teacher.screenshot("report-sent");
-        teacher.accessible("report-sent");
+        teacher.seen("report-sent");
 
         // My reports lists it, with its status.
         teacher.browser.findElement(By.linkText("Mijn meldingen")).click();
@@ -149,8 +134,7 @@ class TeacherReportsBrowserIT {
                 .contains("WhatsApp-groep", "OBS De Esch", "Hoog", "Bij de leidinggevende, wacht op bevestiging");
         assertThat(teacher.browser.findElement(By.cssSelector("#report-" + caseId + " a")).getAttribute("href"))
                 .isEqualTo(web + "/cases/" + caseId);
-        teacher.screenshot("my-reports");
-        teacher.accessible("my-reports");
+        teacher.seen("my-reports");
 
         // The manager's unread count rises; the inbox entry links to the case's page in the web module.
         manager.wait.until(browser -> {
@@ -162,8 +146,7 @@ class TeacherReportsBrowserIT {
         assertThat(entry.findElement(By.cssSelector("a.case-link")).getAttribute("href")).isEqualTo(web + "/cases/" + caseId);
         assertThat(entry.getText()).contains(caseId, "Aan u doorgestuurd", web + "/cases/" + caseId)
                 .doesNotContain("P-2002").doesNotContain("/api/incidents");
-        manager.screenshot("inbox");
-        manager.accessible("inbox");
+        manager.seen("inbox");
 
         // Marked read: the count falls back.
         entry.findElement(By.cssSelector("form.mark-read button")).click();
@@ -172,90 +155,9 @@ class TeacherReportsBrowserIT {
         // The form in English, and on a phone's screen.
         teacher.browser.get(web + "/report?lang=en");
         assertThat(teacher.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Report a discussion");
-        teacher.screenshot("report-form-en");
-        teacher.accessible("report-form-en");
+        teacher.seen("report-form-en");
         teacher.browser.get(web + "/report?lang=nl");
-        teacher.browser.manage().window().setSize(new Dimension(390, 844));
-        teacher.screenshot("report-form-phone");
-        teacher.accessible("report-form-phone");
-    }
-
-    /** One person in their own browser (own profile, own session). */
-    private final class Person {
-
-        final String id;
-        final WebDriver browser;
-        final WebDriverWait wait;
-
-        Person(String id) throws Exception {
-            this.id = id;
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .usingAnyFreePort()
-                    .withLogFile(Files.createDirectories(Path.of("target", "e2e-logs", TeacherReportsBrowserIT.class.getSimpleName()))
-                            .resolve("chromedriver-" + id + ".log").toFile())
-                    .build();
-            driverServices.add(service);
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--disable-default-apps", "--disable-extensions", "--window-size=1280,1000", "--lang=nl-NL",
-                    "--user-data-dir=" + profiles.resolve(id));
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
-            browser = new ChromeDriver(service, options);
-            browsers.add(browser);
-            wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        }
-
-        /** Opens {@code page}, signs in at the embedded provider, and waits to be back at the page. */
-        void signIn(String page) {
-            browser.get(page);
-            wait.until(ExpectedConditions.urlContains("/signin"));
-            browser.findElement(By.id("signin")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-            browser.findElement(By.id("username")).sendKeys(id);
-            browser.findElement(By.id("password")).sendKeys("demo");
-            browser.findElement(By.id("submit")).click();
-            wait.until(ExpectedConditions.urlToBe(page));
-        }
-
-        /** The header's unread count (0 when it shows none). */
-        int unread() {
-            // The count may be swapped while it is read (a page loading, or its live refresh): read it again then.
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    List<WebElement> badge = browser.findElements(By.cssSelector("#unread .badge span:first-child"));
-                    return badge.isEmpty() ? 0 : Integer.parseInt(badge.get(0).getText().strip());
-                } catch (StaleElementReferenceException swapped) {
-                    if (attempt == 5) {
-                        throw swapped;
-                    }
-                }
-            }
-        }
-
-        void type(String field, String text) {
-            WebElement input = browser.findElement(By.id(field));
-            input.clear();
-            input.sendKeys(text);
-        }
-
-        /** axe-core's check of the page against WCAG 2.1 A and AA: no serious or critical violation. */
-        void accessible(String page) {
-            Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-            List<Rule> grave = results.getViolations().stream()
-                    .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
-            assertThat(grave).as("accessibility of %s: %s", page, grave.stream()
-                    .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                            + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
-                    .collect(Collectors.joining("; "))).isEmpty();
-        }
-
-        void screenshot(String name) throws Exception {
-            File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-            Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        teacher.phone(true);
+        teacher.seen("report-form-phone");
     }
 }
