@@ -36,6 +36,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -61,6 +62,8 @@ class ReportController {
     private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
     private static final java.util.regex.Pattern PARTY_FIELD = java.util.regex.Pattern.compile("involvedParties\\[(\\d+)](?:\\.(\\w+))?");
     private static final Logger log = LoggerFactory.getLogger(ReportController.class);
+    /** How often the sent page asks the query service again, every two seconds, before it stops asking. */
+    static final int MOST_POLLS = 30;
 
     private final RestClient commandService;
     private final RestClient queryService;
@@ -145,11 +148,19 @@ class ReportController {
     /**
      * After sending: the case's dossier names who it went to. The query service shows a new case, and then its
      * escalation to the manager, within moments; until it has both, the page says the report is being processed and
-     * asks again by itself (htmx) every two seconds.
+     * asks again by itself (htmx) every two seconds, at most {@value #MOST_POLLS} times (a minute): then, or at once
+     * when the case cannot be read (another person's case, or the query service refusing), it says where to look later
+     * and stops asking.
+     *
+     * @param poll how many times the page asked already (0 for the page itself)
      */
     @GetMapping("/report/{id}/sent")
-    String sent(@PathVariable UUID id, Model model, HttpServletRequest request) {
+    String sent(@PathVariable UUID id, @RequestParam(name = "poll", defaultValue = "0") int poll, Model model,
+                HttpServletRequest request) {
         model.addAttribute("incidentId", id);
+        model.addAttribute("nextPoll", Math.max(poll, 0) + 1);
+        model.addAttribute("escalated", false);
+        boolean unreadable = false;
         Dossier dossier = null;
         boolean htmx = request.getHeader("HX-Request") != null;
         for (int attempt = 0; attempt < (htmx ? 1 : 8) && (dossier == null || dossier.escalation() == null); attempt++) {
@@ -163,9 +174,11 @@ class ReportController {
                 // not projected yet
             } catch (RestClientException other) {
                 log.info("The sent page could not read case {}: {}", id, other.toString());
+                unreadable = other instanceof HttpClientErrorException;
                 break;
             }
         }
+        model.addAttribute("stopped", unreadable || poll >= MOST_POLLS);
         Dossier.Assignee to = dossier == null || dossier.escalation() == null ? null : dossier.escalation().assignee();
         if (to != null) {
             model.addAttribute("escalated", true);

@@ -205,11 +205,25 @@ class ReportPagesTest {
         SERVICES.answer("GET", "/api/incidents/" + id, json(200, """
                 {"incidentId":"%s","schoolId":"school-1","status":"REPORTED","escalation":null}""".formatted(id)));
         page = page(get("/report/" + id + "/sent"), 200);
-        assertThat(page).contains("wordt verwerkt", "hx-get=\"/report/" + id + "/sent\"", "hx-trigger=\"every 2s\"")
+        assertThat(page).contains("wordt verwerkt", "hx-get=\"/report/" + id + "/sent?poll=1\"", "hx-trigger=\"every 2s\"")
                 .doesNotContain("doorgestuurd naar");
-        // The refresh asks for the outcome only.
-        String fragment = page(get("/report/" + id + "/sent").header("HX-Request", "true"), 200);
-        assertThat(fragment).startsWith("<div id=\"outcome\"").doesNotContain("<html");
+        // The refresh asks for the outcome only, and counts.
+        String fragment = page(get("/report/" + id + "/sent?poll=1").header("HX-Request", "true"), 200);
+        assertThat(fragment).startsWith("<div id=\"outcome\"").doesNotContain("<html")
+                .contains("hx-get=\"/report/" + id + "/sent?poll=2\"");
+        // After a minute of asking, the page stops and says where to look later.
+        fragment = page(get("/report/" + id + "/sent?poll=" + ReportController.MOST_POLLS).header("HX-Request", "true"), 200);
+        assertThat(fragment).contains("Uw melding is wel ontvangen; onder Mijn meldingen ziet u later hoe het ermee staat.")
+                .doesNotContain("hx-get", "hx-trigger");
+    }
+
+    @Test
+    void aCaseThePersonMayNotReadStopsTheSentPageAtOnce() throws Exception {
+        UUID id = UUID.randomUUID();
+        SERVICES.answer("GET", "/api/incidents/" + id, json(403, """
+                {"status":403,"code":"not-allowed","detail":"You may not read this case."}"""));
+        String page = page(get("/report/" + id + "/sent"), 200);
+        assertThat(page).contains("Uw melding is wel ontvangen").doesNotContain("hx-trigger=\"every 2s\"");
     }
 
     @Test
