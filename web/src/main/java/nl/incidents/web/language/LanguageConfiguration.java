@@ -4,12 +4,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -19,11 +23,15 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The pages' language (taal): Dutch first, English second. The browser's {@code Accept-Language} chooses, Dutch
- * when it asks for neither; {@code ?lang=en} or {@code ?lang=nl} on any page switches and is remembered in a cookie
+ * The pages' language (taal): Dutch first, English second. The browser's {@code Accept-Language} chooses; when it
+ * asks for neither, the board's default ({@code incidents.web.default-language}, {@code nl} unless set); {@code ?lang=en} or {@code ?lang=nl} on any page switches and is remembered in a cookie
  * ({@code INCIDENTS_LANG}, a year). Texts: {@code messages_nl.properties}, {@code messages_en.properties}, and one pair per part of the
  * pages under {@code messages/} (report, cases, board, inbox, live), and the services' refusals by their code
  * ({@code messages/refusals}).
+ *
+ * <p>A board changes texts without a rebuild: {@code incidents.web.texts-dir} names a folder with files named as the
+ * module's (such as {@code messages/cases_nl.properties}) that hold only the lines it changes; a line there wins over
+ * the module's, every other line stays the module's. The folder is read again every minute.
  */
 @Configuration(proxyBeanMethods = false)
 public class LanguageConfiguration implements WebMvcConfigurer {
@@ -32,11 +40,18 @@ public class LanguageConfiguration implements WebMvcConfigurer {
     public static final Locale ENGLISH = Locale.ENGLISH;
     static final List<Locale> LANGUAGES = List.of(DUTCH, ENGLISH);
 
+    /** The parts of the pages that each have their own texts; {@code messages} holds the header, sign-in and start. */
+    static final List<String> TEXTS = List.of("messages", "messages/report", "messages/cases", "messages/board",
+            "messages/inbox", "messages/live", "messages/refusals");
+
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(@Value("${incidents.web.default-language:nl}") String defaultLanguage) {
+        Locale byDefault = LANGUAGES.stream().filter(l -> l.getLanguage().equals(defaultLanguage)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("incidents.web.default-language (INCIDENTS_DEFAULT_LANGUAGE) "
+                        + "is '" + defaultLanguage + "': it must be nl or en"));
         AcceptHeaderLocaleResolver byBrowser = new AcceptHeaderLocaleResolver();
         byBrowser.setSupportedLocales(LANGUAGES);
-        byBrowser.setDefaultLocale(DUTCH);
+        byBrowser.setDefaultLocale(byDefault);
         CookieLocaleResolver resolver = new CookieLocaleResolver("INCIDENTS_LANG");
         resolver.setDefaultLocaleFunction(byBrowser::resolveLocale);
         resolver.setCookieHttpOnly(true);
@@ -46,15 +61,30 @@ public class LanguageConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    MessageSource messageSource() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    MessageSource messageSource(@Value("${incidents.web.texts-dir:}") String textsDir) {
         // One catalogue per part of the pages, so that each part keeps its own texts (nl first, en second).
-        messages.setBasenames("messages", "messages/report", "messages/cases", "messages/board", "messages/inbox",
-                "messages/live", "messages/refusals");
-        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        messages.setDefaultLocale(DUTCH);
-        messages.setFallbackToSystemLocale(false);
-        return messages;
+        ResourceBundleMessageSource module = new ResourceBundleMessageSource();
+        module.setBasenames(TEXTS.toArray(String[]::new));
+        module.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        module.setDefaultLocale(DUTCH);
+        module.setFallbackToSystemLocale(false);
+        if (textsDir.isBlank()) {
+            return module;
+        }
+        Path dir = Path.of(textsDir).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("incidents.web.texts-dir (INCIDENTS_TEXTS_DIR) is " + dir
+                    + ", which is not a folder");
+        }
+        // The board's own lines first, in the language asked for only (no fallback to another language, which would
+        // put a Dutch line on an English page); whatever it does not change comes from the module.
+        ReloadableResourceBundleMessageSource board = new ReloadableResourceBundleMessageSource();
+        board.setBasenames(TEXTS.stream().map(name -> "file:" + dir.resolve(name)).toArray(String[]::new));
+        board.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        board.setFallbackToSystemLocale(false);
+        board.setCacheSeconds(60);
+        board.setParentMessageSource(module);
+        return board;
     }
 
     @Override
