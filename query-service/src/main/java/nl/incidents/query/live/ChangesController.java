@@ -3,6 +3,8 @@ package nl.incidents.query.live;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.query.Queries;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +29,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@link #HEARTBEAT} keeps proxies from closing a quiet stream and finds a follower that went away. A stream ends
  * after {@link #LONGEST} (the client opens a new one), and at most {@value #STREAMS_PER_PERSON} streams per person are
  * open on one instance at a time (one per open page, so a person may keep a few pages open); one more is 429
- * problem+json.
+ * problem+json. When the service stops, every open stream is ended first, so that the web server's graceful shutdown
+ * does not wait its whole timeout for streams that never end by themselves; the clients open new ones.
  */
 @RestController
-class ChangesController {
+class ChangesController implements SmartLifecycle {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final Duration LONGEST = Duration.ofMinutes(30);
@@ -37,6 +41,8 @@ class ChangesController {
 
     private final Queries queries;
     private final ConcurrentMap<String, Integer> open = new ConcurrentHashMap<>();
+    private final Set<SseEmitter> streams = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "live-heartbeat");
         thread.setDaemon(true);
@@ -66,7 +72,9 @@ class ChangesController {
         AtomicBoolean over = new AtomicBoolean();
         AutoCloseable[] following = new AutoCloseable[1];
         ScheduledFuture<?>[] beat = new ScheduledFuture<?>[1];
+        streams.add(emitter);
         Runnable cleanUp = () -> {
+            streams.remove(emitter);
             if (over.compareAndSet(false, true)) {
                 if (beat[0] != null) {
                     beat[0].cancel(false);
@@ -92,6 +100,29 @@ class ChangesController {
                 HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         comment(emitter, cleanUp); // the headers go out now: the client knows the stream stands
         return emitter;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream (its subscription is closed as it completes). */
+    @Override
+    public void stop() {
+        running = false;
+        List.copyOf(streams).forEach(SseEmitter::complete);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stopped before everything else, the web server's graceful shutdown included. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     private void release(String person) {

@@ -55,8 +55,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The live stream in the query service's real context on its own store: members follow {@code GET /api/changes}, a
  * report is appended to the store (standing in for the command service), and within a second the school's manager
  * hears {@code case-changed} with its id and {@code inbox-changed}, while the other school's manager hears nothing of
- * it; the stream is refused to nobody signed in, bounded per person, and
- * ended when the access token it was opened with runs out.
+ * it; the stream is refused to nobody signed in, bounded per person, ended when the access token it was opened with
+ * runs out, and ended when the service stops.
  */
 @ActiveProfiles(resolver = TestStore.Profiles.class)
 @Tag(TestStore.TAG)
@@ -77,6 +77,9 @@ class LiveChangesApiTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    ChangesController changes;
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final List<InputStream> streams = new ArrayList<>();
@@ -156,6 +159,31 @@ class LiveChangesApiTest {
         }
         Duration open = Duration.ofNanos(System.nanoTime() - opened);
         assertThat(open).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void whenTheServiceStopsItsOpenStreamsEndSoItsShutdownDoesNotWaitForThem() throws Exception {
+        HttpResponse<InputStream> response = client.send(request("teacher"), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        streams.add(response.body());
+        java.util.concurrent.CompletableFuture<Boolean> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (InputStream body = response.body()) {
+                while (body.read() >= 0) {
+                    // the first heartbeat, then nothing until the end
+                }
+                return true;
+            } catch (java.io.IOException e) {
+                return true;
+            }
+        });
+        assertThat(ended).isNotDone();
+
+        changes.stop(); // what the context does first when it closes
+        try {
+            assertThat(ended.get(5, TimeUnit.SECONDS)).as("the stream ended").isTrue();
+        } finally {
+            changes.start();
+        }
     }
 
     /** Opens the user's stream; its lines (blank lines and comments left out) arrive in the queue. */

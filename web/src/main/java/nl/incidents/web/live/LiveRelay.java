@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +22,7 @@ import nl.incidents.web.signin.SignInClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -41,9 +44,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * the browser's stream ends; the page's SSE extension tries again later. When the query service does not answer, the
  * relay tries again after 1, 2, 4... up to 30 seconds, while the browser's stream stays open. A change in the moment
  * between two upstream streams is not relayed; the next one is.
+ *
+ * <p>When the module stops, every open stream is ended first (before the web server's graceful shutdown, which would
+ * otherwise wait its whole timeout for streams that never end by themselves); the pages' SSE extension reconnects to
+ * whichever instance answers next.
  */
 @Component
-public class LiveRelay implements DisposableBean {
+public class LiveRelay implements DisposableBean, SmartLifecycle {
 
     static final String CASE_CHANGED = "case-changed";
     static final String INBOX_CHANGED = "inbox-changed";
@@ -55,6 +62,8 @@ public class LiveRelay implements DisposableBean {
 
     private final OAuth2AuthorizedClientManager authorizedClients;
     private final URI changes;
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "live-relay");
@@ -71,6 +80,7 @@ public class LiveRelay implements DisposableBean {
     SseEmitter open(Authentication person, HttpServletRequest request, HttpServletResponse response, Duration atMost) {
         SseEmitter browser = new SseEmitter(Math.min(LONGEST.toMillis(), Math.max(1000, atMost.toMillis())));
         Connection connection = new Connection(person, request, response, browser);
+        open.add(connection);
         browser.onCompletion(connection::end);
         browser.onTimeout(() -> {
             connection.end();
@@ -84,6 +94,32 @@ public class LiveRelay implements DisposableBean {
     @Override
     public void destroy() {
         retries.shutdownNow();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream, browser and upstream side, so that the graceful shutdown has nothing to wait for. */
+    @Override
+    public void stop() {
+        running = false;
+        for (Connection connection : List.copyOf(open)) {
+            connection.end();
+            connection.browser.complete();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stopped before everything else, the web server's graceful shutdown included. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     /** One browser connection and its current upstream stream. */
@@ -104,6 +140,7 @@ public class LiveRelay implements DisposableBean {
         }
 
         void end() {
+            open.remove(this);
             if (ended.compareAndSet(false, true)) {
                 Flow.Subscription subscription = upstream.getAndSet(null);
                 if (subscription != null) {
