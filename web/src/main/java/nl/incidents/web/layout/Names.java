@@ -29,7 +29,7 @@ public class Names {
     private final Map<String, UserProperties> people;
     private final MessageSource messages;
 
-    Names(Environment environment, MessageSource messages) {
+    public Names(Environment environment, MessageSource messages) {
         this.messages = messages;
         Map<String, String> schoolNames;
         Map<String, UserProperties> users;
