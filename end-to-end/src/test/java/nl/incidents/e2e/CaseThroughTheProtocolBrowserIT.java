@@ -126,7 +126,7 @@ class CaseThroughTheProtocolBrowserIT {
         assertThat(manager.text(By.id("measures"))).contains("waarschuwing: pupil-7 (leerling)");
 
         manager.take("escalate", Map.of("escalate-reason", "Bedreiging: het bestuur beslist over aangifte"));
-        assertThat(manager.text(By.id("holder"))).isEqualTo("bestuur");
+        assertThat(manager.text(By.id("holder"))).isEqualTo("het bestuur");
         manager.screenshot("case-manager-escalated-to-board");
 
         // The communications department: the case it was informed of, without measures, with nothing to do.
