@@ -129,10 +129,10 @@ class BoardReviewsBrowserIT {
         List<WebElement> attention = browser.findElements(By.cssSelector("#attention tbody tr"));
         assertThat(attention).extracting(row -> row.getAttribute("id")).startsWith("case-" + legal, "case-" + late)
                 .doesNotContain("case-" + handled, "case-" + calm);
-        assertThat(attention.get(0).getText()).contains("Meldplicht", "school-1", "kritiek", "bevestigen");
-        assertThat(attention.get(1).getText()).contains("school-2", "kritiek", "bevestigen, verlopen sinds");
+        assertThat(attention.get(0).getText()).contains("Meldplicht", "OBS De Esch", "kritiek", "bevestigen");
+        assertThat(attention.get(1).getText()).contains("CBS Het Kompas", "kritiek", "bevestigen, verlopen sinds");
         assertThat(browser.findElement(By.id("open-title")).getText()).isEqualTo("Open zaken: 4");
-        assertThat(rows("by-school")).containsEntry("school-1", "2").containsEntry("school-2", "2");
+        assertThat(rows("by-school")).containsEntry("OBS De Esch", "2").containsEntry("CBS Het Kompas", "2");
         assertThat(rows("by-severity")).containsEntry("hoog", "1").containsEntry("kritiek", "2").containsEntry("laag", "1");
         assertThat(rows("by-stage")).containsEntry("ontspoord", "3").containsEntry("dreigt te ontsporen", "1");
         assertThat(rows("by-status")).containsEntry("aanpak afgesproken", "1");
@@ -159,10 +159,12 @@ class BoardReviewsBrowserIT {
             assertThat(event.findElement(By.cssSelector(".actor")).getText()).as(event.getText()).isNotBlank();
         }
         String history = browser.findElement(By.id("events")).getText();
-        assertThat(history).contains("Melding (ontspoord) op Facebook, ernst hoog", "teacher (leraar/medewerker)",
-                "namens teacher (leraar/medewerker)", "vanwege de melding", "Bevestigd door leidinggevende manager",
-                "Maatregel waarschuwing opgelegd aan pupil-7 (leerling): Deelde de bedreiging", "manager (leidinggevende)",
-                "Geëscaleerd naar het bestuur", "Aangifte gedaan bij de politie: Bedreiging (art. 285 Sr)", "board (bestuur)");
+        assertThat(history).contains("Melding (ontspoord) op Facebook, ernst hoog", "Tessa de Vries (leraar/medewerker)",
+                "namens Tessa de Vries (leraar/medewerker)", "vanwege de melding",
+                "Bevestigd door leidinggevende Marieke Jansen",
+                "Maatregel waarschuwing opgelegd aan pupil-7 (leerling): Deelde de bedreiging", "Marieke Jansen (leidinggevende)",
+                "Geëscaleerd naar het bestuur", "Aangifte gedaan bij de politie: Bedreiging (art. 285 Sr)",
+                "Anne de Wit (bestuur)");
         screenshot("board-history");
         assertAccessible("history");
 
@@ -179,7 +181,7 @@ class BoardReviewsBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("entries")));
         assertThat(browser.findElement(By.id("kind")).getText()).isEqualTo("Leerlingdossier");
         assertThat(browser.findElement(By.id("entries")).getText()).contains("Maatregel: waarschuwing", "Deelde de bedreiging",
-                handled.substring(0, 8), "manager (leidinggevende)");
+                handled.substring(0, 8), "Marieke Jansen (leidinggevende)");
         screenshot("board-pupil-dossier");
         assertAccessible("pupil dossier");
 

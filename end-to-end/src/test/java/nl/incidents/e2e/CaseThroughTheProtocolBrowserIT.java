@@ -121,7 +121,7 @@ class CaseThroughTheProtocolBrowserIT {
         assertThat(manager.text("measures")).contains("waarschuwing", "pupil-7", "leerling");
 
         manager.take("escalate", Map.of("escalate-reason", "Bedreiging: het bestuur beslist over aangifte"));
-        assertThat(manager.text("holder")).isEqualTo("bestuur");
+        assertThat(manager.text("holder")).isEqualTo("het bestuur");
         manager.seen("case-manager-escalated-to-board");
 
         // The communications department: the case it was informed of, without measures, with nothing to do.

@@ -28,7 +28,7 @@ class SharedSettingsTest {
     private static final List<String> OWN = List.of(
             "spring.application.name", "spring.datasource.url", "spring.flyway.locations", "spring.flyway.table",
             "spring.mail.", "server.port", "db-scheduler.", "logging.", "incidents.axon.", "incidents.api.",
-            "incidents.query-service-url", "axon.axonserver.eventhandling.");
+            "incidents.query-service-url", "incidents.notifications.language", "axon.axonserver.eventhandling.");
 
     @Test
     void theSettingsBothServicesShareAreTheSameInEachProfileSection() throws IOException {

@@ -16,7 +16,9 @@ import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
 import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.json.IncidentsJson;
+import nl.incidents.kernel.incident.EscalationLevel;
 import nl.incidents.kernel.notification.Notice;
+import nl.incidents.kernel.notification.NoticeFacts;
 import nl.incidents.query.caselist.IncidentPage;
 import nl.incidents.query.caselist.IncidentSummary;
 import nl.incidents.query.inbox.Inbox;
@@ -58,7 +60,10 @@ class AnswersCrossTheWireTest {
 
     @Test
     void anInboxAndAPersonDossier() {
-        Inbox inbox = new Inbox(List.of(new InboxEntry("event-1", id, Notice.Kind.ESCALATION, "subject", "text", AT, true)));
+        Inbox inbox = new Inbox(List.of(new InboxEntry("event-1", id, Notice.Kind.ESCALATION, "subject", "text", AT, true,
+                        new NoticeFacts(Notice.Kind.ESCALATION, id, "school-1", "OBS De Esch", EscalationLevel.BOARD,
+                                Step.ACKNOWLEDGE, AT, AT.minusSeconds(60), 0, true, false)),
+                new InboxEntry("event-0", id, Notice.Kind.REMINDER, "an old notice", "its text", AT, false, null)));
         assertThat(across(inbox)).isEqualTo(inbox);
         assertThat(across(new UnreadCount(3))).isEqualTo(new UnreadCount(3));
         PersonDossier dossier = new PersonDossier(new PersonId("pupil-1"), PersonDossier.Kind.PUPIL, List.of(

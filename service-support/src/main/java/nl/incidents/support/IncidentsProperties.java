@@ -1,6 +1,8 @@
 package nl.incidents.support;
 
 import java.time.Duration;
+import java.util.Locale;
+import nl.incidents.kernel.notification.NoticeTexts;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -13,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param axon            the event processors' tables and segments
  * @param health          how long a health check may take, and how often it runs
  * @param http            limits on what a request may send
- * @param notifications   the links in the notices
+ * @param notifications   the links in the notices, and the language of the mails
  * @param queryServiceUrl the query service as clients reach it, an absolute URL without a trailing slash
  *                        (the command service's Location of a new report); none by default
  * @param signIn          whose access tokens the services accept, and how a token names a person
@@ -27,7 +29,7 @@ public record IncidentsProperties(Axon axon, Health health, Http http, Notificat
         axon = axon == null ? new Axon(null, null, null, null, null) : axon;
         health = health == null ? new Health(null, null) : health;
         http = http == null ? new Http(null) : http;
-        notifications = notifications == null ? new Notifications(null) : notifications;
+        notifications = notifications == null ? new Notifications(null, null) : notifications;
     }
 
     /**
@@ -84,8 +86,14 @@ public record IncidentsProperties(Axon axon, Health health, Http http, Notificat
      * @param linkBaseUrl where the case links in mails and inbox entries point: the web module as people reach it
      *                    (a case's link is this followed by {@code /cases/{id}}), an absolute URL; required where
      *                    notices are written
+     * @param language    the language the mails go out in: the board's ({@code nl} or {@code en}; any other reads
+     *                    Dutch); {@code nl} by default. The inbox shows each notice in its reader's language instead
      */
-    public record Notifications(String linkBaseUrl) {
+    public record Notifications(String linkBaseUrl, Locale language) {
+
+        public Notifications {
+            language = language == null ? NoticeTexts.DUTCH : NoticeTexts.language(language);
+        }
 
         /** The link base URL; fails naming the setting when it is not set. */
         public String requiredLinkBaseUrl() {

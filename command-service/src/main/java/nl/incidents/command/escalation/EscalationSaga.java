@@ -23,6 +23,7 @@ import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
 import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.protocol.CaseProgress;
+import nl.incidents.kernel.protocol.Escalations;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -59,8 +60,7 @@ public class EscalationSaga {
     void on(DerailingDiscussionReported event, CommandGateway commands, OrganisationDirectory directory) {
         incidentId = event.incidentId();
         PersonId manager = directory.managerOf(event.schoolId()).map(Member::id).orElse(null);
-        String reason = manager != null ? "Reported: the manager hears of it at once."
-                : "Reported, and school " + event.schoolId() + " has no manager on record: straight to the board.";
+        String reason = manager != null ? Escalations.REPORTED : Escalations.noManager(event.schoolId());
         send(commands, new EscalateToManager(incidentId, manager, reason), "report");
     }
 

@@ -128,8 +128,7 @@ class Incident {
             apply(new StepOverdue(incidentId, step.step(), step.dueAt(), step.assignee()));
         }
         Optional<IncidentEscalated> up = step.step() == Step.ACKNOWLEDGE && step.reminders() == 0
-                ? Escalations.up(progress, step.assignee().describe() + " did not acknowledge the case by "
-                        + step.dueAt() + ", when it was due.")
+                ? Escalations.up(progress, Escalations.notAcknowledged(step.assignee(), step.dueAt()))
                 : Optional.empty();
         if (step.step() == Step.NOTIFY_COMMUNICATIONS) {
             apply(new CommunicationsDepartmentNotified(incidentId, "Notified by the system: the communications "

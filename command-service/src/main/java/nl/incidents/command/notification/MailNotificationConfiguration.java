@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import nl.incidents.kernel.directory.OrganisationDirectory;
+import nl.incidents.support.IncidentsProperties;
 import nl.incidents.support.notification.CaseNotices;
 import org.axonframework.config.ConfigurerModule;
 import org.slf4j.Logger;
@@ -43,8 +44,8 @@ class MailNotificationConfiguration {
     }
 
     @Bean
-    NotificationRecorder notificationRecorder(CaseNotices notices, SchedulerClient scheduler) {
-        return new NotificationRecorder(notices, scheduler, Clock.systemUTC());
+    NotificationRecorder notificationRecorder(CaseNotices notices, SchedulerClient scheduler, IncidentsProperties incidents) {
+        return new NotificationRecorder(notices, scheduler, Clock.systemUTC(), incidents.notifications().language());
     }
 
     @Bean

@@ -21,9 +21,10 @@ record NoticeMail(String eventId, String recipientId, String incidentId, String 
 
     static final TaskDescriptor<NoticeMail> TASK = TaskDescriptor.of("notice-mail", NoticeMail.class);
 
-    static NoticeMail of(String eventId, Notice notice) {
+    /** The mail of a notice, with its subject and text as written in the board's language. */
+    static NoticeMail of(String eventId, Notice notice, String subject, String text) {
         return new NoticeMail(eventId, notice.recipient().value(), notice.incidentId().toString(), notice.kind().name(),
-                notice.subject(), notice.text());
+                subject, text);
     }
 
     /**

@@ -59,4 +59,12 @@ class ProfileSettingsTest {
             assertThat(production.getProperty("incidents.sign-in.audience")).as(profile).isEqualTo("incidents-api");
         }
     }
+
+    @Test
+    void mailsGoOutInDutchUnlessTheBoardSaysOtherwise() {
+        for (String profile : new String[] {null, "postgres", "axonserver"}) {
+            StandardEnvironment settings = profile == null ? ResolvedSettings.of() : ResolvedSettings.of(profile);
+            assertThat(settings.getProperty("incidents.notifications.language")).as(String.valueOf(profile)).isEqualTo("nl");
+        }
+    }
 }

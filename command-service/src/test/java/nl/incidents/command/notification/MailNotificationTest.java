@@ -140,12 +140,14 @@ class MailNotificationTest {
                 String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         // At once: the school's manager, and nobody else.
-        Mail escalated = await().until(() -> mailAbout(id, "manager@demo.example", "escalated to you"), m -> m != null);
+        Mail escalated = await().until(() -> mailAbout(id, "manager@demo.example", "aan u doorgezet"), m -> m != null);
         assertThat(escalated.from()).isEqualTo("meldingen@bestuur.example");
-        assertThat(escalated.subject()).startsWith("Incident " + id + ": escalated to you, acknowledge by ");
-        assertThat(escalated.body()).contains("has been escalated to you").contains("OBS De Esch (school-1)")
-                .contains("Step: acknowledge the case, due ")
-                .contains("Dossier: " + LINKS + "/cases/" + id);
+        // In the board's language, Dutch by default (incidents.notifications.language), with Dutch dates.
+        assertThat(escalated.subject()).startsWith("Melding " + id + ": aan u doorgezet, bevestig uiterlijk ")
+                .matches(".* \\d{1,2} [a-z]+ \\d{4} \\d\\d:\\d\\d");
+        assertThat(escalated.body()).contains("is aan u doorgezet").contains("OBS De Esch (school-1)")
+                .contains("Stap: de ontvangst bevestigen, uiterlijk ")
+                .contains("Zaak: " + LINKS + "/cases/" + id).doesNotContain("Incident");
 
         // Nobody acknowledges: after 2 s the board (with the missed deadline), and the manager hears it went up;
         // after 3 s the system informs the communications department, and tells the manager it did; after 4 s
@@ -155,20 +157,20 @@ class MailNotificationTest {
             assertThat(subjects.keySet()).containsExactlyInAnyOrder("manager@demo.example", "board@demo.example",
                     "comms@demo.example");
             assertThat(subjects.get("manager@demo.example")).hasSize(3)
-                    .anySatisfy(s -> assertThat(s).startsWith("escalated to you, acknowledge by "))
-                    .contains("went up to the board", "the system informed the communications department");
+                    .anySatisfy(s -> assertThat(s).startsWith("aan u doorgezet, bevestig uiterlijk "))
+                    .contains("opgeschaald naar het bestuur", "het systeem heeft de communicatieafdeling ingelicht");
             assertThat(subjects.get("board@demo.example"))
-                    .anySatisfy(s -> assertThat(s).startsWith("escalated to the board, acknowledge by "))
-                    .anySatisfy(s -> assertThat(s).isEqualTo("reminder 1, acknowledge the case is overdue"))
-                    .allSatisfy(s -> assertThat(s).matches("escalated to the board, acknowledge by .*"
-                            + "|reminder \\d+, acknowledge the case is overdue"));
-            assertThat(subjects.get("comms@demo.example")).containsExactly("the communications department is informed");
+                    .anySatisfy(s -> assertThat(s).startsWith("doorgezet naar het bestuur, bevestig uiterlijk "))
+                    .anySatisfy(s -> assertThat(s).isEqualTo("herinnering 1, de ontvangst bevestigen is te laat"))
+                    .allSatisfy(s -> assertThat(s).matches("doorgezet naar het bestuur, bevestig uiterlijk .*"
+                            + "|herinnering \\d+, de ontvangst bevestigen is te laat"));
+            assertThat(subjects.get("comms@demo.example")).containsExactly("de communicatieafdeling is ingelicht");
         });
 
-        Mail toBoard = mailAbout(id, "board@demo.example", "escalated to the board");
-        assertThat(toBoard.body()).contains("It was not acknowledged by ").doesNotContain("legal duty");
-        Mail toComms = mailAbout(id, "comms@demo.example", "informed");
-        assertThat(toComms.body()).contains("taken by the system");
+        Mail toBoard = mailAbout(id, "board@demo.example", "doorgezet naar het bestuur");
+        assertThat(toBoard.body()).contains("De ontvangst is niet bevestigd voor ").doesNotContain("meldplicht");
+        Mail toComms = mailAbout(id, "comms@demo.example", "ingelicht");
+        assertThat(toComms.body()).contains("gedaan door het systeem");
 
         for (Mail mail : mailsAbout(id)) {
             assertThat(mail.body()).contains(LINKS + "/cases/" + id)
@@ -188,7 +190,7 @@ class MailNotificationTest {
     void theHistoryFromBeforeMailWasSwitchedOnIsNotMailed() throws Exception {
         String id = UUID.randomUUID().toString();
         http.withBasicAuth("teacher", "demo").postForEntity("/api/incidents", report(id, "HIGH"), String.class);
-        await().until(() -> mailAbout(id, "manager@demo.example", "escalated to you"), m -> m != null);
+        await().until(() -> mailAbout(id, "manager@demo.example", "aan u doorgezet"), m -> m != null);
 
         assertThat(mailsAbout(HISTORY)).isEmpty();
     }
@@ -204,7 +206,7 @@ class MailNotificationTest {
         } finally {
             smtp.start();
         }
-        await().until(() -> mailAbout(id, "manager@demo.example", "escalated to you"), m -> m != null);
+        await().until(() -> mailAbout(id, "manager@demo.example", "aan u doorgezet"), m -> m != null);
         await().until(() -> meters.get("incidents.notifications.mails.waiting").gauge().value() == 0);
         assertThat(attempts("sent")).isPositive();
         assertThat(undeliverable(id)).isZero();
@@ -226,7 +228,7 @@ class MailNotificationTest {
                 .containsEntry("recipient_id", "manager").containsEntry("kind", "ESCALATION").containsEntry("attempts", 5);
         assertThat(attempts("undeliverable") - undeliverableBefore).isGreaterThanOrEqualTo(1);
         assertThat(meters.get("incidents.notifications.mails.undeliverable").gauge().value()).isPositive();
-        assertThat(mailAbout(id, "manager@demo.example", "escalated to you")).as("given up, not sent later").isNull();
+        assertThat(mailAbout(id, "manager@demo.example", "aan u doorgezet")).as("given up, not sent later").isNull();
     }
 
     private double attempts(String outcome) {
@@ -257,7 +259,7 @@ class MailNotificationTest {
         Map<String, List<String>> subjects = new HashMap<>();
         for (Mail mail : mailsAbout(id)) {
             subjects.computeIfAbsent(mail.to(), to -> new ArrayList<>())
-                    .add(mail.subject().replace("Incident " + id + ": ", ""));
+                    .add(mail.subject().replace("Melding " + id + ": ", ""));
         }
         return subjects;
     }

@@ -3,8 +3,11 @@ package nl.incidents.query.inbox;
 import static nl.incidents.query.Projections.utc;
 
 import java.time.Instant;
+import java.util.Locale;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.notification.Notice;
+import nl.incidents.kernel.notification.NoticeFacts;
+import nl.incidents.kernel.notification.NoticeTexts;
 import nl.incidents.query.live.LiveChanges;
 import nl.incidents.support.notification.CaseNotices;
 import org.axonframework.config.ProcessingGroup;
@@ -16,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Lists every notice in its recipient's inbox, whether or not a mail server is configured. It has
+ * Lists every notice in its recipient's inbox, whether or not a mail server is configured: its facts, from which
+ * each reader reads it in their own language, and its subject and text in English for the API's users. It has
  * a processing group of its own: the inbox need not agree with the case list from one event to the
  * next, and when it is new on an old store it fills itself from the whole history (mails are never
  * sent for the history; the inbox, behind sign-in, may show it).
@@ -45,11 +49,17 @@ class InboxProjection {
             if (known) {
                 continue; // seen before a restart, or in a replay
             }
+            NoticeFacts facts = notice.facts();
             jdbc.sql("""
-                    INSERT INTO inbox_entry (event_id, recipient_id, incident_id, kind, subject, text, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    INSERT INTO inbox_entry (event_id, recipient_id, incident_id, kind, subject, text, received_at,
+                        school_id, school_name, level, step, due_at, missed_acknowledgement, reminder, legal_duty, by_system)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(message.getIdentifier(), notice.recipient().value(), notice.incidentId().toString(),
-                            notice.kind().name(), notice.subject(), notice.text(), utc(at))
+                            notice.kind().name(), NoticeTexts.subject(facts, Locale.ENGLISH),
+                            NoticeTexts.mailText(facts, Locale.ENGLISH, notices.link(notice.incidentId())), utc(at),
+                            facts.schoolId(), facts.schoolName(), facts.level() == null ? null : facts.level().name(),
+                            facts.step().name(), utc(facts.dueAt()), utc(facts.missedAcknowledgement()), facts.reminder(),
+                            facts.legalDuty(), facts.bySystem())
                     .update();
             live.inboxChanged(notice.recipient()); // told once the transaction committed
         }

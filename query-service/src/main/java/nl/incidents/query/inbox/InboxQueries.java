@@ -2,8 +2,13 @@ package nl.incidents.query.inbox;
 
 import static nl.incidents.query.Projections.instant;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import nl.incidents.kernel.incident.EscalationLevel;
 import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.notification.Notice;
+import nl.incidents.kernel.notification.NoticeFacts;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +26,9 @@ class InboxQueries {
     @QueryHandler
     Inbox handle(FindInbox query) {
         return new Inbox(jdbc.sql("""
-                        SELECT e.event_id, e.incident_id, e.kind, e.subject, e.text, e.received_at,
+                        SELECT e.event_id, e.incident_id, e.kind, e.subject, e.text, e.received_at, e.school_id,
+                               e.school_name, e.level, e.step, e.due_at, e.missed_acknowledgement, e.reminder,
+                               e.legal_duty, e.by_system,
                                CASE WHEN m.event_id IS NULL THEN 0 ELSE 1 END AS is_read
                         FROM inbox_entry e
                         LEFT JOIN inbox_read_mark m ON m.recipient_id = e.recipient_id AND m.event_id = e.event_id
@@ -29,10 +36,27 @@ class InboxQueries {
                         ORDER BY e.received_at DESC, e.entry_id DESC
                         FETCH FIRST ? ROWS ONLY""")
                 .params(query.viewer().id().value(), query.limit())
-                .query((rs, row) -> new InboxEntry(rs.getString("event_id"), IncidentId.of(rs.getString("incident_id")),
-                        Notice.Kind.valueOf(rs.getString("kind")), rs.getString("subject"), rs.getString("text"),
-                        instant(rs, "received_at"), rs.getInt("is_read") == 1))
+                .query((rs, row) -> {
+                    IncidentId incidentId = IncidentId.of(rs.getString("incident_id"));
+                    Notice.Kind kind = Notice.Kind.valueOf(rs.getString("kind"));
+                    return new InboxEntry(rs.getString("event_id"), incidentId, kind, rs.getString("subject"),
+                            rs.getString("text"), instant(rs, "received_at"), rs.getInt("is_read") == 1,
+                            facts(rs, kind, incidentId));
+                })
                 .list());
+    }
+
+    /** The notice's facts, or null for a row listed before they were kept (it has no step). */
+    private static NoticeFacts facts(ResultSet rs, Notice.Kind kind, IncidentId incidentId) throws SQLException {
+        String step = rs.getString("step");
+        if (step == null) {
+            return null;
+        }
+        String level = rs.getString("level");
+        return new NoticeFacts(kind, incidentId, rs.getString("school_id"), rs.getString("school_name"),
+                level == null ? null : EscalationLevel.valueOf(level), Step.valueOf(step), instant(rs, "due_at"),
+                instant(rs, "missed_acknowledgement"), rs.getInt("reminder"), rs.getBoolean("legal_duty"),
+                rs.getBoolean("by_system"));
     }
 
     @QueryHandler

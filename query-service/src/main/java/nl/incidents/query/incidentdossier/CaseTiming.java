@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
 import nl.incidents.kernel.incident.ClockMode;
 import nl.incidents.kernel.incident.DeadlineSet;
@@ -18,14 +19,15 @@ import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.kernel.protocol.CaseProgress;
 import nl.incidents.kernel.protocol.OpenStep;
+import nl.incidents.kernel.timeline.TimelineCode;
 import nl.incidents.query.AmsterdamTime;
 import nl.incidents.query.incidentdossier.IncidentDossier.Deadline;
 import nl.incidents.query.incidentdossier.IncidentDossier.LateStep;
 import nl.incidents.query.incidentdossier.IncidentDossier.Terms;
 
 /**
- * The timing part of a dossier: the case's terms, the steps that were late, and the sentences the
- * timeline gives its timing events. Which steps are open, and when each is due, is the kernel's
+ * The timing part of a dossier: the case's terms, the steps that were late, and the lines (code, parameters,
+ * English sentence) the timeline gives its timing events. Which steps are open, and when each is due, is the kernel's
  * fold ({@link CaseProgress}), the same the case itself keeps.
  */
 final class CaseTiming {
@@ -33,7 +35,7 @@ final class CaseTiming {
     private Terms terms;
     private final List<LateStep> late = new ArrayList<>();
 
-    String recorded(EscalationPolicyRecorded e) {
+    Line recorded(EscalationPolicyRecorded e) {
         Map<Step, Duration> allowed = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {
             allowed.put(step, e.timing().allowedFor(step));
@@ -48,27 +50,36 @@ final class CaseTiming {
                 + "; legal duty (art. 4a WOT): " + (e.legalDuty() ? "yes" : "no");
         terms = new Terms(e.clock(), e.region(), e.chain(), e.legalDuty(), Collections.unmodifiableMap(allowed),
                 e.timing().reminderInterval(), capitalized(text));
-        return "Escalation terms recorded by the system: " + text;
+        return Line.of(TimelineCode.TERMS_RECORDED, "Escalation terms recorded by the system: " + text,
+                "clock", e.clock(), "region", e.region(), "legalDuty", e.legalDuty());
     }
 
     /** @param step the step as the deadline left it open */
-    String deadline(DeadlineSet e, OpenStep step) {
+    Line deadline(DeadlineSet e, OpenStep step) {
         String what = capitalized(e.step().description());
         if (e.reminder() > 0) {
-            return what + " still open: the board is reminded again at " + time(e.dueAt()) + ", set by the system";
+            return Line.of(TimelineCode.REMINDER_SET, what + " still open: the board is reminded again at "
+                    + time(e.dueAt()) + ", set by the system", "step", e.step(), "dueAt", e.dueAt());
         }
-        return what + " due by " + time(e.dueAt())
-                + (step.assignee() == null ? "" : " (" + step.assignee().describe() + ")") + ", set by the system";
+        Assignee holder = step.assignee();
+        return Line.of(TimelineCode.DEADLINE_SET, what + " due by " + time(e.dueAt())
+                        + (holder == null ? "" : " (" + holder.describe() + ")") + ", set by the system",
+                "step", e.step(), "dueAt", e.dueAt(), "level", holder == null ? null : holder.level(),
+                "personId", holder == null ? null : holder.personId());
     }
 
-    String overdue(StepOverdue e, Instant noticedAt) {
+    Line overdue(StepOverdue e, Instant noticedAt) {
         late.add(new LateStep(e.step(), e.dueAt(), noticedAt, e.assignee()));
-        return capitalized(e.step().description()) + " overdue: it was due by " + time(e.dueAt())
-                + (e.assignee() == null ? "" : " (" + e.assignee().describe() + ")") + "; noticed by the system";
+        Assignee holder = e.assignee();
+        return Line.of(TimelineCode.STEP_OVERDUE, capitalized(e.step().description()) + " overdue: it was due by "
+                        + time(e.dueAt()) + (holder == null ? "" : " (" + holder.describe() + ")") + "; noticed by the system",
+                "step", e.step(), "dueAt", e.dueAt(), "level", holder == null ? null : holder.level(),
+                "personId", holder == null ? null : holder.personId());
     }
 
-    String reminded(BoardReminded e) {
-        return "Board reminded by the system (" + ordinal(e.reminder()) + " time) of the " + e.step().description();
+    Line reminded(BoardReminded e) {
+        return Line.of(TimelineCode.BOARD_REMINDED, "Board reminded by the system (" + ordinal(e.reminder())
+                + " time) of the " + e.step().description(), "step", e.step(), "reminder", e.reminder());
     }
 
     Terms terms() {

@@ -24,6 +24,7 @@ import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.kernel.protocol.CaseProgress;
+import nl.incidents.kernel.protocol.Escalations;
 import nl.incidents.kernel.protocol.OpenStep;
 import nl.incidents.query.incidentdossier.IncidentDossier.CorrespondenceEntry;
 import nl.incidents.query.incidentdossier.IncidentDossier.Escalation;
@@ -32,10 +33,12 @@ import nl.incidents.query.incidentdossier.IncidentDossier.Report;
 import nl.incidents.query.incidentdossier.IncidentDossier.Step;
 import nl.incidents.query.incidentdossier.IncidentDossier.Strategy;
 import nl.incidents.query.incidentdossier.IncidentDossier.TimelineEntry;
+import nl.incidents.kernel.timeline.TimelineCode;
 import nl.incidents.query.history.StoredEvent;
 
 /**
- * Folds a case's events, in order, into its dossier and a timeline a person can read. Where the case
+ * Folds a case's events, in order, into its dossier and a timeline a person can read: each line by its code and
+ * parameters, and in an English sentence. Where the case
  * stands (its status, its open steps) is the kernel's fold, {@link CaseProgress}.
  */
 final class DossierAssembler {
@@ -78,52 +81,71 @@ final class DossierAssembler {
         boolean bySystem = by != null && by.role() == ActorRole.SYSTEM;
         CaseProgress before = progress == null ? CaseProgress.of(event.incidentId()) : progress;
         progress = before.next(event);
-        String line;
+        Line line;
         if (event instanceof DerailingDiscussionReported e) {
             reported = e;
             report = new Report(e.platform(), e.location(), e.summary(), e.stage(), e.harms(), e.severity(),
                     e.involvedParties(), e.observedAt(), e.reportedBy(), at);
-            line = "Reported a " + (e.stage().name().equals("DERAILED") ? "derailed" : "threatening") + " discussion on "
-                    + e.platform() + " (severity " + e.severity() + "; " + e.harms().stream().map(Enum::name).sorted()
-                    .collect(Collectors.joining(", ")) + ")";
+            String harms = e.harms().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+            line = Line.of(TimelineCode.REPORTED, "Reported a " + (e.stage().name().equals("DERAILED") ? "derailed"
+                            : "threatening") + " discussion on " + e.platform() + " (severity " + e.severity() + "; "
+                            + harms + ")",
+                    "stage", e.stage(), "platform", e.platform(), "severity", e.severity(), "harms",
+                    e.harms().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
         } else if (event instanceof IncidentEscalated e) {
             escalations.add(new Escalation(e.assignee(), e.reason(), at, by, null, null, null));
-            line = "Escalated to " + e.assignee().describe() + (bySystem ? " by the system" : "")
+            String text = "Escalated to " + e.assignee().describe() + (bySystem ? " by the system" : "")
                     + (e.reason() == null ? "" : ": " + e.reason());
+            line = bySystem
+                    ? Line.of(TimelineCode.ESCALATED_BY_SYSTEM, text, "level", e.assignee().level(),
+                            "personId", e.assignee().personId(), "cause", Escalations.Cause.of(e.reason()).orElse(null),
+                            "reason", e.reason())
+                    : Line.of(TimelineCode.ESCALATED, text, "level", e.assignee().level(),
+                            "personId", e.assignee().personId(), "reason", e.reason());
         } else if (event instanceof EscalationAcknowledged e) {
             Escalation current = escalations.remove(escalations.size() - 1);
             escalations.add(new Escalation(current.assignee(), current.reason(), current.escalatedAt(), current.escalatedBy(),
                     at, by, e.note()));
-            line = "Acknowledged by " + e.assignee().describe() + (e.note() == null ? "" : ": " + e.note());
+            line = Line.of(TimelineCode.ACKNOWLEDGED, "Acknowledged by " + e.assignee().describe()
+                            + (e.note() == null ? "" : ": " + e.note()),
+                    "level", e.assignee().level(), "personId", e.assignee().personId(), "note", e.note());
         } else if (event instanceof ResponseStrategyAgreed e) {
             strategy = new Strategy(e.elements(), e.description(), e.agreedWith(), at, by);
-            line = "Response strategy agreed with " + e.agreedWith() + ": " + e.elements().stream().map(Enum::name).sorted()
-                    .collect(Collectors.joining(", "));
+            line = Line.of(TimelineCode.STRATEGY_AGREED, "Response strategy agreed with " + e.agreedWith() + ": "
+                            + e.elements().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")),
+                    "agreedWith", e.agreedWith(), "elements",
+                    e.elements().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
         } else if (event instanceof CommunicationsDepartmentNotified e) {
             notifications.add(new Step(at, by, e.message(), null, null));
             OpenStep notify = before.openStep(nl.incidents.kernel.incident.Step.NOTIFY_COMMUNICATIONS);
             Instant overdueSince = notify == null ? null : notify.overdueSince();
-            line = "Communications department notified" + (!bySystem ? ""
+            String text = "Communications department notified" + (!bySystem ? ""
                     : " by the system" + (overdueSince == null ? "" : ": the step was overdue since "
                     + CaseTiming.time(overdueSince)));
+            line = bySystem ? Line.of(TimelineCode.COMMUNICATIONS_NOTIFIED_BY_SYSTEM, text, "overdueSince", overdueSince)
+                    : Line.of(TimelineCode.COMMUNICATIONS_NOTIFIED, text);
         } else if (event instanceof FiledWithPolice e) {
             policeReports.add(new Step(at, by, e.offence(), e.policeReference(), null));
-            line = "Filed with the police: " + e.offence();
+            line = Line.of(TimelineCode.FILED_WITH_POLICE, "Filed with the police: " + e.offence(), "offence", e.offence());
         } else if (event instanceof PoliceReportDeclined e) {
             declinedPoliceReports.add(new Step(at, by, e.reason(), null, null));
-            line = "The board decided not to file with the police: " + e.reason();
+            line = Line.of(TimelineCode.POLICE_REPORT_DECLINED, "The board decided not to file with the police: " + e.reason(),
+                    "reason", e.reason());
         } else if (event instanceof ReportedToConfidentialInspector e) {
             inspectorReports.add(new Step(at, by, e.summary(), e.inspectorReference(), e.staffMember()));
-            line = "Reported to the national confidential inspector about staff member " + e.staffMember();
+            line = Line.of(TimelineCode.REPORTED_TO_INSPECTOR, "Reported to the national confidential inspector about staff "
+                    + "member " + e.staffMember(), "staffMember", e.staffMember());
         } else if (event instanceof MeasureImposed e) {
             measures.add(new MeasureEntry(e.personId(), e.partyRole(), e.measure(), e.reason(), at, by));
-            line = "Measure " + e.measure() + " imposed on " + e.personId() + " (" + e.partyRole() + ")";
+            line = Line.of(TimelineCode.MEASURE_IMPOSED, "Measure " + e.measure() + " imposed on " + e.personId() + " ("
+                    + e.partyRole() + ")", "measure", e.measure(), "personId", e.personId(), "partyRole", e.partyRole());
         } else if (event instanceof CorrespondenceRecorded e) {
             correspondence.add(new CorrespondenceEntry(e.personId(), e.partyRole(), e.summary(), at, by));
-            line = "Correspondence about " + e.personId() + " recorded in their dossier";
+            line = Line.of(TimelineCode.CORRESPONDENCE_RECORDED, "Correspondence about " + e.personId()
+                    + " recorded in their dossier", "personId", e.personId());
         } else if (event instanceof IncidentClosed e) {
             closure = new Step(at, by, e.outcome(), null, null);
-            line = "Closed: " + e.outcome();
+            line = Line.of(TimelineCode.CLOSED, "Closed: " + e.outcome(), "outcome", e.outcome());
         } else if (event instanceof EscalationPolicyRecorded e) {
             line = timing.recorded(e);
         } else if (event instanceof DeadlineSet e) {
@@ -135,7 +157,8 @@ final class DossierAssembler {
         } else {
             throw new IllegalStateException("no dossier rule for " + event.getClass().getSimpleName());
         }
-        timeline.add(new TimelineEntry(at, computedBySystem(event) ? Actor.SYSTEM : by, line));
+        timeline.add(new TimelineEntry(at, computedBySystem(event) ? Actor.SYSTEM : by, line.code().code(), line.params(),
+                line.text()));
     }
 
     /**

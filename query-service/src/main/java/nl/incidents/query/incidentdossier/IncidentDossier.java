@@ -129,7 +129,11 @@ public record IncidentDossier(
     public record LateStep(nl.incidents.kernel.incident.Step step, Instant dueAt, Instant noticedAt, Assignee assignee) {
     }
 
-    /** One line of the readable timeline. */
-    public record TimelineEntry(Instant at, Actor by, String text) {
+    /**
+     * One line of the readable timeline (verloop): when, who, what it says by its stable {@code code} (the kernel's
+     * {@link nl.incidents.kernel.timeline.TimelineCode}, such as {@code deadline-set}) with its {@code params} (raw
+     * values by name, absent ones left out), and the same in an English sentence ({@code text}).
+     */
+    public record TimelineEntry(Instant at, Actor by, String code, java.util.Map<String, String> params, String text) {
     }
 }

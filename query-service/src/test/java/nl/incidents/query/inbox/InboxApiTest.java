@@ -53,6 +53,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -86,6 +87,9 @@ class InboxApiTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final IncidentId id = IncidentId.random();
     private final String pupil = "pupil-" + id.value().toString().substring(0, 8);
@@ -193,6 +197,48 @@ class InboxApiTest {
     void theLimitPicksTheNewest() {
         assertThat(kinds(entries("manager", "?limit=1"))).containsExactly("COMMUNICATIONS_BY_SYSTEM");
         assertThat(entries("manager", "?limit=200")).hasSize(3);
+    }
+
+    @Test
+    void eachNoticeKeepsItsFactsForTheReadersLanguage() {
+        JsonNode escalation = entries("manager", "").get(2).path("facts");
+        assertThat(escalation.path("kind").asText()).isEqualTo("ESCALATION");
+        assertThat(escalation.path("incidentId").asText()).isEqualTo(id.toString());
+        assertThat(escalation.path("schoolId").asText()).isEqualTo("school-1");
+        assertThat(escalation.path("schoolName").asText()).isEqualTo("OBS De Esch");
+        assertThat(escalation.path("level").asText()).isEqualTo("MANAGER");
+        assertThat(escalation.path("step").asText()).isEqualTo("ACKNOWLEDGE");
+        // Dutch time to the second in JSON, as every time the API gives.
+        assertThat(OffsetDateTime.parse(escalation.path("dueAt").asText()).toEpochSecond())
+                .isEqualTo(reported.plusSeconds(5).getEpochSecond());
+        assertThat(escalation.has("missedAcknowledgement")).isFalse();
+
+        List<JsonNode> board = entries("board", "");
+        JsonNode toBoard = board.get(1).path("facts");
+        assertThat(toBoard.path("level").asText()).isEqualTo("BOARD");
+        assertThat(OffsetDateTime.parse(toBoard.path("missedAcknowledgement").asText()).toEpochSecond())
+                .isEqualTo(reported.plusSeconds(5).getEpochSecond());
+        JsonNode reminder = board.get(0).path("facts");
+        assertThat(reminder.path("reminder").asInt()).isEqualTo(1);
+        assertThat(reminder.path("step").asText()).isEqualTo("ACKNOWLEDGE");
+        JsonNode bySystem = entries("manager", "").get(0).path("facts");
+        assertThat(bySystem.path("kind").asText()).isEqualTo("COMMUNICATIONS_BY_SYSTEM");
+        assertThat(bySystem.path("bySystem").asBoolean()).isTrue();
+        assertThat(bySystem.path("step").asText()).isEqualTo("NOTIFY_COMMUNICATIONS");
+    }
+
+    @Test
+    void anEntryListedBeforeTheFactsWereKeptShowsItsStoredText() {
+        jdbc.sql("""
+                INSERT INTO inbox_entry (event_id, recipient_id, incident_id, kind, subject, text, received_at)
+                VALUES (?, 'teacher2', ?, 'REMINDER', 'An old notice', 'Its old text', ?)""")
+                .params("old-" + id, id.toString(), OffsetDateTime.now(ZoneId.of("UTC"))).update();
+
+        assertThat(entries("teacher2", "")).singleElement().satisfies(entry -> {
+            assertThat(entry.path("subject").asText()).isEqualTo("An old notice");
+            assertThat(entry.path("text").asText()).isEqualTo("Its old text");
+            assertThat(entry.has("facts")).isFalse();
+        });
     }
 
     @Test

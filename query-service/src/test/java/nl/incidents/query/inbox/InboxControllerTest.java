@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.EscalationLevel;
+import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.notification.Notice;
+import nl.incidents.kernel.notification.NoticeFacts;
 import nl.incidents.query.ControllerSlice;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
@@ -46,14 +49,23 @@ class InboxControllerTest {
         IncidentId id = IncidentId.random();
         when(gateway.query(any(), any(ResponseType.class))).thenReturn(CompletableFuture.completedFuture(new Inbox(List.of(
                 new InboxEntry("event-1", id, Notice.Kind.ESCALATION, "subject", "text", Instant.parse("2026-11-29T20:13:40Z"),
-                        false)))));
+                        false, new NoticeFacts(Notice.Kind.ESCALATION, id, "school-1", "OBS De Esch",
+                        EscalationLevel.MANAGER, Step.ACKNOWLEDGE, Instant.parse("2026-11-29T21:13:40Z"), null, 0, false,
+                        false))))));
 
         http.perform(get("/api/inbox?limit=5").with(httpBasic("manager", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].incidentId").value(id.toString()))
                 .andExpect(jsonPath("$[0].receivedAt").value("2026-11-29T21:13:40+01:00"))
                 .andExpect(jsonPath("$[0].id").value("event-1"))
-                .andExpect(jsonPath("$[0].read").value(false));
+                .andExpect(jsonPath("$[0].read").value(false))
+                .andExpect(jsonPath("$[0].subject").value("subject"))
+                .andExpect(jsonPath("$[0].facts.kind").value("ESCALATION"))
+                .andExpect(jsonPath("$[0].facts.schoolName").value("OBS De Esch"))
+                .andExpect(jsonPath("$[0].facts.level").value("MANAGER"))
+                .andExpect(jsonPath("$[0].facts.step").value("ACKNOWLEDGE"))
+                .andExpect(jsonPath("$[0].facts.dueAt").value("2026-11-29T22:13:40+01:00"))
+                .andExpect(jsonPath("$[0].facts.missedAcknowledgement").doesNotExist());
 
         ArgumentCaptor<Object> query = ArgumentCaptor.forClass(Object.class);
         verify(gateway).query(query.capture(), any(ResponseType.class));

@@ -1,6 +1,7 @@
 package nl.incidents.query.incidentdossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,14 @@ import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
 import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
+import nl.incidents.kernel.incident.CorrespondenceRecorded;
+import nl.incidents.kernel.incident.FiledWithPolice;
+import nl.incidents.kernel.incident.IncidentClosed;
+import nl.incidents.kernel.incident.Measure;
+import nl.incidents.kernel.incident.MeasureImposed;
+import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
+import nl.incidents.kernel.protocol.Escalations;
+import nl.incidents.kernel.timeline.TimelineCode;
 import nl.incidents.query.history.StoredEvent;
 import org.junit.jupiter.api.Test;
 
@@ -171,6 +180,49 @@ class DossierAssemblerTest {
         assertThat(dossier.measures()).isNull();
         assertThat(dossier.communicationsNotifications()).isNull();
         assertThat(dossier.timeline()).hasSize(2);
+    }
+
+    @Test
+    void everyLineHasItsCodeAndParametersBesideTheEnglishSentence() {
+        Instant at = Instant.parse("2026-11-02T09:00:00Z");
+        Actor board = new Actor(new PersonId("board"), ActorRole.BOARD);
+        reported(at, TEACHER);
+        at(at, TEACHER, terms());
+        at(at, Actor.SYSTEM, new IncidentEscalated(id, Assignee.manager(MANAGER.id()), Escalations.REPORTED));
+        at(at, TEACHER, new DeadlineSet(id, Step.ACKNOWLEDGE, at.plus(Duration.ofHours(2)), 0));
+        at(at, MANAGER, new EscalationAcknowledged(id, Assignee.manager(MANAGER.id()), null));
+        at(at, MANAGER, new ResponseStrategyAgreed(id, Set.of(ResponseStrategy.NO_ONLINE_REACTION,
+                ResponseStrategy.INVOLVE_PARENTS), "calm", TEACHER.id()));
+        at(at, MANAGER, new CommunicationsDepartmentNotified(id, "please know"));
+        at(at, MANAGER, new IncidentEscalated(id, Assignee.board(), "The board decides"));
+        at(at, board, new FiledWithPolice(id, "Threat", "PL-1"));
+        at(at, board, new ReportedToConfidentialInspector(id, new PersonId("staff-9"), "summary", null));
+        at(at, board, new MeasureImposed(id, new PersonId("pupil-1"), PartyRole.PUPIL, Measure.SUSPENSION, "why"));
+        at(at, MANAGER, new CorrespondenceRecorded(id, new PersonId("pupil-1"), PartyRole.PUPIL, "letter"));
+        at(at, board, new IncidentClosed(id, "Done"));
+
+        List<IncidentDossier.TimelineEntry> timeline = DossierAssembler.assemble(events, EVERYTHING).timeline();
+
+        assertThat(timeline).extracting(IncidentDossier.TimelineEntry::code).containsExactly("reported", "terms-recorded",
+                "escalated-by-system", "deadline-set", "acknowledged", "strategy-agreed", "communications-notified",
+                "escalated", "filed-with-police", "reported-to-inspector", "measure-imposed", "correspondence-recorded",
+                "closed");
+        assertThat(timeline.get(0).params()).containsExactly(entry("stage", "DERAILED"), entry("platform", "FACEBOOK"),
+                entry("severity", "HIGH"), entry("harms", "THREATENING"));
+        assertThat(timeline.get(2).params()).containsExactly(entry("level", "MANAGER"), entry("personId", "manager"),
+                entry("cause", "REPORT"), entry("reason", Escalations.REPORTED));
+        assertThat(timeline.get(3).params()).containsEntry("dueAt", "2026-11-02T11:00:00Z").containsEntry("personId", "manager");
+        assertThat(timeline.get(4).params()).doesNotContainKey("note");
+        assertThat(timeline.get(5).params()).containsEntry("elements", "INVOLVE_PARENTS,NO_ONLINE_REACTION")
+                .containsEntry("agreedWith", "teacher");
+        assertThat(timeline.get(7).params()).containsExactly(entry("level", "BOARD"), entry("reason", "The board decides"));
+        assertThat(timeline.get(10).params()).containsExactly(entry("measure", "SUSPENSION"), entry("personId", "pupil-1"),
+                entry("partyRole", "PUPIL"));
+        // Each line's parameters are those its code declares (Line refuses others), and the English text stays.
+        for (IncidentDossier.TimelineEntry entry : timeline) {
+            assertThat(TimelineCode.of(entry.code()).parameters()).containsAll(entry.params().keySet());
+            assertThat(entry.text()).isNotBlank();
+        }
     }
 
     private void reported(Instant at, Actor by) {

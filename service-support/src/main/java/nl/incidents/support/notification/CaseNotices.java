@@ -2,6 +2,7 @@ package nl.incidents.support.notification;
 
 import java.util.List;
 import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.notification.Notice;
 import nl.incidents.kernel.notification.Notices;
 import nl.incidents.kernel.protocol.CaseProgress;
@@ -38,5 +39,10 @@ public class CaseNotices {
                 .map(IncidentEvent.class::cast)
                 .toList();
         return notices.of(event, CaseProgress.of(event.incidentId(), earlier));
+    }
+
+    /** The link to a case's page in the web module ({@code incidents.notifications.link-base-url}/cases/{id}). */
+    public String link(IncidentId incidentId) {
+        return notices.link(incidentId);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The notices both services give: the command service mails them, the query service lists them in
- * each member's inbox, with the same text and the same link to the dossier
+ * each member's inbox, from the same facts and with the same link to the case's page
  * ({@code incidents.notifications.link-base-url}).
  */
 @AutoConfiguration

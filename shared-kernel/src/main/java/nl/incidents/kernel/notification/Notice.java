@@ -5,18 +5,26 @@ import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
 
 /**
- * What one member of the board is told about a step of a case, by e-mail and in their inbox. The
- * subject and text leave the system by mail, so they name the case, its school, the step and its
- * due time and link to the dossier, and never who is involved or what happened.
+ * What one member of the board is told about a step of a case (bericht), by e-mail and in their inbox: the
+ * recipient and the facts of the notice. Its words are not part of it: {@link NoticeTexts} writes them from the
+ * facts in the reader's language (the board's for a mail, the reader's own in the inbox). The facts name the
+ * case, its school, the step and its due time, and never who is involved or what happened.
  */
-public record Notice(PersonId recipient, Kind kind, IncidentId incidentId, String subject, String text) {
+public record Notice(PersonId recipient, NoticeFacts facts) {
 
     public Notice {
         Objects.requireNonNull(recipient, "recipient");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(incidentId, "incidentId");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(facts, "facts");
+    }
+
+    /** Why the recipient is told. */
+    public Kind kind() {
+        return facts.kind();
+    }
+
+    /** The case the notice is about. */
+    public IncidentId incidentId() {
+        return facts.incidentId();
     }
 
     /** Why the recipient is told. */

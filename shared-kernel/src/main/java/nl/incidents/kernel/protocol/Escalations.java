@@ -13,7 +13,63 @@ import nl.incidents.kernel.incident.PersonId;
  */
 public final class Escalations {
 
+    /** The reason of a case the saga escalates to its school's manager on the report. */
+    public static final String REPORTED = "Reported: the manager hears of it at once.";
+    /** The reason of a case that goes to the board at once under the legal duty (art. 4a WOT). */
+    public static final String LEGAL_DUTY = "Straight to the board, as the protocol requires for a case of this kind.";
+    /** The reason of a case that goes to the board because its school's manager is involved (naming nobody). */
+    public static final String MANAGER_INVOLVED = "Straight to the board: the school's manager is involved in the "
+            + "discussion, and a person involved does not handle the case.";
+    private static final String NO_MANAGER_START = "Reported, and school ";
+    private static final String NO_MANAGER_END = " has no manager on record: straight to the board.";
+    private static final String NOT_ACKNOWLEDGED_MIDDLE = " did not acknowledge the case by ";
+
     private Escalations() {
+    }
+
+    /**
+     * Why the system escalated a case, by name, so that a page can say it in its reader's language: the reasons the
+     * system writes itself (in English, kept in the events) are recognised here, where they are made.
+     */
+    public enum Cause {
+        /** The report goes to the school's manager at once (SKOW B.2, Altena B.3). */
+        REPORT,
+        /** The report goes to the board because the school has no manager on record. */
+        NO_MANAGER,
+        /** The legal duty of art. 4a WOT: the board at once. */
+        LEGAL_DUTY,
+        /** The school's manager is involved in the discussion, so the board handles it. */
+        MANAGER_INVOLVED,
+        /** The holder did not acknowledge the case in time, so it went up a level. */
+        NOT_ACKNOWLEDGED;
+
+        /** The cause of a reason the system wrote; empty for a person's own words or none. */
+        public static Optional<Cause> of(String reason) {
+            if (reason == null) {
+                return Optional.empty();
+            } else if (reason.equals(REPORTED)) {
+                return Optional.of(REPORT);
+            } else if (reason.equals(LEGAL_DUTY)) {
+                return Optional.of(Cause.LEGAL_DUTY);
+            } else if (reason.equals(MANAGER_INVOLVED)) {
+                return Optional.of(Cause.MANAGER_INVOLVED);
+            } else if (reason.startsWith(NO_MANAGER_START) && reason.endsWith(NO_MANAGER_END)) {
+                return Optional.of(NO_MANAGER);
+            } else if (reason.contains(NOT_ACKNOWLEDGED_MIDDLE) && reason.endsWith(", when it was due.")) {
+                return Optional.of(NOT_ACKNOWLEDGED);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The reason of a report whose school has no manager on record. */
+    public static String noManager(String schoolId) {
+        return NO_MANAGER_START + schoolId + NO_MANAGER_END;
+    }
+
+    /** The reason of a case that climbs because its holder did not acknowledge it by its deadline. */
+    public static String notAcknowledged(Assignee holder, java.time.Instant dueAt) {
+        return holder.describe() + NOT_ACKNOWLEDGED_MIDDLE + dueAt + ", when it was due.";
     }
 
     /**
@@ -30,10 +86,7 @@ public final class Escalations {
         if (schoolManager != null && !involved && !progress.skipsManager()) {
             return new IncidentEscalated(progress.incidentId(), Assignee.manager(schoolManager), reason);
         }
-        String why = progress.legalDuty() ? "Straight to the board, as the protocol requires for a case of this kind."
-                : involved ? "Straight to the board: the school's manager is involved in the discussion, and a "
-                        + "person involved does not handle the case."
-                : reason;
+        String why = progress.legalDuty() ? LEGAL_DUTY : involved ? MANAGER_INVOLVED : reason;
         return new IncidentEscalated(progress.incidentId(), Assignee.board(), why);
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
@@ -71,8 +72,10 @@ class NoticesTest {
         assertThat(told).singleElement().satisfies(notice -> {
             assertThat(notice.recipient()).isEqualTo(MANAGER);
             assertThat(notice.kind()).isEqualTo(Kind.ESCALATION);
-            assertThat(notice.subject()).isEqualTo("Incident " + id + ": escalated to you, acknowledge by 2026-11-20 11:00 CET");
-            assertThat(notice.text()).contains("Incident " + id + " at OBS De Esch (obs-de-esch) has been escalated to you.")
+            assertThat(notice.facts()).isEqualTo(new NoticeFacts(Kind.ESCALATION, id, "obs-de-esch", "OBS De Esch",
+                    EscalationLevel.MANAGER, Step.ACKNOWLEDGE, MANAGER_DUE, null, 0, false, false));
+            assertThat(subject(notice)).isEqualTo("Incident " + id + ": escalated to you, acknowledge by 2026-11-20 11:00 CET");
+            assertThat(text(notice)).contains("Incident " + id + " at OBS De Esch (obs-de-esch) has been escalated to you.")
                     .contains("Step: acknowledge the case, due 2026-11-20 11:00 CET.")
                     .contains("Dossier: https://incidents.example.nl/cases/" + id);
         });
@@ -90,15 +93,15 @@ class NoticesTest {
         assertThat(afterMiss).extracting(Notice::recipient)
                 .containsExactly(new PersonId("e0001"), new PersonId("e0003"), MANAGER);
         assertThat(afterMiss.get(0).kind()).isEqualTo(Kind.ESCALATION);
-        assertThat(afterMiss.get(0).subject()).isEqualTo("Incident " + id
+        assertThat(subject(afterMiss.get(0))).isEqualTo("Incident " + id
                 + ": escalated to the board, acknowledge by 2026-11-20 12:00 CET");
-        assertThat(afterMiss.get(0).text()).contains("has been escalated to the board.")
+        assertThat(text(afterMiss.get(0))).contains("has been escalated to the board.")
                 .contains("It was not acknowledged by 2026-11-20 11:00 CET, when that was due.")
                 .contains("Step: acknowledge the case, due 2026-11-20 12:00 CET.")
                 .doesNotContain("legal duty");
         assertThat(afterMiss.get(2).kind()).isEqualTo(Kind.ESCALATED_TO_BOARD);
-        assertThat(afterMiss.get(2).subject()).isEqualTo("Incident " + id + ": went up to the board");
-        assertThat(afterMiss.get(2).text()).contains("went up to the board.")
+        assertThat(subject(afterMiss.get(2))).isEqualTo("Incident " + id + ": went up to the board");
+        assertThat(text(afterMiss.get(2))).contains("went up to the board.")
                 .contains("It was not acknowledged by 2026-11-20 11:00 CET")
                 .contains("https://incidents.example.nl/cases/" + id);
     }
@@ -115,8 +118,8 @@ class NoticesTest {
         assertThat(told).extracting(Notice::recipient).containsExactly(new PersonId("e0001"), new PersonId("e0003"),
                 new PersonId("e0001"), new PersonId("e0003"));
         assertThat(told).allSatisfy(n -> assertThat(n.kind()).isEqualTo(Kind.REMINDER));
-        assertThat(told.get(2).subject()).isEqualTo("Incident " + id + ": reminder 2, decide on a police report is overdue");
-        assertThat(told.get(2).text()).contains("Step: decide on a police report, due 2026-11-20 14:00 CET.")
+        assertThat(subject(told.get(2))).isEqualTo("Incident " + id + ": reminder 2, decide on a police report is overdue");
+        assertThat(text(told.get(2))).contains("Step: decide on a police report, due 2026-11-20 14:00 CET.")
                 .contains("This is reminder 2.");
     }
 
@@ -132,9 +135,9 @@ class NoticesTest {
         assertThat(onNotification).extracting(Notice::recipient, Notice::kind).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(new PersonId("e0002"), Kind.COMMUNICATIONS),
                 org.assertj.core.groups.Tuple.tuple(MANAGER, Kind.COMMUNICATIONS_BY_SYSTEM));
-        assertThat(onNotification.get(0).text()).contains("The communications department is informed of incident " + id)
+        assertThat(text(onNotification.get(0))).contains("The communications department is informed of incident " + id)
                 .contains("Step: inform the communications department, due 2026-11-20 12:00 CET: taken by the system");
-        assertThat(onNotification.get(1).subject()).isEqualTo("Incident " + id
+        assertThat(subject(onNotification.get(1))).isEqualTo("Incident " + id
                 + ": the system informed the communications department");
     }
 
@@ -146,7 +149,7 @@ class NoticesTest {
 
         assertThat(told.subList(1, told.size())).singleElement().satisfies(n -> {
             assertThat(n.recipient()).isEqualTo(new PersonId("e0002"));
-            assertThat(n.text()).contains(": taken.").doesNotContain("system").doesNotContain("Jan");
+            assertThat(text(n)).contains(": taken.").doesNotContain("system").doesNotContain("Jan");
         });
     }
 
@@ -157,8 +160,8 @@ class NoticesTest {
 
         // Straight to the board: the case never had a manager to tell.
         assertThat(told).extracting(Notice::recipient).containsExactly(new PersonId("e0001"), new PersonId("e0003"));
-        assertThat(told.get(0).subject()).contains("escalated to the board, legal duty applies");
-        assertThat(told.get(0).text()).contains("The legal duty of art. 4a WOT applies");
+        assertThat(subject(told.get(0))).contains("escalated to the board, legal duty applies");
+        assertThat(text(told.get(0))).contains("The legal duty of art. 4a WOT applies");
     }
 
     @Test
@@ -166,8 +169,8 @@ class NoticesTest {
         List<Notice> told = run(reported(false), new IncidentEscalated(id, Assignee.manager(MANAGER), "reported"));
 
         assertThat(told).singleElement().satisfies(n -> {
-            assertThat(n.subject()).isEqualTo("Incident " + id + ": escalated to you");
-            assertThat(n.text()).contains("Step: acknowledge the case.");
+            assertThat(subject(n)).isEqualTo("Incident " + id + ": escalated to you");
+            assertThat(text(n)).contains("Step: acknowledge the case.");
         });
     }
 
@@ -183,7 +186,7 @@ class NoticesTest {
         Notice toManager = told.get(told.size() - 1);
         assertThat(toManager.recipient()).isEqualTo(MANAGER);
         assertThat(toManager.kind()).isEqualTo(Kind.ESCALATION);
-        assertThat(toManager.text()).doesNotContain("not acknowledged");
+        assertThat(text(toManager)).doesNotContain("not acknowledged");
     }
 
     @Test
@@ -209,7 +212,8 @@ class NoticesTest {
 
         assertThat(told).extracting(Notice::kind).contains(Kind.values());
         for (Notice notice : told) {
-            String all = notice.subject() + "\n" + notice.text();
+            String all = subject(notice) + "\n" + text(notice) + "\n" + NoticeTexts.subject(notice.facts(), NoticeTexts.DUTCH)
+                    + "\n" + NoticeTexts.mailText(notice.facts(), NoticeTexts.DUTCH, notices.link(id)) + "\n" + notice.facts();
             assertThat(all).doesNotContain(SUMMARY).doesNotContain(LOCATION).doesNotContain("facebook")
                     .doesNotContain(PUPIL.value()).doesNotContain(TEACHER.value()).doesNotContain("Jan")
                     .doesNotContain("de Vries").doesNotContain("M. Jansen").doesNotContainIgnoringCase("threat")
@@ -223,6 +227,16 @@ class NoticesTest {
         assertThat(Notices.mayConcernAnyone(new StepOverdue(id, Step.ACKNOWLEDGE, MANAGER_DUE, null))).isFalse();
         assertThat(Notices.mayConcernAnyone(new BoardReminded(id, Step.ACKNOWLEDGE, 1))).isTrue();
         assertThat(notices.of(deadline(Step.NOTIFY_COMMUNICATIONS, COMMS_DUE), CaseProgress.of(id))).isEmpty();
+    }
+
+    /** The subject as an English mail gives it. */
+    private static String subject(Notice notice) {
+        return NoticeTexts.subject(notice.facts(), Locale.ENGLISH);
+    }
+
+    /** The text as an English mail gives it, with the case's link. */
+    private String text(Notice notice) {
+        return NoticeTexts.mailText(notice.facts(), Locale.ENGLISH, notices.link(notice.incidentId()));
     }
 
     /** Feeds the events in order, each with where the case stood before it, as a consumer does. */

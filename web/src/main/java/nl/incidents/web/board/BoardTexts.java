@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.incidents.kernel.protocol.Escalations;
+import nl.incidents.web.layout.Names;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * {@code messages/board_nl.properties} and {@code board_en.properties}): a time in Dutch time (Europe/Amsterdam,
  * {@code 29 november 2026 21:13}), a duration ({@code 1 u 20 min}, {@code 40 s}), the protocol's values (a step, a measure, a
  * severity...), and one sentence per event of a case's history with who took it and on whose behalf or because of
- * which deadline. Templates use it as {@code @boardTexts}.
+ * which deadline; people and schools by name ({@link Names}), the system's own reasons for an escalation in words. Templates use it as {@code @boardTexts}.
  */
 @Component("boardTexts")
 public class BoardTexts {
@@ -33,9 +35,11 @@ public class BoardTexts {
             "BoardReminded");
 
     private final MessageSource messages;
+    private final Names names;
 
-    BoardTexts(MessageSource messages) {
+    BoardTexts(MessageSource messages, Names names) {
         this.messages = messages;
+        this.names = names;
     }
 
     /** A moment in Dutch time, for a person: {@code 29 november 2026 21:13}; empty for none. */
@@ -89,13 +93,13 @@ public class BoardTexts {
         return messages.getMessage("board." + kind + "." + value, null, value, locale);
     }
 
-    /** Who holds a case: "het bestuur", or "leidinggevende manager". */
+    /** Who holds a case: "het bestuur", or the manager by name: "leidinggevende Marieke Jansen". */
     public String assignee(DashboardView.Assignee assignee, Locale locale) {
         if (assignee == null) {
             return "";
         }
         return "BOARD".equals(assignee.level()) ? text("board.assignee.board", locale)
-                : text("board.assignee.manager", locale, assignee.personId());
+                : text("board.assignee.manager", locale, names.person(assignee.personId()));
     }
 
     /** What the event was, in one sentence with its own texts (what people typed is given as typed). */
@@ -112,18 +116,19 @@ public class BoardTexts {
                     p.path("legalDuty").asBoolean() ? text("board.legalDuty.yes", locale) : text("board.legalDuty.no", locale)};
             case "DeadlineSet" -> new Object[] {label("step", s(p, "step"), locale), when(s(p, "dueAt"), locale),
                     p.path("reminder").asInt()};
-            case "IncidentEscalated" -> new Object[] {assignee(assigneeOf(p), locale), orDash(s(p, "reason"))};
+            case "IncidentEscalated" -> new Object[] {assignee(assigneeOf(p), locale), Escalations.Cause.of(s(p, "reason"))
+                    .map(cause -> text("board.cause." + cause, locale)).orElseGet(() -> orDash(s(p, "reason")))};
             case "EscalationAcknowledged" -> new Object[] {assignee(assigneeOf(p), locale), orDash(s(p, "note"))};
-            case "ResponseStrategyAgreed" -> new Object[] {s(p, "agreedWith"), labels("strategy", p.path("elements"), locale),
+            case "ResponseStrategyAgreed" -> new Object[] {names.person(s(p, "agreedWith")), labels("strategy", p.path("elements"), locale),
                     orDash(s(p, "description"))};
             case "CommunicationsDepartmentNotified" -> new Object[] {orDash(s(p, "message"))};
             case "FiledWithPolice" -> new Object[] {s(p, "offence"), orDash(s(p, "policeReference"))};
             case "PoliceReportDeclined" -> new Object[] {s(p, "reason")};
-            case "ReportedToConfidentialInspector" -> new Object[] {s(p, "staffMember"), s(p, "summary"),
+            case "ReportedToConfidentialInspector" -> new Object[] {names.person(s(p, "staffMember")), s(p, "summary"),
                     orDash(s(p, "inspectorReference"))};
-            case "MeasureImposed" -> new Object[] {label("measure", s(p, "measure"), locale), s(p, "personId"),
+            case "MeasureImposed" -> new Object[] {label("measure", s(p, "measure"), locale), names.person(s(p, "personId")),
                     label("partyRole", s(p, "partyRole"), locale), s(p, "reason")};
-            case "CorrespondenceRecorded" -> new Object[] {s(p, "personId"), label("partyRole", s(p, "partyRole"), locale),
+            case "CorrespondenceRecorded" -> new Object[] {names.person(s(p, "personId")), label("partyRole", s(p, "partyRole"), locale),
                     s(p, "summary")};
             case "IncidentClosed" -> new Object[] {s(p, "outcome")};
             case "StepOverdue" -> new Object[] {label("step", s(p, "step"), locale), when(s(p, "dueAt"), locale)};
@@ -139,7 +144,7 @@ public class BoardTexts {
         if (actor == null || "SYSTEM".equals(actor.role()) || COMPUTED.contains(entry.type())) {
             return text("board.who.system", locale);
         }
-        return text("board.who.person", locale, actor.id(), label("role", actor.role(), locale));
+        return text("board.who.person", locale, names.person(actor.id()), label("role", actor.role(), locale));
     }
 
     /**
@@ -150,7 +155,7 @@ public class BoardTexts {
         HistoryEntryView.Actor actor = entry.actor();
         boolean bySystem = actor == null || "SYSTEM".equals(actor.role());
         if (!bySystem && COMPUTED.contains(entry.type())) {
-            return text("board.why.onBehalfOf", locale, actor.id(), label("role", actor.role(), locale));
+            return text("board.why.onBehalfOf", locale, names.person(actor.id()), label("role", actor.role(), locale));
         }
         String cause = entry.cause();
         if (cause == null || cause.isBlank()) {
@@ -196,7 +201,7 @@ public class BoardTexts {
 
     private String parties(JsonNode parties, Locale locale) {
         List<String> words = new ArrayList<>();
-        parties.forEach(party -> words.add(text("board.party", locale, s(party, "personId"),
+        parties.forEach(party -> words.add(text("board.party", locale, names.person(s(party, "personId")),
                 label("partyRole", s(party, "role"), locale), label("part", s(party, "part"), locale))));
         return String.join("; ", words);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
+import nl.incidents.web.layout.Names;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,10 @@ class PersonDossierController {
 
     private final RestClient queryService;
 
-    PersonDossierController(RestClient queryService) {
+    private final Names names;
+
+    PersonDossierController(RestClient queryService, Names names) {
+        this.names = names;
         this.queryService = queryService;
     }
 
@@ -38,6 +42,8 @@ class PersonDossierController {
     String dossier(@PathVariable String personId, @RequestParam(required = false) String kind, Model model,
                    HttpServletResponse response) {
         model.addAttribute("personId", personId);
+        // The person by name where the directory knows them (staff); pupils and parents by the board's reference.
+        model.addAttribute("personName", names.person(personId));
         if (!PERSON_ID.matcher(personId).matches() || kind != null && !KINDS.contains(kind)) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("problem", "board.dossier.notFound");

@@ -105,7 +105,15 @@ public final class CaseViews {
     public record Deadline(String step, OffsetDateTime dueAt, int reminders, OffsetDateTime overdueSince) {
     }
 
-    /** One line of the readable timeline (English, as the query service writes it). */
-    public record TimelineEntry(OffsetDateTime at, Actor by, String text) {
+    /**
+     * One line of the readable timeline: its code and parameters (the kernel's {@code TimelineCode}), which the page
+     * writes in the person's language ({@link TimelineTexts}), and the English sentence the query service writes,
+     * shown for a line without a code.
+     */
+    public record TimelineEntry(OffsetDateTime at, Actor by, String code, java.util.Map<String, String> params, String text) {
+
+        public TimelineEntry {
+            params = params == null ? java.util.Map.of() : params;
+        }
     }
 }

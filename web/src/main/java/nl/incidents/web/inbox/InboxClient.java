@@ -3,7 +3,10 @@ package nl.incidents.web.inbox;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import nl.incidents.kernel.notification.NoticeFacts;
+import nl.incidents.kernel.notification.NoticeTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
@@ -55,9 +58,29 @@ class InboxClient {
         queryService.post().uri("/api/inbox/{id}/read", entryId).retrieve().toBodilessEntity();
     }
 
-    /** One notice: its id, the case, its kind, the mail's subject and text, when, and whether it was read. */
+    /**
+     * One notice: its id, the case, its kind, its English subject and text, when, whether it was read, and its facts
+     * (absent for a notice listed before the query service kept them), from which it is written in the reader's
+     * language.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Entry(String id, String incidentId, String kind, String subject, String text, Instant receivedAt, boolean read) {
+    record Entry(String id, String incidentId, String kind, String subject, String text, Instant receivedAt, boolean read,
+                 NoticeFacts facts) {
+
+        /** The subject in the reader's language; the stored one for a notice without facts. */
+        public String subjectIn(Locale locale) {
+            return facts == null ? subject : NoticeTexts.subject(facts, locale);
+        }
+
+        /**
+         * The text in the reader's language, as the mail has it, with the link to the case's page; the stored text for a
+         * notice without facts.
+         *
+         * @param caseLink the case's page in this module, as the person reaches it
+         */
+        public String textIn(Locale locale, String caseLink) {
+            return facts == null ? text : NoticeTexts.mailText(facts, locale, caseLink);
+        }
     }
 
     /** The query service's unread count. */

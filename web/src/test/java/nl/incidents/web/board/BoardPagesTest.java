@@ -140,11 +140,13 @@ class BoardPagesTest {
         // Legal duty first, marked; then the overdue case with the step and the deadline it missed (Dutch time).
         assertThat(page.indexOf("id=\"case-" + LEGAL + "\"")).isPositive().isLessThan(page.indexOf("id=\"case-" + CASE + "\""));
         assertThat(page).contains("class=\"legal-duty\"", ">Meldplicht</strong>", "overleg met de vertrouwensinspecteur",
-                "bevestigen</span>,", "verlopen sinds", "30 november 2026 09:15", "leidinggevende manager2",
+                "bevestigen</span>,", "verlopen sinds", "30 november 2026 09:15", "leidinggevende Kees Visser",
                 "Zaken die aandacht nodig hebben (2 van 2)", "href=\"/cases/" + CASE + "/history\"");
         // The open cases by status, stage, school, severity and step.
         assertThat(page).contains("Open zaken: 5", "geëscaleerd, wacht op bevestiging", "ontspoord", "dreigt te ontsporen",
-                "school-2", ">kritiek</th>", "Open stappen, en hoeveel daarvan over hun termijn zijn");
+                "CBS Het Kompas", ">kritiek</th>", "Open stappen, en hoeveel daarvan over hun termijn zijn");
+        // Schools and people by name, not by id.
+        assertThat(page).doesNotContain(">school-1<", ">school-2<", "manager2");
         assertThat(page).containsPattern("<th scope=\"row\">hoog</th><td class=\"num\">4</td>");
         // Median and 90th percentile, this month and the last twelve, per level.
         assertThat(page).contains("Tijd tot bevestigen door de leidinggevende", "Tijd tot bevestigen door het bestuur",
@@ -175,13 +177,18 @@ class BoardPagesTest {
         assertThat(page).contains("Geschiedenis van de zaak", "5 gebeurtenissen");
         assertThat(page.split("<tr data-type=", -1)).hasSize(6);
         assertThat(page).contains("Melding (ontspoord) op Facebook, ernst hoog; bedreigen, beledigen. A parent threatens a teacher",
-                "pupil-7 (leerling, auteur)", "20 november 2026 21:15", "teacher (leraar/medewerker)");
+                "pupil-7 (leerling, auteur)", "20 november 2026 21:15", "Tessa de Vries (leraar/medewerker)");
         // The deadline the system set on the teacher's report: by the system, on the teacher's behalf.
-        assertThat(page).contains("Termijn gezet: bevestigen uiterlijk 23 november 2026 09:30", "namens teacher (leraar/medewerker)");
-        assertThat(page).contains("Geëscaleerd naar leidinggevende manager: Reported", "vanwege de melding");
+        assertThat(page).contains("Termijn gezet: bevestigen uiterlijk 23 november 2026 09:30", "namens Tessa de Vries (leraar/medewerker)");
+        // The system's own reason in words, the manager by name.
+        assertThat(page).contains("Geëscaleerd naar leidinggevende Marieke Jansen: de melding gaat direct naar de "
+                + "leidinggevende van de school", "vanwege de melding").doesNotContain("hears of it");
         // The deadline that passed, and the measure.
         assertThat(page).contains("Termijn verlopen: bevestigen", "omdat de termijn voor bevestigen verliep (23 november 2026 09:30)",
-                "Maatregel waarschuwing opgelegd aan pupil-7 (leerling): Shared the threat", "manager (leidinggevende)");
+                "Maatregel waarschuwing opgelegd aan pupil-7 (leerling): Shared the threat", "Marieke Jansen (leidinggevende)");
+        assertThat(page("board", get("/cases/" + CASE + "/history").param("lang", "en"), 200))
+                .contains("Escalated to manager Marieke Jansen: the report goes to the school&#39;s manager at once",
+                        "Tessa de Vries (teacher/staff)");
         // The people the case names link to their dossiers.
         assertThat(page).contains("<a href=\"/people/pupil-7\">pupil-7</a>");
         assertLivePage(page);
@@ -200,7 +207,7 @@ class BoardPagesTest {
         String page = page("board", get("/people/pupil-7"), 200);
         assertThat(ASKED).contains("Bearer token-of-board /api/people/pupil-7/dossier");
         assertThat(page).contains("Dossier van pupil-7", "Leerlingdossier", "Maatregel: waarschuwing", "Shared the threat",
-                "24 november 2026 10:00", "href=\"/cases/" + CASE + "\"", "manager (leidinggevende)");
+                "24 november 2026 10:00", "href=\"/cases/" + CASE + "\"", "Marieke Jansen (leidinggevende)");
         assertLivePage(page);
     }
 

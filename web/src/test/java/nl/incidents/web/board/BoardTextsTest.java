@@ -13,7 +13,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 class BoardTextsTest {
 
     private static final Locale DUTCH = Locale.forLanguageTag("nl");
-    private final BoardTexts texts = new BoardTexts(messages());
+    private final BoardTexts texts = new BoardTexts(messages(), new nl.incidents.web.layout.Names(new org.springframework.mock.env.MockEnvironment(), messages()));
 
     @Test
     void aDurationIsSaidInSecondsUnderAMinuteElseInDaysHoursAndMinutes() {

@@ -187,6 +187,44 @@ class CasePagesTest {
         assertThat(SERVICES.calls.subList(before, SERVICES.calls.size())).noneMatch(c -> c.method().equals("POST"));
     }
 
+    @Test
+    void theListNamesTheSchoolAndTheManagerNotTheirIds() throws Exception {
+        String page = page("manager", get("/cases"), 200);
+        assertThat(page).contains("<dd class=\"school\">OBS De Esch</dd>",
+                "<dd class=\"holder\">leidinggevende Marieke Jansen</dd>").doesNotContain(">school-1<", "manager manager");
+        assertThat(page("manager", get("/cases").param("lang", "en"), 200))
+                .contains("<dd class=\"holder\">manager Marieke Jansen</dd>");
+    }
+
+    @Test
+    void theCasePageNamesPeopleAndTheSchoolAndWritesTheTimelineInDutch() throws Exception {
+        String page = page("manager", get("/cases/" + StandInServices.CASE), 200);
+        assertThat(page).contains("<dd id=\"school\">OBS De Esch</dd>", "<dd id=\"holder\">leidinggevende Marieke Jansen</dd>",
+                "<dd id=\"reported-by\">Tessa de Vries (medewerker)</dd>");
+        // The people involved are the board's references, not in the directory: they keep them.
+        assertThat(page).contains("pupil-7 (leerling, schrijver)");
+        assertThat(page).contains(
+                "Gemeld: discussie op Facebook (ontspoord), ernst hoog; beledigen, bedreigen",
+                "Door het systeem doorgezet naar leidinggevende Marieke Jansen: de melding gaat direct naar de leidinggevende van de school",
+                "Termijn gezet door het systeem: ontvangst bevestigen, uiterlijk 30 november 2026 10:30 (leidinggevende Marieke Jansen)",
+                "Ontvangst bevestigd door leidinggevende Marieke Jansen: Calling the teacher",
+                "Aanpak afgesproken met Tessa de Vries: Een gesprek in het echt, Niet online reageren",
+                "Maatregel waarschuwing opgelegd aan pupil-7 (leerling)");
+        // A line without a code keeps the service's English sentence, marked as English.
+        assertThat(page).contains("<span lang=\"en\">An older line without a code</span>");
+        assertThat(page).doesNotContain("Reported a derailed", "manager manager", "hears of it", "set by the system",
+                ">school-1<", "ACKNOWLEDGE");
+    }
+
+    @Test
+    void theTimelineSpeaksEnglishOnRequest() throws Exception {
+        String page = page("manager", get("/cases/" + StandInServices.CASE).param("lang", "en"), 200);
+        assertThat(page).contains("Reported: discussion on Facebook (derailed), severity high",
+                "Escalated by the system to manager Marieke Jansen: the report goes to the school&#39;s manager at once",
+                "Deadline set by the system: acknowledge, by 30 November 2026 10:30 (manager Marieke Jansen)",
+                "Acknowledged by manager Marieke Jansen: Calling the teacher");
+    }
+
     private String page(String person, MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
         return perform(person, request).andExpect(status().is(expectedStatus)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

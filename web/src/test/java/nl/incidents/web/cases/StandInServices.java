@@ -136,8 +136,27 @@ final class StandInServices {
     }
 
     private String timeline() {
+        // Each line with its code and parameters, as the query service gives them; the last one without (an older answer).
         StringBuilder lines = new StringBuilder("""
-                {"at":"2026-11-29T21:13:00+01:00","by":{"id":"teacher","role":"STAFF"},"text":"Reported a derailed discussion"}""");
+                {"at":"2026-11-29T21:13:00+01:00","by":{"id":"teacher","role":"STAFF"},"code":"reported",
+                 "params":{"stage":"DERAILED","platform":"FACEBOOK","severity":"HIGH","harms":"INSULTING,THREATENING"},
+                 "text":"Reported a derailed discussion on FACEBOOK (severity HIGH; INSULTING, THREATENING)"},
+                {"at":"2026-11-29T21:13:00+01:00","by":{"id":"system","role":"SYSTEM"},"code":"escalated-by-system",
+                 "params":{"level":"MANAGER","personId":"manager","cause":"REPORT","reason":"Reported: the manager hears of it at once."},
+                 "text":"Escalated to manager manager by the system: Reported: the manager hears of it at once."},
+                {"at":"2026-11-29T21:13:00+01:00","by":{"id":"system","role":"SYSTEM"},"code":"deadline-set",
+                 "params":{"step":"ACKNOWLEDGE","dueAt":"2026-11-30T09:30:00Z","level":"MANAGER","personId":"manager"},
+                 "text":"Acknowledgement due by 2026-11-30 10:30 CET (manager manager), set by the system"},
+                {"at":"2026-11-30T08:30:00+01:00","by":{"id":"manager","role":"MANAGER"},"code":"acknowledged",
+                 "params":{"level":"MANAGER","personId":"manager","note":"Calling the teacher"},
+                 "text":"Acknowledged by manager manager: Calling the teacher"},
+                {"at":"2026-11-30T08:45:00+01:00","by":{"id":"manager","role":"MANAGER"},"code":"strategy-agreed",
+                 "params":{"agreedWith":"teacher","elements":"CONVERSATION_IN_PERSON,NO_ONLINE_REACTION"},
+                 "text":"Response strategy agreed with teacher: CONVERSATION_IN_PERSON, NO_ONLINE_REACTION"},
+                {"at":"2026-11-30T09:00:00+01:00","by":{"id":"manager","role":"MANAGER"},"code":"measure-imposed",
+                 "params":{"measure":"WARNING","personId":"pupil-7","partyRole":"PUPIL"},
+                 "text":"Measure WARNING imposed on pupil-7 (PUPIL)"},
+                {"at":"2026-11-30T09:05:00+01:00","by":{"id":"manager","role":"MANAGER"},"text":"An older line without a code"}""");
         for (int i = 0; i < stepsTaken.get(); i++) {
             lines.append(",{\"at\":\"2026-11-30T09:00:00+01:00\",\"by\":{\"id\":\"manager\",\"role\":\"MANAGER\"},"
                     + "\"text\":\"A step\"}");

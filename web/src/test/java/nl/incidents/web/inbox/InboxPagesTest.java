@@ -66,9 +66,11 @@ class InboxPagesTest {
         SERVICES.answer("GET", "/api/inbox/unread", json(200, "{\"unread\":1}"));
         SERVICES.answer("GET", "/api/inbox?limit=100", json(200, """
                 [{"id":"event-2","incidentId":"%s","kind":"ESCALATION","subject":"Incident %s: escalated to you, acknowledge by 2026-11-30 12:00 CET",
-                  "text":"A case of OBS De Esch (school-1) was escalated to you.\\n\\nDossier: http://localhost:8080/cases/%s","receivedAt":"2026-11-28T21:16:00+01:00","read":false},
+                  "text":"A case of OBS De Esch (school-1) was escalated to you.\\n\\nDossier: http://localhost:8080/cases/%s","receivedAt":"2026-11-28T21:16:00+01:00","read":false,
+                  "facts":{"kind":"ESCALATION","incidentId":"%s","schoolId":"school-1","schoolName":"OBS De Esch","level":"MANAGER",
+                    "step":"ACKNOWLEDGE","dueAt":"2026-11-30T12:00:00+01:00","reminder":0,"legalDuty":false,"bySystem":false}},
                  {"id":"event-1","incidentId":"%s","kind":"REMINDER","subject":"An older notice","text":"text","receivedAt":"2026-11-02T09:00:00+01:00","read":true}]"""
-                .formatted(CASE, CASE, CASE, CASE)));
+                .formatted(CASE, CASE, CASE, CASE, CASE)));
         SERVICES.answer("POST", "/api/inbox/event-2/read", new StandInServices.Answer(204, null, null));
         manager = StandInServices.signedIn("manager", registrations, authorizedClients);
     }
@@ -77,17 +79,26 @@ class InboxPagesTest {
     void theInboxListsTheNoticesNewestFirstEachLinkingToItsCasesPage() throws Exception {
         String page = page(get("/inbox"), 200);
         assertThat(page).contains("<h1>Postvak</h1>", "Ongelezen", "Gelezen", "Aan u doorgestuurd", "Herinnering",
-                "28 november 2026, 21:16", "href=\"/cases/" + CASE + "\"", "escalated to you, acknowledge by",
+                "28 november 2026, 21:16", "href=\"/cases/" + CASE + "\"",
+                // Written from its facts in the reader's language, with Dutch dates and the link to the case's page.
+                "Melding " + CASE + ": aan u doorgezet, bevestig uiterlijk 30 november 2026 12:00",
+                "Melding " + CASE + " van OBS De Esch (school-1) is aan u doorgezet.",
+                "Stap: de ontvangst bevestigen, uiterlijk 30 november 2026 12:00.", "Zaak: http://localhost/cases/" + CASE,
                 "action=\"/inbox/event-2/read\"", "Markeer als gelezen", "hx-trigger=\"sse:inbox-changed\"",
                 "sse-connect=\"/live\"");
-        assertThat(page.indexOf("escalated to you")).isLessThan(page.indexOf("An older notice"));
+        assertThat(page).doesNotContain("escalated to you", "Incident " + CASE);
+        // A notice from before the facts were kept shows its stored text.
+        assertThat(page.indexOf("aan u doorgezet")).isLessThan(page.indexOf("An older notice"));
         // Only the unread one has a button.
         assertThat(page).doesNotContain("action=\"/inbox/event-1/read\"");
         // The header counts the unread notice.
         assertThat(page).containsPattern("id=\"unread\"[^>]*hx-trigger=\"sse:inbox-changed, inbox-read from:body\"")
                 .containsPattern("<span class=\"badge\"><span>1</span><span class=\"visually-hidden\"> ongelezen</span>");
         assertThat(page(get("/inbox").header(HttpHeaders.ACCEPT_LANGUAGE, "en"), 200))
-                .contains("<h1>Inbox</h1>", "Unread", "Mark as read", "Sent to you", " unread</span>");
+                .contains("<h1>Inbox</h1>", "Unread", "Mark as read", "Sent to you", " unread</span>",
+                        "Incident " + CASE + ": escalated to you, acknowledge by 2026-11-30 12:00 CET",
+                        "Step: acknowledge the case, due 2026-11-30 12:00 CET.", "An older notice")
+                .doesNotContain("aan u doorgezet");
     }
 
     @Test
