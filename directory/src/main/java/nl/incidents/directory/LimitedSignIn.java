@@ -3,6 +3,7 @@ package nl.incidents.directory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import nl.incidents.kernel.logging.Pseudonym;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -68,8 +69,9 @@ public class LimitedSignIn implements AuthenticationProvider {
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
         Optional<Duration> refusal = limiter.attempt(account, address);
         if (refusal.isPresent()) {
-            log.warn("Sign-in refused for account '{}' from {}: too many attempts, next allowed in {} s",
-                    printable(account), address, refusal.get().toSeconds());
+            // Pseudonyms, not the typed name or the address: logs carry no personal data.
+            log.warn("Sign-in refused for account {} from address {}: too many attempts, next allowed in {} s",
+                    Pseudonym.of(account), Pseudonym.of(address), refusal.get().toSeconds());
             throw new SignInRefusedException(refusal.get());
         }
         try {
@@ -79,7 +81,8 @@ public class LimitedSignIn implements AuthenticationProvider {
             }
             return signedIn;
         } catch (AuthenticationException e) {
-            log.warn("Sign-in failed for account '{}' from {}: {}", printable(account), address, e.getMessage());
+            log.warn("Sign-in failed for account {} from address {}: {}", Pseudonym.of(account), Pseudonym.of(address),
+                    e.getClass().getSimpleName());
             throw e;
         }
     }
@@ -87,14 +90,5 @@ public class LimitedSignIn implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
-
-    /** The typed name as a log may show it: no line breaks (no forged log lines), at most 64 characters. */
-    private static String printable(String account) {
-        if (account == null) {
-            return "";
-        }
-        String oneLine = account.replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() > 64 ? oneLine.substring(0, 64) + "..." : oneLine;
     }
 }

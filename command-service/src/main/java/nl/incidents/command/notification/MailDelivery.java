@@ -17,6 +17,7 @@ import java.util.Optional;
 import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.logging.Pseudonym;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -132,8 +133,10 @@ class MailDelivery {
                     .update();
         }
         undeliverable.increment();
-        log.error("Mail to {} about incident {} is undeliverable and will not be tried again: {}. The notice is in "
-                + "their inbox; undeliverable_mail keeps the record.", mail.recipientId(), mail.incidentId(), error);
+        // The recipient as a pseudonym and no server answer (it may quote the address): logs carry no personal data.
+        log.error("Mail to recipient {} about incident {} (event {}) is undeliverable and will not be tried again. The "
+                + "notice is in their inbox; undeliverable_mail keeps the record and the server's answer.",
+                Pseudonym.of(mail.recipientId()), mail.incidentId(), mail.eventId());
     }
 
     /** Whether trying again cannot help: the message cannot be built, or the server rejected the address. */

@@ -2,6 +2,7 @@ package nl.incidents.support.directory;
 
 import java.util.List;
 import nl.incidents.directory.DirectoryProperties;
+import nl.incidents.kernel.logging.Pseudonym;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.converter.Converter;
@@ -51,18 +52,11 @@ public class TokenPeople implements Converter<Jwt, AbstractAuthenticationToken> 
                 .map(user -> new JwtAuthenticationToken(token,
                         List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())), user.id()))
                 .orElseThrow(() -> {
-                    // What the board's administrator needs to add the person (the value as the directory's subject).
-                    log.warn("A valid token of {} names a person the directory does not know: {} = '{}'",
-                            token.getIssuer(), claim, printable(value));
+                    // A pseudonym, not the value: logs carry no personal data. The person reads on the start page
+                    // that the directory does not know them, and gives the board's administrator their own value.
+                    log.warn("A valid token of {} names a person the directory does not know: {} {}",
+                            token.getIssuer(), claim, Pseudonym.of(value));
                     return new UnknownPersonException(claim);
                 });
-    }
-
-    private static String printable(String value) {
-        if (value == null) {
-            return "(none)";
-        }
-        String oneLine = value.replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.incidents.web.services.ServicesProperties;
 import nl.incidents.web.signin.SignInClient;
+import nl.incidents.kernel.logging.Pseudonym;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -162,7 +163,7 @@ public class LiveRelay implements DisposableBean, SmartLifecycle {
             try {
                 token = token();
             } catch (RuntimeException signedOut) {
-                log.debug("No access token for the live stream of {}: {}", person.getName(), signedOut.toString());
+                log.debug("No access token for the live stream of {}: {}", Pseudonym.of(person.getName()), signedOut.toString());
                 finish();
                 return;
             }
@@ -305,12 +306,12 @@ public class LiveRelay implements DisposableBean, SmartLifecycle {
             }
             Duration wait = heard ? Duration.ofSeconds(1)
                     : lastWait.isZero() ? Duration.ofSeconds(1) : min(lastWait.multipliedBy(2), LONGEST_WAIT);
-            log.debug("The live stream of {} broke ({}); again in {}", connection.person.getName(), failure.toString(), wait);
+            log.debug("The live stream of {} broke ({}); again in {}", Pseudonym.of(connection.person.getName()), failure.toString(), wait);
             connection.connect(wait);
         }
 
         void refused(int statusCode) {
-            log.debug("The query service refused the live stream of {}: {}", connection.person.getName(), statusCode);
+            log.debug("The query service refused the live stream of {}: {}", Pseudonym.of(connection.person.getName()), statusCode);
             if (statusCode >= 500) {
                 failed(new IOException("status " + statusCode));
             } else {
