@@ -63,10 +63,25 @@ class CommandArchitectureTest {
     @Test
     @DisplayName("controllers are package-private and hold no rules: they only send commands")
     void controllersOnlySendCommands() {
-        classes().that().areAnnotatedWith(RestController.class)
+        classes().that().areAnnotatedWith(RestController.class).and().resideOutsideOfPackage(ROOT + ".integrity..")
                 .should().notBePublic()
                 .andShould(onlySendCommands())
                 .check(service);
+    }
+
+    /**
+     * The history's verification reads the event store as stored and never changes a case: nothing in its room sends
+     * a command, and its controller is not public either.
+     */
+    @Test
+    @DisplayName("the history's verification only reads")
+    void integrityOnlyReads() {
+        noClasses().that().resideInAPackage(ROOT + ".integrity..")
+                .should().dependOnClassesThat().haveNameMatching("org\\.axonframework\\.commandhandling\\..*")
+                .orShould().dependOnClassesThat().areAssignableTo(IncidentCommands.class)
+                .check(service);
+        classes().that().areAnnotatedWith(RestController.class).and().resideInAPackage(ROOT + ".integrity..")
+                .should().notBePublic().check(service);
     }
 
     /**
