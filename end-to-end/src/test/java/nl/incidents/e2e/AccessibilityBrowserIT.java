@@ -44,6 +44,7 @@ class AccessibilityBrowserIT {
             new Page("board-dashboard", "board", "/board"),
             new Page("board-history", "board", "/cases/{id}/history"),
             new Page("board-person", "board", "/people/parent-9"),
+            new Page("board-integrity", "board", "/board/integrity"),
             new Page("report-teacher", "teacher", "/report"),
             new Page("my-reports-teacher", "teacher", "/my-reports"),
             new Page("inbox-manager", "manager", "/inbox"));

@@ -102,6 +102,11 @@ public class BoardTexts {
                 : text("board.assignee.manager", locale, names.person(assignee.personId()));
     }
 
+    /** The kind of an event in a word or two ("Melding", "Maatregel"); an unknown kind as its name. */
+    public String eventType(String type, Locale locale) {
+        return type == null || type.isBlank() ? "" : messages.getMessage("board.eventType." + type, null, type, locale);
+    }
+
     /** What the event was, in one sentence with its own texts (what people typed is given as typed). */
     public String what(HistoryEntryView entry, Locale locale) {
         JsonNode p = entry.payload() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : entry.payload();
