@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import nl.incidents.support.IncidentsPropertiesConfiguration;
 import nl.incidents.support.axon.AxonConfiguration;
+import nl.incidents.support.privacy.PrivacyConfiguration;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.MessageHandler;
@@ -24,6 +25,9 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.util.ClassUtils;
@@ -122,8 +126,13 @@ public final class WireTypes {
     public static Map<String, Serializer> configuredSerializers() {
         AtomicReference<Map<String, Serializer>> found = new AtomicReference<>();
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(IncidentsPropertiesConfiguration.class, AxonConfiguration.class))
-                .withPropertyValues("incidents.axon.token-table=token_entry")
+                .withConfiguration(AutoConfigurations.of(IncidentsPropertiesConfiguration.class, AxonConfiguration.class,
+                        DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+                        FlywayAutoConfiguration.class, PrivacyConfiguration.class))
+                // The keys of personal data the event serializer encrypts with, in a database of its own.
+                .withPropertyValues("incidents.axon.token-table=token_entry",
+                        "spring.datasource.url=jdbc:h2:mem:wire-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                        "spring.flyway.locations=classpath:db/privacy/h2")
                 .run(context -> found.set(context.getBeansOfType(Serializer.class)));
         assertThat(found.get()).containsOnlyKeys("serializer", "eventSerializer", "messageSerializer");
         return found.get();
