@@ -54,6 +54,10 @@ class DeadlineAcrossRestartIT {
                     "SPRING_PROFILES_ACTIVE", "postgres",
                     // The production profiles require the board's provider; these tests sign in with the demo's passwords.
                     "INCIDENTS_OIDC_ISSUER", TestTokens.shared().issuer(),
+                    // ...and the master key of personal data.
+                    "INCIDENTS_MASTER_KEY", TestStore.MASTER_KEY,
+                // ...and the master key of personal data.
+                "INCIDENTS_MASTER_KEY", TestStore.MASTER_KEY,
                     "SPRING_DATASOURCE_URL", database.url(),
                     "SPRING_DATASOURCE_USERNAME", database.user() == null ? "" : database.user(),
                     "SPRING_DATASOURCE_PASSWORD", database.password() == null ? "" : database.password());

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import nl.incidents.e2e.Api.Response;
 import nl.incidents.support.testing.TestPostgres;
+import nl.incidents.support.testing.TestStore;
 import nl.incidents.support.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +107,8 @@ class IncidentPathIT {
                 "SPRING_PROFILES_ACTIVE", profile,
                 // The production profiles require the board's provider; these tests sign in with the demo's passwords.
                 "INCIDENTS_OIDC_ISSUER", TestTokens.shared().issuer(),
+                // ...and the master key of personal data.
+                "INCIDENTS_MASTER_KEY", TestStore.MASTER_KEY,
                 "SPRING_DATASOURCE_URL", database.url(),
                 // Empty means none: the url's own user and password, if any, then apply.
                 "SPRING_DATASOURCE_USERNAME", database.user() == null ? "" : database.user(),

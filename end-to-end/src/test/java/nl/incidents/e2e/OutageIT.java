@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.incidents.support.testing.TestPostgres;
+import nl.incidents.support.testing.TestStore;
 import nl.incidents.support.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +94,8 @@ class OutageIT {
         return Map.of("SPRING_PROFILES_ACTIVE", "postgres",
                 // The production profiles require the board's provider; these tests sign in with the demo's passwords.
                 "INCIDENTS_OIDC_ISSUER", TestTokens.shared().issuer(),
+                // ...and the master key of personal data.
+                "INCIDENTS_MASTER_KEY", TestStore.MASTER_KEY,
                 "SPRING_DATASOURCE_URL", database.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + relay.port() + "/"),
                 "SPRING_DATASOURCE_USERNAME", database.user() == null ? "" : database.user(),
                 "SPRING_DATASOURCE_PASSWORD", database.password() == null ? "" : database.password());

@@ -60,7 +60,7 @@ class AxonServerWiringTest {
         assertThat(wiring.storageEngines()).as("JDBC storage engines").isEmpty();
         assertThat(wiring.commandBuses()).hasAtLeastOneElementOfType(AxonServerCommandBus.class);
         assertThat(wiring.queryBus()).isInstanceOf(AxonServerQueryBus.class);
-        assertThat(wiring.flywayLocations()).isEqualTo("classpath:db/command/{vendor},classpath:db/command/common");
+        assertThat(wiring.flywayLocations()).isEqualTo("classpath:db/command/{vendor},classpath:db/command/common,classpath:db/privacy/{vendor}");
         // Each instance asks Axon Server for one spread of the segments as it starts, which SE does; automatic
         // balancing SE refuses, with a stack trace per processor at every start.
         assertThat(wiring.processorSettings()).containsOnlyKeys("EscalationSagaProcessor", "escalation-ledger", "notifications");

@@ -2,13 +2,11 @@ package nl.incidents.query.history;
 
 import static nl.incidents.query.Projections.utc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.IncidentEvent;
-import nl.incidents.kernel.json.IncidentsJson;
 import nl.incidents.query.Projections;
+import nl.incidents.support.privacy.StoredEvents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -17,22 +15,25 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Keeps every event of every case, with who sent it and because of what, for the board's review. */
+/**
+ * Keeps every event of every case, with who sent it and because of what, for the board's review. The payload is
+ * kept as the event store keeps it, its personal data encrypted ({@link StoredEvents}), so a deleted key makes it
+ * read {@value nl.incidents.kernel.privacy.PersonalData#ERASED} here too.
+ */
 @Component
 @ProcessingGroup(Projections.GROUP)
 class HistoryProjection {
 
-    private static final ObjectMapper JSON = IncidentsJson.messageMapper();
-
     private final JdbcClient jdbc;
+    private final StoredEvents stored;
 
-    HistoryProjection(JdbcClient jdbc) {
+    HistoryProjection(JdbcClient jdbc, StoredEvents stored) {
         this.jdbc = jdbc;
+        this.stored = stored;
     }
 
     @EventHandler
-    void on(IncidentEvent event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at)
-            throws JsonProcessingException {
+    void on(IncidentEvent event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         String incidentId = event.incidentId().toString();
         boolean known = jdbc.sql("SELECT COUNT(*) FROM incident_history WHERE incident_id = ? AND sequence_number = ?")
                 .params(incidentId, sequence).query(Long.class).single() > 0;
@@ -48,7 +49,7 @@ class HistoryProjection {
                         actor == null ? null : actor.id().value(), actor == null ? null : actor.role().name(),
                         message.getMetaData().get("correlationId"), message.getMetaData().get("traceId"),
                         message.getMetaData().get(Actor.CAUSE_KEY),
-                        JSON.writeValueAsString(event))
+                        stored.encrypted(event))
                 .update();
     }
 }

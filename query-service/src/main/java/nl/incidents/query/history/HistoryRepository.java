@@ -7,17 +7,23 @@ import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.support.privacy.StoredEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads a case's events back in order. */
+/**
+ * Reads a case's events back in order, their personal data decrypted (or {@value
+ * nl.incidents.kernel.privacy.PersonalData#ERASED} where its key was deleted).
+ */
 @Repository
 public class HistoryRepository {
 
     private final JdbcClient jdbc;
+    private final StoredEvents stored;
 
-    HistoryRepository(JdbcClient jdbc) {
+    HistoryRepository(JdbcClient jdbc, StoredEvents stored) {
         this.jdbc = jdbc;
+        this.stored = stored;
     }
 
     public List<StoredEvent> of(IncidentId incidentId) {
@@ -33,7 +39,7 @@ public class HistoryRepository {
                         rs.getString("causation_id"),
                         rs.getString("correlation_id"),
                         rs.getString("cause"),
-                        rs.getString("payload")))
+                        stored.readable(StoredEvent.type(rs.getString("event_type")), rs.getString("payload"))))
                 .list();
     }
 }

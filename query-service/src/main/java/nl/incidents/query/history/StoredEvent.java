@@ -11,7 +11,7 @@ import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.json.IncidentsJson;
 
-/** One event of a case as the history projection keeps it. */
+/** One event of a case as the history projection keeps it, its payload readable (personal data decrypted). */
 public record StoredEvent(
         long sequenceNumber, String eventId, String type, Instant occurredAt, Actor actor, String causationId,
         String correlationId, String cause, String payload) {
@@ -20,12 +20,18 @@ public record StoredEvent(
     private static final Map<String, Class<?>> TYPES = Arrays.stream(IncidentEvent.class.getPermittedSubclasses())
             .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
 
+    /** The class of the event type the history names by its simple name. */
+    static Class<?> type(String name) {
+        Class<?> type = TYPES.get(name);
+        if (type == null) {
+            throw new IllegalStateException("unknown event type " + name + " in the history");
+        }
+        return type;
+    }
+
     /** The event itself, read back with the same mapping it was stored with. */
     public IncidentEvent event() {
-        Class<?> type = TYPES.get(this.type);
-        if (type == null) {
-            throw new IllegalStateException("unknown event type " + this.type + " in the history");
-        }
+        Class<?> type = type(this.type);
         try {
             return (IncidentEvent) JSON.readValue(payload, type);
         } catch (JsonProcessingException e) {

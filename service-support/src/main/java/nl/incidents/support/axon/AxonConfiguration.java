@@ -7,6 +7,8 @@ import java.util.Set;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.json.IncidentsJson;
 import nl.incidents.support.IncidentsProperties;
+import nl.incidents.support.privacy.PersonalDataCipher;
+import nl.incidents.support.privacy.PersonalDataModule;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -24,7 +26,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The Axon choices both services share: Jackson with the kernel's own mapper for every stored and
- * routed message, snake_case JDBC tables created by Flyway, pooled streaming processors that stop
+ * routed message, the events' personal data encrypted field by field where they are stored, snake_case JDBC tables created by Flyway, pooled streaming processors that stop
  * and retry on a failing handler instead of skipping the event, and the actor of each command
  * carried on to the events it causes.
  */
@@ -37,10 +39,15 @@ public class AxonConfiguration {
         return jackson();
     }
 
+    /**
+     * The serializer Axon stores events with (JDBC event store, Axon Server, dead letters, deadlines): the kernel's
+     * mapping, with every personal-data field of an event encrypted ({@link PersonalDataModule}).
+     */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return jackson();
+    Serializer eventSerializer(PersonalDataCipher cipher) {
+        ObjectMapper mapper = plainMapper().registerModule(new PersonalDataModule(cipher, plainMapper()));
+        return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
     @Bean
@@ -50,11 +57,17 @@ public class AxonConfiguration {
     }
 
     private static Serializer jackson() {
-        // A set is read back in the order it was written (Jackson's default, a HashSet, iterates differently in
-        // every process): an answer that crossed Axon Server reads the same before and after a restart.
-        ObjectMapper mapper = IncidentsJson.messageMapper()
+        return JacksonSerializer.builder().objectMapper(plainMapper()).build();
+    }
+
+    /**
+     * A new mapper of the kernel's mapping as every serializer here uses it, without encryption. A set is read back
+     * in the order it was written (Jackson's default, a HashSet, iterates differently in every process): an answer
+     * that crossed Axon Server reads the same before and after a restart.
+     */
+    public static ObjectMapper plainMapper() {
+        return IncidentsJson.messageMapper()
                 .registerModule(new SimpleModule("sets-keep-their-order").addAbstractTypeMapping(Set.class, LinkedHashSet.class));
-        return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
     @Bean

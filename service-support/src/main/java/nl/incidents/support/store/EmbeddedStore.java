@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +22,16 @@ import org.slf4j.LoggerFactory;
  * The embedded default's data directory: pupils' personal data, so the owner's only. The directory is
  * created {@code rwx------} (an existing one opened to others is closed again, with a warning), its
  * files {@code rw-------}, and the database's password is generated on first use and kept in
- * {@value #PASSWORD_FILE} beside the database, where both services read it. On a file system without
+ * {@value #PASSWORD_FILE} beside the database, where both services read it; so is the master key of personal data
+ * ({@value #MASTER_KEY_FILE}) unless INCIDENTS_MASTER_KEY gives one. On a file system without
  * POSIX permissions only the password is kept; the directory's protection is then the operator's.
  */
 public final class EmbeddedStore {
 
     /** The database password's file in the data directory. */
     public static final String PASSWORD_FILE = "incidents.password";
+    /** The master key of personal data's file in the data directory, when INCIDENTS_MASTER_KEY does not give one. */
+    public static final String MASTER_KEY_FILE = "incidents.master-key";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -69,20 +73,32 @@ public final class EmbeddedStore {
 
     /** The database's password: read from {@value #PASSWORD_FILE}, or generated there on first use. */
     public String password() {
-        Path file = directory.resolve(PASSWORD_FILE);
+        return secret(PASSWORD_FILE, "database password", EmbeddedStore::generated);
+    }
+
+    /**
+     * The master key of personal data (32 random bytes in base64): read from {@value #MASTER_KEY_FILE}, or generated
+     * there on first use. Keep it with the database: without it the personal data in the database cannot be read.
+     */
+    public String masterKey(Supplier<String> generator) {
+        return secret(MASTER_KEY_FILE, "master key", generator);
+    }
+
+    private String secret(String name, String what, Supplier<String> generator) {
+        Path file = directory.resolve(name);
         try {
             if (!Files.exists(file)) {
-                create(file, generated());
+                create(file, generator.get());
             }
             ownerOnly(file);
-            String password = Files.readString(file, StandardCharsets.UTF_8).trim();
-            if (password.isEmpty()) {
-                throw new IllegalStateException("The database password file " + file + " is empty: remove it only "
-                        + "together with the database, or write the database's password into it");
+            String secret = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (secret.isEmpty()) {
+                throw new IllegalStateException("The " + what + " file " + file + " is empty: remove it only "
+                        + "together with the database, or write the database's " + what + " into it");
             }
-            return password;
+            return secret;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the database password in " + file, e);
+            throw new UncheckedIOException("Cannot read or create the " + what + " in " + file, e);
         }
     }
 

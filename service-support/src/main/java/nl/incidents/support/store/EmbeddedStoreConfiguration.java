@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -59,6 +60,15 @@ public class EmbeddedStoreConfiguration {
         EmbeddedStore store = store(url, environment);
         return new H2TcpServer(dataSource, store, environment.getProperty("incidents.h2.port", Integer.class, DEFAULT_PORT),
                 store.password());
+    }
+
+    /**
+     * The embedded store's data directory when this service's datasource is the embedded H2 (its file or its
+     * server); empty on any other database.
+     */
+    public static Optional<EmbeddedStore> of(Environment environment) {
+        String url = environment.getProperty("spring.datasource.url");
+        return embedded(url) ? Optional.of(store(url, environment)) : Optional.empty();
     }
 
     private static boolean embedded(String url) {

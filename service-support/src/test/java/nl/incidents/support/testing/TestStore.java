@@ -25,6 +25,8 @@ public final class TestStore {
 
     public static final String PROPERTY = "incidents.test.store";
     public static final String TAG = "store";
+    /** The master key of personal data every test context gets: 32 bytes in base64, the tests' own. */
+    public static final String MASTER_KEY = "dGVzdHMtb25seS1tYXN0ZXIta2V5LTMyLWJ5dGVzISE=";
 
     private TestStore() {
     }
@@ -58,6 +60,8 @@ public final class TestStore {
             registry.add("incidents.h2.port", () -> "0");
         }
         registry.add("incidents.demo.enabled", () -> "true");
+        // The postgres profile requires a master key (the embedded store generates its own into the data directory).
+        registry.add("incidents.privacy.master-key", () -> MASTER_KEY);
         TestTokens.shared().register(registry);
     }
 

@@ -12,10 +12,13 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import nl.incidents.support.IncidentsPropertiesConfiguration;
 import nl.incidents.support.axon.AxonConfiguration;
+import nl.incidents.support.privacy.PrivacyConfiguration;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.MessageHandler;
@@ -24,8 +27,12 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -122,8 +129,15 @@ public final class WireTypes {
     public static Map<String, Serializer> configuredSerializers() {
         AtomicReference<Map<String, Serializer>> found = new AtomicReference<>();
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(IncidentsPropertiesConfiguration.class, AxonConfiguration.class))
-                .withPropertyValues("incidents.axon.token-table=token_entry")
+                .withConfiguration(AutoConfigurations.of(IncidentsPropertiesConfiguration.class, AxonConfiguration.class,
+                        DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+                        FlywayAutoConfiguration.class, PrivacyConfiguration.class))
+                // The keys of personal data the event serializer encrypts with, in a database of its own that outlives
+                // the context (the serializers are used after it closed).
+                .withBean(DataSource.class, () -> new DriverManagerDataSource(
+                        "jdbc:h2:mem:wire-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"))
+                .withPropertyValues("incidents.axon.token-table=token_entry", "spring.flyway.locations=classpath:db/privacy/h2",
+                        "incidents.privacy.master-key=" + TestStore.MASTER_KEY)
                 .run(context -> found.set(context.getBeansOfType(Serializer.class)));
         assertThat(found.get()).containsOnlyKeys("serializer", "eventSerializer", "messageSerializer");
         return found.get();

@@ -1,12 +1,16 @@
 package nl.incidents.kernel.incident;
 
 import java.util.Objects;
+import nl.incidents.kernel.privacy.NotPersonalData;
+import nl.incidents.kernel.privacy.PersonalData;
 
 /**
  * Who holds a case and must acknowledge it: a named manager, or the board as a whole (then
  * {@code personId} is null and any board member may act).
  */
-public record Assignee(EscalationLevel level, PersonId personId) {
+public record Assignee(
+        @NotPersonalData("the protocol's own words") EscalationLevel level,
+        @PersonalData(person = "personId") PersonId personId) {
 
     public Assignee {
         Objects.requireNonNull(level, "level");

@@ -1,6 +1,7 @@
 package nl.incidents.kernel.incident;
 
 import java.time.Instant;
+import nl.incidents.kernel.privacy.NotPersonalData;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -9,5 +10,9 @@ import org.axonframework.serialization.Revision;
  * after it passed. A new deadline for a step replaces the earlier one.
  */
 @Revision("1")
-public record DeadlineSet(IncidentId incidentId, Step step, Instant dueAt, int reminder) implements IncidentEvent {
+public record DeadlineSet(
+        @NotPersonalData("the case's own random id") IncidentId incidentId,
+        @NotPersonalData("the protocol's own words") Step step,
+        @NotPersonalData("a time of the protocol") Instant dueAt,
+        @NotPersonalData("a count") int reminder) implements IncidentEvent {
 }

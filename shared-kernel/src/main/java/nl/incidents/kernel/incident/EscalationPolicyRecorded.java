@@ -1,6 +1,7 @@
 package nl.incidents.kernel.incident;
 
 import java.util.List;
+import nl.incidents.kernel.privacy.NotPersonalData;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -11,12 +12,12 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record EscalationPolicyRecorded(
-        IncidentId incidentId,
-        Timing timing,
-        ClockMode clock,
-        Region region,
-        List<EscalationLevel> chain,
-        boolean legalDuty) implements IncidentEvent {
+        @NotPersonalData("the case's own random id") IncidentId incidentId,
+        @NotPersonalData("the protocol's own words") Timing timing,
+        @NotPersonalData("the protocol's own words") ClockMode clock,
+        @NotPersonalData("the protocol's own words") Region region,
+        @NotPersonalData("the protocol's own words") List<EscalationLevel> chain,
+        @NotPersonalData("the protocol's own words") boolean legalDuty) implements IncidentEvent {
 
     public EscalationPolicyRecorded {
         chain = List.copyOf(chain);

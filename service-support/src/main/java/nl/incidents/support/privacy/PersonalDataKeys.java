@@ -1,0 +1,265 @@
+package nl.incidents.support.privacy;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.crypto.tink.DeterministicAead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.daead.PredefinedDeterministicAeadParameters;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.PersonId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The key store of personal data (sleutelopslag), in the table {@code personal_data_key} of the services' one
+ * database: one key per case, for the case's own texts, and one per person in a case, for what concerns that
+ * person there (see {@link nl.incidents.kernel.privacy.PersonalData}). Each key is a Tink keyset of one
+ * AES256-SIV key (deterministic AEAD, RFC 5297), stored wrapped by the {@link MasterKey} with its key id as
+ * associated data, and named in ciphertexts by that id: a random UUID that says nothing of whose key it is. The row
+ * holds the case id and the person id ({@code ''} for the case's own key) so that a person's or a case's keys can be
+ * deleted; after that, what they encrypted reads {@value nl.incidents.kernel.privacy.PersonalData#ERASED}
+ * everywhere, for ever.
+ * <p>
+ * A key is created on first use in a transaction of its own, committed before anything encrypted with it is
+ * stored (so an event never names a key that is not there). Unwrapped keys are kept in memory for {@code
+ * incidents.privacy.key-cache} (a minute): a key deleted by the other service is still used here that long.
+ */
+public class PersonalDataKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataKeys.class);
+    private static final String CASE = "";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final MasterKey master;
+    private final MasterKey previous;
+    private final Clock clock;
+    private final Cache<Owner, Key> byOwner;
+    private final Cache<String, DeterministicAead> byId;
+
+    /**
+     * @param previous the master key before a rotation, or null: keys it wrapped are still read, and {@link
+     *                 #rewrap()} wraps them anew with {@code master}
+     */
+    public PersonalDataKeys(DataSource dataSource, PlatformTransactionManager transactions, MasterKey master,
+                            MasterKey previous, Duration cacheFor, Clock clock) {
+        MasterKey.register();
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.master = master;
+        this.previous = previous;
+        this.clock = clock;
+        this.byOwner = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
+        this.byId = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
+    }
+
+    /** A key and its id, as ciphertexts name it. */
+    public record Key(String id, DeterministicAead aead) {
+    }
+
+    private record Owner(String incidentId, String personId) {
+    }
+
+    /** The key of a case's own texts, created on first use. */
+    public Key ofCase(IncidentId incidentId) {
+        return keyOf(new Owner(incidentId.toString(), CASE));
+    }
+
+    /** The key of what concerns {@code person} in a case, created on first use. */
+    public Key ofPerson(IncidentId incidentId, PersonId person) {
+        return keyOf(new Owner(incidentId.toString(), person.value()));
+    }
+
+    /** The key with this id, or empty when it was deleted (or never existed). */
+    public Optional<DeterministicAead> byId(String keyId) {
+        DeterministicAead cached = byId.getIfPresent(keyId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        List<byte[]> rows = jdbc.query("SELECT keyset FROM personal_data_key WHERE key_id = ?",
+                (rs, n) -> rs.getBytes(1), keyId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        DeterministicAead aead = unwrap(keyId, rows.get(0));
+        byId.put(keyId, aead);
+        return Optional.of(aead);
+    }
+
+    /**
+     * Deletes every key of this person, in every case: what concerns them reads {@value
+     * nl.incidents.kernel.privacy.PersonalData#ERASED} from now on (in the other service once its cache expired).
+     *
+     * @return how many keys were deleted
+     */
+    public int deletePerson(PersonId person) {
+        int deleted = jdbc.update("DELETE FROM personal_data_key WHERE person_id = ?", person.value());
+        forget();
+        return deleted;
+    }
+
+    /**
+     * Deletes every key of this case, its own and those of the people in it: the whole case reads {@value
+     * nl.incidents.kernel.privacy.PersonalData#ERASED} where it held personal data.
+     *
+     * @return how many keys were deleted
+     */
+    public int deleteCase(IncidentId incidentId) {
+        int deleted = jdbc.update("DELETE FROM personal_data_key WHERE incident_id = ?", incidentId.toString());
+        forget();
+        return deleted;
+    }
+
+    /**
+     * Wraps every key anew with the current master key that is still wrapped with the previous one (rotation); a
+     * key already under the current one is left as it is, so running it twice, or on two instances, is harmless.
+     *
+     * @return how many keys were wrapped anew
+     * @throws IllegalStateException when a key opens with neither master key
+     */
+    public int rewrap() {
+        if (previous == null) {
+            return 0;
+        }
+        int rewrapped = 0;
+        List<String> ids = jdbc.queryForList("SELECT key_id FROM personal_data_key ORDER BY key_id", String.class);
+        for (String id : ids) {
+            Boolean done = ownTransaction.execute(status -> {
+                List<byte[]> rows = jdbc.query("SELECT keyset FROM personal_data_key WHERE key_id = ? FOR UPDATE",
+                        (rs, n) -> rs.getBytes(1), id);
+                if (rows.isEmpty() || opens(master, id, rows.get(0))) {
+                    return false;
+                }
+                KeysetHandle handle = parse(previous, id, rows.get(0));
+                jdbc.update("UPDATE personal_data_key SET keyset = ? WHERE key_id = ?", wrap(handle, id), id);
+                return true;
+            });
+            if (Boolean.TRUE.equals(done)) {
+                rewrapped++;
+            }
+        }
+        forget();
+        return rewrapped;
+    }
+
+    /**
+     * Checks that the current master key opens the stored keys (one of them, if any, and the previous master key
+     * may open it instead during a rotation).
+     *
+     * @throws IllegalStateException naming INCIDENTS_MASTER_KEY when it does not
+     */
+    public void checkMasterKey() {
+        List<KeyRow> some = jdbc.query("SELECT key_id, keyset FROM personal_data_key ORDER BY created_at DESC"
+                + " FETCH FIRST 1 ROWS ONLY", (rs, n) -> new KeyRow(rs.getString(1), rs.getBytes(2)));
+        for (KeyRow row : some) {
+            if (!opens(master, row.id(), row.keyset()) && (previous == null || !opens(previous, row.id(), row.keyset()))) {
+                throw new IllegalStateException("INCIDENTS_MASTER_KEY does not open the stored keys of personal data: "
+                        + "it is not the master key they were wrapped with. To change the master key, start once with "
+                        + "the new one as INCIDENTS_MASTER_KEY and the old one as INCIDENTS_PREVIOUS_MASTER_KEY.");
+            }
+        }
+    }
+
+    private record KeyRow(String id, byte[] keyset) {
+    }
+
+    /** Forgets every unwrapped key, so the next use reads the table again. */
+    void forget() {
+        byOwner.invalidateAll();
+        byId.invalidateAll();
+    }
+
+    private Key keyOf(Owner owner) {
+        return byOwner.get(owner, this::loadOrCreate);
+    }
+
+    private Key loadOrCreate(Owner owner) {
+        Optional<Key> existing = load(owner);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String id = UUID.randomUUID().toString();
+        try {
+            KeysetHandle handle = KeysetHandle.generateNew(PredefinedDeterministicAeadParameters.AES256_SIV);
+            byte[] wrapped = wrap(handle, id);
+            ownTransaction.executeWithoutResult(status -> jdbc.update("""
+                    INSERT INTO personal_data_key (key_id, incident_id, person_id, keyset, created_at)
+                    VALUES (?, ?, ?, ?, ?)""", id, owner.incidentId(), owner.personId(), wrapped,
+                    Timestamp.from(clock.instant())));
+        } catch (DuplicateKeyException anotherWasFirst) {
+            log.debug("The key of case {} was created by another transaction first", owner.incidentId());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a key of personal data cannot be made", e);
+        }
+        return load(owner).orElseThrow(() -> new IllegalStateException("the key of personal data just created for case "
+                + owner.incidentId() + " cannot be read back"));
+    }
+
+    private Optional<Key> load(Owner owner) {
+        List<KeyRow> rows = jdbc.query("SELECT key_id, keyset FROM personal_data_key WHERE incident_id = ? AND person_id = ?",
+                (rs, n) -> new KeyRow(rs.getString(1), rs.getBytes(2)), owner.incidentId(), owner.personId());
+        return rows.stream().findFirst().map(row -> {
+            DeterministicAead aead = unwrap(row.id(), row.keyset());
+            byId.put(row.id(), aead);
+            return new Key(row.id(), aead);
+        });
+    }
+
+    private DeterministicAead unwrap(String id, byte[] keyset) {
+        try {
+            KeysetHandle handle = previous != null && !opens(master, id, keyset) ? parse(previous, id, keyset)
+                    : parse(master, id, keyset);
+            return handle.getPrimitive(RegistryConfiguration.get(), DeterministicAead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the key of personal data " + id + " cannot be used", e);
+        }
+    }
+
+    private byte[] wrap(KeysetHandle handle, String id) {
+        try {
+            return TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, master.aead(), associated(id));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a key of personal data cannot be wrapped", e);
+        }
+    }
+
+    private static KeysetHandle parse(MasterKey with, String id, byte[] keyset) {
+        try {
+            return TinkProtoKeysetFormat.parseEncryptedKeyset(keyset, with.aead(), associated(id));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the key of personal data " + id + " does not open with the master key: "
+                    + "INCIDENTS_MASTER_KEY is not the key it was wrapped with", e);
+        }
+    }
+
+    private static boolean opens(MasterKey with, String id, byte[] keyset) {
+        try {
+            TinkProtoKeysetFormat.parseEncryptedKeyset(keyset, with.aead(), associated(id));
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** A wrapped keyset belongs to its row: moved to another key id it does not open. */
+    private static byte[] associated(String keyId) {
+        return ("personal_data_key:" + keyId).getBytes(StandardCharsets.UTF_8);
+    }
+}
