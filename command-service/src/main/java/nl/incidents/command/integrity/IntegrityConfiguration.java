@@ -4,7 +4,7 @@ import javax.sql.DataSource;
 import nl.incidents.support.chain.EventStoreStoredEvents;
 import nl.incidents.support.chain.HistoryVerifier;
 import nl.incidents.support.chain.JdbcStoredEvents;
-import nl.incidents.support.chain.StoredEvents;
+import nl.incidents.support.chain.StoredEventSource;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -21,14 +21,14 @@ import org.springframework.context.annotation.Configuration;
 class IntegrityConfiguration {
 
     @Bean
-    StoredEvents storedEvents(EventStore eventStore, DataSource dataSource,
+    StoredEventSource storedEventSource(EventStore eventStore, DataSource dataSource,
                               @Qualifier("eventSerializer") Serializer eventSerializer) {
         return eventStore instanceof EmbeddedEventStore ? new JdbcStoredEvents(dataSource)
                 : new EventStoreStoredEvents(eventStore, eventSerializer);
     }
 
     @Bean
-    HistoryVerifier historyVerifier(StoredEvents storedEvents) {
-        return new HistoryVerifier(storedEvents);
+    HistoryVerifier historyVerifier(StoredEventSource storedEventSource) {
+        return new HistoryVerifier(storedEventSource);
     }
 }

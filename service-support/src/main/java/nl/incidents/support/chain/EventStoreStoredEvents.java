@@ -17,7 +17,7 @@ import org.axonframework.serialization.Serializer;
  * Server keeps its events in its own checksummed files, beyond the reach of a database statement). The list of cases
  * comes from one pass over the whole event stream and is held in memory (about 100 bytes a case).
  */
-public class EventStoreStoredEvents implements StoredEvents {
+public class EventStoreStoredEvents implements StoredEventSource {
 
     private final EventStore eventStore;
     private final Serializer eventSerializer;

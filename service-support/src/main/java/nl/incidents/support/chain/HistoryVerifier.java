@@ -21,9 +21,9 @@ public class HistoryVerifier {
     /** How many broken cases a store verification lists by name (it counts them all). */
     public static final int LISTED = 100;
 
-    private final StoredEvents stored;
+    private final StoredEventSource stored;
 
-    public HistoryVerifier(StoredEvents stored) {
+    public HistoryVerifier(StoredEventSource stored) {
         this.stored = stored;
     }
 

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.RowMapper;
  * by the operator's command-line tool, which has no Axon running. Cases are read a page of ids at a time (keyset
  * paging), each case's events at once: memory grows with the largest case, never with the store.
  */
-public class JdbcStoredEvents implements StoredEvents {
+public class JdbcStoredEvents implements StoredEventSource {
 
     private static final int PAGE = 500;
 

@@ -6,7 +6,7 @@ import java.util.stream.Stream;
  * Where the verification reads the history from: every case's events in their stored form, and the cases themselves.
  * Both streams hold database or network resources: close them (try-with-resources).
  */
-public interface StoredEvents {
+public interface StoredEventSource {
 
     /** The case's events in the order of their sequence numbers; empty when the store has no event of it. */
     Stream<StoredEvent> ofCase(String caseId);
