@@ -18,13 +18,10 @@ import nl.incidents.support.directory.CurrentActor;
 import nl.incidents.support.web.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -52,9 +49,8 @@ import org.springframework.web.util.UrlPathHelper;
  * as that person anyway, so the header adds no power. From any other caller the header is ignored. Such a read is
  * recorded as through a {@link Channel#PAGE}, any other as through the {@link Channel#API}.
  *
- * <p>Its own log lines carry ids only (of the case, the person read about and the reader), never an address.
+ * <p>Registered by {@link AccessLogConfiguration}. Its own log lines carry ids only (of the case, the person read about and the reader), never an address.
  */
-@Component
 class AccessRecording extends OncePerRequestFilter {
 
     /** The header in which the web module forwards the browser's address; the web module sends the same name. */
@@ -76,9 +72,7 @@ class AccessRecording extends OncePerRequestFilter {
     private final String webClientId;
     private final Clock clock;
 
-    @Autowired
-    AccessRecording(AccessLog accessLog, CurrentActor currentActor,
-                    @Value("${incidents.access-log.web-client-id}") String webClientId) {
+    AccessRecording(AccessLog accessLog, CurrentActor currentActor, String webClientId) {
         this(accessLog, currentActor, webClientId, Clock.systemUTC());
     }
 
