@@ -28,7 +28,9 @@ class SharedSettingsTest {
     private static final List<String> OWN = List.of(
             "spring.application.name", "spring.datasource.url", "spring.flyway.locations", "spring.flyway.table",
             "spring.mail.", "server.port", "db-scheduler.", "logging.", "incidents.axon.", "incidents.api.",
-            "incidents.query-service-url", "incidents.notifications.language", "axon.axonserver.eventhandling.");
+            "incidents.query-service-url", "incidents.notifications.language", "axon.axonserver.eventhandling.",
+            // the query service's access log: its trusted proxies and the web module's client (AccessRecording)
+            "server.forward-headers-strategy", "server.tomcat.remoteip.", "incidents.access-log.");
 
     @Test
     void theSettingsBothServicesShareAreTheSameInEachProfileSection() throws IOException {

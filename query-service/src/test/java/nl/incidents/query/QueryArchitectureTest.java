@@ -20,14 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The query service's rooms: the case list, the incident dossier, the person dossier, the inbox and
- * the metrics each keep to themselves; who may read what ({@code access}), the stored history
+ * The query service's rooms: the case list, the incident dossier, the person dossier, the inbox,
+ * the metrics, the dashboard and the access log each keep to themselves; who may read what ({@code access}), the stored history
  * ({@code history}) and the live updates ({@code live}: the projections tell it what changed) serve them; the root holds what all share. Nothing goes round in a circle.
  */
 class QueryArchitectureTest {
 
     private static final String ROOT = "nl.incidents.query";
-    private static final List<String> FEATURES = List.of("caselist", "incidentdossier", "persondossier", "inbox", "metrics", "dashboard");
+    private static final List<String> FEATURES = List.of("caselist", "incidentdossier", "persondossier", "inbox", "metrics", "dashboard",
+            "accesslog");
 
     private static JavaClasses service;
 

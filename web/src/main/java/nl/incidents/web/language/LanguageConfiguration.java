@@ -26,7 +26,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * The pages' language (taal): Dutch first, English second. The browser's {@code Accept-Language} chooses; when it
  * asks for neither, the board's default ({@code incidents.web.default-language}, {@code nl} unless set); {@code ?lang=en} or {@code ?lang=nl} on any page switches and is remembered in a cookie
  * ({@code INCIDENTS_LANG}, a year). Texts: {@code messages_nl.properties}, {@code messages_en.properties}, and one pair per part of the
- * pages under {@code messages/} (report, cases, board, inbox, live), and the services' refusals by their code
+ * pages under {@code messages/} (report, cases, board, accesslog, inbox, live), and the services' refusals by their code
  * ({@code messages/refusals}).
  *
  * <p>A board changes texts without a rebuild: {@code incidents.web.texts-dir} names a folder with files named as the
@@ -42,7 +42,7 @@ public class LanguageConfiguration implements WebMvcConfigurer {
 
     /** The parts of the pages that each have their own texts; {@code messages} holds the header, sign-in and start. */
     static final List<String> TEXTS = List.of("messages", "messages/report", "messages/cases", "messages/board",
-            "messages/inbox", "messages/live", "messages/refusals");
+            "messages/accesslog", "messages/inbox", "messages/live", "messages/refusals");
 
     @Bean
     LocaleResolver localeResolver(@Value("${incidents.web.default-language:nl}") String defaultLanguage) {

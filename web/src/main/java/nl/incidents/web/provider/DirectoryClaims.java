@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * The embedded provider's claims: every access token is for the services ({@code aud} = the API audience, instead
- * of Spring Authorization Server's default, the client id), and the ID token names the person as the directory
+ * of Spring Authorization Server's default, the client id, which {@code client_id} names instead), and the ID token names the person as the directory
  * knows them ({@code name}, {@code email}, {@code preferred_username} = the directory id, which is also the
  * {@code sub} of both tokens).
  */
@@ -31,6 +31,9 @@ final class DirectoryClaims implements OAuth2TokenCustomizer<JwtEncodingContext>
     public void customize(JwtEncodingContext context) {
         if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             context.getClaims().audience(List.of(audience));
+            // Which client holds the token (RFC 9068, section 2.2): the query service records a read with this
+            // module's client as one through a page, and believes the browser address it forwards.
+            context.getClaims().claim("client_id", context.getRegisteredClient().getClientId());
         } else if (ID_TOKEN.equals(context.getTokenType())) {
             String id = context.getPrincipal().getName();
             context.getClaims().claim(StandardClaimNames.PREFERRED_USERNAME, id);

@@ -12,7 +12,8 @@ import org.springframework.web.client.RestClient;
  * HTTP clients for the command service ({@code commandService}) and the query service ({@code queryService}) that
  * send each request with the signed-in person's access token ({@code Authorization: Bearer}), refreshed here when it
  * has run out; the browser never sees a token. A token the service refuses (401 {@code invalid_token}) is dropped
- * from the session, so the next call asks for a new sign-in. Time-outs: {@code spring.http.client.*}.
+ * from the session, so the next call asks for a new sign-in. The query service is also told the browser's address
+ * ({@link ClientAddress}), for its access log. Time-outs: {@code spring.http.client.*}.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceClients {
@@ -33,6 +34,7 @@ class ServiceClients {
 
     @Bean
     RestClient queryService(RestClient.Builder builder, ServicesProperties services, OAuth2ClientHttpRequestInterceptor personsToken) {
-        return builder.baseUrl(services.queryServiceUrl().toString()).requestInterceptor(personsToken).build();
+        return builder.baseUrl(services.queryServiceUrl().toString()).requestInterceptor(personsToken)
+                .requestInterceptor(new ClientAddress()).build();
     }
 }
