@@ -121,11 +121,13 @@ public final class HistoryVerificationTool {
 
     static String line(CaseVerification result) {
         if (result.intact()) {
-            return "Case " + result.caseId() + ": intact, " + result.events() + " events (" + result.eventsBeforeChain()
-                    + " before the chain), head " + (result.head() == null ? "none" : result.head());
+            return "Case " + result.caseId() + ": intact, " + result.events() + " events, head "
+                    + (result.head() == null ? "none" : result.head());
         }
-        return "Case " + result.caseId() + ": BROKEN at event " + result.firstBreak().sequenceNumber() + " ("
-                + result.firstBreak().eventId() + ", " + result.firstBreak().type() + "): " + result.firstBreak().kind();
+        // Numbered as the board's pages number them (the first event is event 1), with the stored sequence number.
+        return "Case " + result.caseId() + ": BROKEN at event " + (result.firstBreak().sequenceNumber() + 1)
+                + " (sequence number " + result.firstBreak().sequenceNumber() + ", " + result.firstBreak().eventId() + ", "
+                + result.firstBreak().type() + "): " + result.firstBreak().kind();
     }
 
     private static boolean hasTable(DataSource store, String table) {

@@ -42,11 +42,11 @@ class IntegrityController {
     }
 
     /** One case's check, as answered. */
-    record CaseAnswer(String caseId, boolean intact, long events, long eventsBeforeChain, long chainedEvents, String head,
+    record CaseAnswer(String caseId, boolean intact, long events, String head,
                       BreakAnswer firstBreak) {
 
         static CaseAnswer of(CaseVerification v) {
-            return new CaseAnswer(v.caseId(), v.intact(), v.events(), v.eventsBeforeChain(), v.chainedEvents(), v.head(),
+            return new CaseAnswer(v.caseId(), v.intact(), v.events(), v.head(),
                     v.firstBreak() == null ? null : new BreakAnswer(v.firstBreak().sequenceNumber(),
                             v.firstBreak().eventId(), v.firstBreak().type(), v.firstBreak().kind().name()));
         }

@@ -4,17 +4,10 @@ package nl.incidents.support.chain;
  * The result of checking one case's hash chain (controle van de geschiedenis van een zaak).
  *
  * @param caseId            the case
- * @param intact            true when every hashed event matches its chain and nothing is missing
+ * @param intact            true when every event carries its hash, matches its chain, and nothing is missing
  * @param events            how many events the case has in the store
- * @param eventsBeforeChain how many of them were stored before the chain existed (no hash; not a fault)
  * @param head              the hash of the case's last hashed event (64 hexadecimal digits), or null when none has one
  * @param firstBreak        where the chain first breaks, or null when it is intact
  */
-public record CaseVerification(String caseId, boolean intact, long events, long eventsBeforeChain, String head,
-                               ChainBreak firstBreak) {
-
-    /** How many events carry a hash. */
-    public long chainedEvents() {
-        return events - eventsBeforeChain;
-    }
+public record CaseVerification(String caseId, boolean intact, long events, String head, ChainBreak firstBreak) {
 }

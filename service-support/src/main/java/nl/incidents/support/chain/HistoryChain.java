@@ -24,7 +24,7 @@ import java.util.Map;
  * 4-byte big-endian number:
  * <ol>
  *   <li>the previous hash (32 bytes): the hash of the case's previous event, or {@link #GENESIS} for the case's first
- *       event and for the first event after events stored before the chain existed (which carry no hash);</li>
+ *       event (and after an event without a hash, which the verification reports as missing);</li>
  *   <li>the event identifier, the case id (UTF-8);</li>
  *   <li>the sequence number (8 bytes, big-endian) and the time stamp in milliseconds since 1970 UTC (8 bytes; both
  *       stores keep the time to the millisecond);</li>

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 /**
  * Checks the hash chain ({@link HistoryChain}) of one case or of the whole store against the events as stored
  * (verificatie): recomputes each hashed event's hash from its stored form over the previous event's hash and
- * compares it with the hash it carries. Events stored before the chain existed carry no hash and are counted, not
- * faulted; the chain starts at the first hashed event. The whole store is checked one case at a time, in the order
+ * compares it with the hash it carries. Every event carries its hash (since the first release), so an event without one
+ * is a fault ({@code HASH_MISSING}): stripping a case's hashes does not make it pass. The whole store is checked one case at a time, in the order
  * of the case ids, so memory does not grow with the store; on the way it recomputes the digest of all heads, now and
  * at the moments asked for (the kept daily digests), so a rewrite shows as a changed digest of an earlier day.
  */
@@ -95,9 +95,7 @@ public class HistoryVerifier {
         private final String[] headsAt;
         private long expected;
         private byte[] previous = HistoryChain.GENESIS;
-        private boolean chained;
         private long events;
-        private long beforeChain;
         private String head;
         private ChainBreak firstBreak;
 
@@ -122,15 +120,12 @@ public class HistoryVerifier {
                 return;
             }
             if (metaData.hash() == null) {
-                if (chained) {
-                    fault(event, ChainBreak.Kind.HASH_MISSING);
-                } else {
-                    beforeChain++;
-                }
+                // Every event has carried its hash since the first release, so an event without one had it taken
+                // away: stripping every hash of a case must not make it pass as a case from before the chain.
+                fault(event, ChainBreak.Kind.HASH_MISSING);
                 previous = HistoryChain.GENESIS;
                 return;
             }
-            chained = true;
             byte[] kept = HistoryChain.fromHex(metaData.hash());
             if (!HistoryChain.same(HistoryChain.hash(previous, event, metaData), kept)) {
                 fault(event, ChainBreak.Kind.CHANGED);
@@ -151,7 +146,7 @@ public class HistoryVerifier {
         }
 
         CaseVerification result() {
-            return new CaseVerification(caseId, firstBreak == null, events, beforeChain, head, firstBreak);
+            return new CaseVerification(caseId, firstBreak == null, events, head, firstBreak);
         }
     }
 

@@ -3,8 +3,12 @@ package nl.incidents.web.board;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import nl.incidents.web.layout.CurrentMember;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,11 +29,18 @@ import org.springframework.web.client.RestClientException;
 @Controller
 class IntegrityController {
 
+    /** How long the whole store's check may take: it reads every case, far beyond a page's usual wait. */
+    static final Duration WHOLE_STORE = Duration.ofMinutes(15);
+
     private final RestClient commandService;
+    private final RestClient patientCommandService;
     private final CurrentMember currentMember;
+    private final AtomicBoolean checkingStore = new AtomicBoolean();
 
     IntegrityController(RestClient commandService, CurrentMember currentMember) {
         this.commandService = commandService;
+        this.patientCommandService = commandService.mutate().requestFactory(ClientHttpRequestFactoryBuilder.detect()
+                .build(ClientHttpRequestFactorySettings.defaults().withConnectTimeout(Duration.ofSeconds(2)).withReadTimeout(WHOLE_STORE))).build();
         this.currentMember = currentMember;
     }
 
@@ -68,14 +79,25 @@ class IntegrityController {
         return "board/integrity";
     }
 
+    /**
+     * The whole store's check, one at a time on this instance (a second click while one runs is told so, instead of
+     * starting another full read of the store); it may take minutes on a large store.
+     */
     @PostMapping("/board/integrity/verify")
     String verifyStore(Model model, HttpServletResponse response) {
+        if (!checkingStore.compareAndSet(false, true)) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("storeProblem", "board.integrity.store.running");
+            return "board/integrity";
+        }
         try {
-            JsonNode verification = commandService.post().uri("/api/integrity/verify")
+            JsonNode verification = patientCommandService.post().uri("/api/integrity/verify")
                     .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class);
             model.addAttribute("storeCheck", verification);
         } catch (RestClientException failure) {
             return ServiceRefusal.show(failure, "integrity", model, response);
+        } finally {
+            checkingStore.set(false);
         }
         return "board/integrity";
     }

@@ -59,10 +59,10 @@ class IntegrityPagesTest {
             "Bearer token-of-manager", """
                     {"id":"manager","name":"Marieke Jansen","role":"MANAGER","schools":[{"id":"school-1","name":"OBS De Esch"}]}""");
     static final String INTACT_ANSWER = """
-            {"caseId":"%s","intact":true,"events":7,"eventsBeforeChain":0,"chainedEvents":7,"head":"ab12","firstBreak":null}"""
+            {"caseId":"%s","intact":true,"events":7,"head":"ab12","firstBreak":null}"""
             .formatted(INTACT);
     static final String BROKEN_ANSWER = """
-            {"caseId":"%s","intact":false,"events":6,"eventsBeforeChain":0,"chainedEvents":6,"head":"cd34",
+            {"caseId":"%s","intact":false,"events":6,"head":"cd34",
              "firstBreak":{"sequenceNumber":1,"eventId":"e-1","type":"EscalationPolicyRecorded","kind":"CHANGED"}}"""
             .formatted(BROKEN);
     static final String STORE_ANSWER = """
@@ -116,7 +116,7 @@ class IntegrityPagesTest {
     @Test
     void theWholeStoreNamesTheBrokenCaseAndTheChangedDay() throws Exception {
         String page = page("board", post("/board/integrity/verify").with(csrf()), 200, "nl");
-        assertThat(page).contains("De geschiedenis klopt niet: 1 zaken met een gebroken keten, 1 dagen waarvan de "
+        assertThat(page).contains("De geschiedenis klopt niet: 1 zaak met een gebroken keten, 1 dag waarvan de "
                 + "samenvatting niet meer klopt.", "id=\"broken-" + BROKEN + "\"", "9a8e7f6d",
                 "De samenvatting van 2026-11-28 klopt niet meer");
         assertThat(ASKED).contains("POST Bearer token-of-board /api/integrity/verify");
