@@ -177,7 +177,7 @@ class BoardPagesTest {
         assertThat(page).contains("Geschiedenis van de zaak", "5 gebeurtenissen");
         assertThat(page.split("<tr data-type=", -1)).hasSize(6);
         assertThat(page).contains("Melding (ontspoord) op Facebook, ernst hoog; bedreigen, beledigen. A parent threatens a teacher",
-                "pupil-7 (leerling, auteur)", "20 november 2026 21:15", "Tessa de Vries (leraar/medewerker)");
+                "pupil-7 (leerling, schrijver)", "20 november 2026 21:15", "Tessa de Vries (leraar/medewerker)");
         // The deadline the system set on the teacher's report: by the system, on the teacher's behalf.
         assertThat(page).contains("Termijn gezet: bevestigen uiterlijk 23 november 2026 09:30", "namens Tessa de Vries (leraar/medewerker)");
         // The system's own reason in words, the manager by name.

@@ -103,7 +103,7 @@ class CasePagesTest {
                 "id=\"step-correspondence\"", "id=\"step-escalate\"", "id=\"step-close\"",
                 "waarschuwing - medewerker, leerling of ouder", "berisping - medewerker", "Niet online reageren",
                 "Het platform vragen het te verwijderen", "Ouders betrekken", "Een gesprek in het echt",
-                "Alleen onjuistheden rechtzetten", "parent-3 (ouder)", "hx-trigger=\"sse:case-changed\"")
+                "Alleen onwaarheden rechtzetten", "parent-3 (ouder)", "hx-trigger=\"sse:case-changed\"")
                 .doesNotContain("id=\"step-acknowledge\"", "id=\"step-police-report\"", "id=\"step-police-declined\"",
                         "id=\"step-inspector\"", ">schorsing -", ">verwijdering -", ">ontslag -");
     }
