@@ -243,12 +243,19 @@ class AccessLogApiTest {
         get("board", "/api/incidents/" + id);
         assertThat(caseLog("board", "")).hasSize(1);
 
+        // Refused by the revoked privilege (any role but a superuser) or, for a superuser, by the trigger.
         assertThatThrownBy(() -> jdbc.sql("UPDATE access_log SET reader_id = 'someone-else' WHERE incident_id = ?")
-                .param(id.toString()).update()).rootCause().hasMessageContaining("append-only: UPDATE refused");
+                .param(id.toString()).update()).rootCause().message().satisfiesAnyOf(
+                        m -> assertThat(m).contains("append-only: UPDATE refused"),
+                        m -> assertThat(m).contains("permission denied for table access_log"));
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM access_log WHERE incident_id = ?").param(id.toString()).update())
-                .rootCause().hasMessageContaining("append-only: DELETE refused");
-        assertThatThrownBy(() -> jdbc.sql("TRUNCATE access_log").update()).rootCause()
-                .hasMessageContaining("append-only: TRUNCATE refused");
+                .rootCause().message().satisfiesAnyOf(
+                        m -> assertThat(m).contains("append-only: DELETE refused"),
+                        m -> assertThat(m).contains("permission denied for table access_log"));
+        assertThatThrownBy(() -> jdbc.sql("TRUNCATE access_log").update()).rootCause().message().satisfiesAnyOf(
+                m -> assertThat(m).contains("append-only: TRUNCATE refused"),
+                m -> assertThat(m).contains("permission denied for table access_log"));
+        assertThat(caseLog("board", "")).as("the entry is still there").hasSize(1);
         assertThat(single(caseLog("board", "")).path("reader").path("id").asText()).isEqualTo("board");
     }
 
