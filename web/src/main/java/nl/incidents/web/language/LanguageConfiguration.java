@@ -1,26 +1,28 @@
 package nl.incidents.web.language;
 
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The pages' language (taal): Dutch first, English second. The browser's {@code Accept-Language} chooses; when it
@@ -34,7 +36,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * the module's, every other line stays the module's. The folder is read again every minute.
  */
 @Configuration(proxyBeanMethods = false)
-public class LanguageConfiguration implements WebMvcConfigurer {
+public class LanguageConfiguration {
 
     public static final Locale DUTCH = Locale.forLanguageTag("nl");
     public static final Locale ENGLISH = Locale.ENGLISH;
@@ -87,26 +89,25 @@ public class LanguageConfiguration implements WebMvcConfigurer {
         return board;
     }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new LanguageSwitch());
-    }
-
-    /** {@code ?lang=} with one of the two languages; anything else is ignored. */
-    private static final class LanguageSwitch extends LocaleChangeInterceptor {
-
-        LanguageSwitch() {
-            setParamName("lang");
-        }
-
-        @Override
-        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-                throws ServletException {
-            String asked = request.getParameter(getParamName());
-            if (asked == null || LANGUAGES.stream().noneMatch(l -> l.getLanguage().equals(asked))) {
-                return true;
+    /**
+     * {@code ?lang=} with one of the two languages, on any address, taken before the sign-in's filters: a visitor
+     * without a session who asks for {@code /?lang=en} is sent to the sign-in page, and that page is in English too.
+     * Anything else in {@code lang} is ignored.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> languageSwitch(LocaleResolver localeResolver) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String asked = request.getParameter("lang");
+                LANGUAGES.stream().filter(l -> l.getLanguage().equals(asked)).findFirst()
+                        .ifPresent(language -> localeResolver.setLocale(request, response, language));
+                chain.doFilter(request, response);
             }
-            return super.preHandle(request, response, handler);
-        }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
     }
 }

@@ -55,6 +55,19 @@ class TextsAndLanguageTest {
     }
 
     @Test
+    void aVisitorWithoutASessionWhoAsksForEnglishGetsTheSignInPageInEnglish() throws Exception {
+        jakarta.servlet.http.Cookie language = mvc.perform(get("/?lang=en").header(HttpHeaders.ACCEPT_LANGUAGE, "nl").accept("text/html"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getCookie("INCIDENTS_LANG");
+        assertThat(language).isNotNull();
+        assertThat(language.getValue()).isEqualTo("en");
+        String page = mvc.perform(get("/signin").cookie(language).header(HttpHeaders.ACCEPT_LANGUAGE, "nl"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<html lang=\"en\">", "<h1>Sign in</h1>");
+        mvc.perform(get("/?lang=fr")).andExpect(result -> assertThat(result.getResponse().getCookie("INCIDENTS_LANG")).isNull());
+    }
+
+    @Test
     void aTextsFolderThatIsNotThereStopsTheStartWithItsName() {
         assertThatThrownBy(() -> new LanguageConfiguration().messageSource("/no/such/texts"))
                 .hasMessageContaining("incidents.web.texts-dir (INCIDENTS_TEXTS_DIR) is /no/such/texts, which is not a folder");
