@@ -156,7 +156,7 @@ class ReportController {
      */
     @GetMapping("/report/{id}/sent")
     String sent(@PathVariable UUID id, @RequestParam(name = "poll", defaultValue = "0") int poll, Model model,
-                HttpServletRequest request) {
+                HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("incidentId", id);
         model.addAttribute("nextPoll", Math.max(poll, 0) + 1);
         model.addAttribute("escalated", false);
@@ -172,6 +172,12 @@ class ReportController {
                         .retrieve().body(Dossier.class);
             } catch (HttpClientErrorException.NotFound notYet) {
                 // not projected yet
+            } catch (HttpClientErrorException.Forbidden notTheirs) {
+                // Another person's case: said so, without what happens next (which is for the case's reporter).
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                model.addAttribute("notYours", true);
+                model.addAttribute("stopped", true);
+                return "report/sent";
             } catch (RestClientException other) {
                 log.info("The sent page could not read case {}: {}", id, other.toString());
                 unreadable = other instanceof HttpClientErrorException;

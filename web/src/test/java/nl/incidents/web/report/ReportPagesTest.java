@@ -218,12 +218,13 @@ class ReportPagesTest {
     }
 
     @Test
-    void aCaseThePersonMayNotReadStopsTheSentPageAtOnce() throws Exception {
+    void anotherPersonsCaseIsSaidToBeNotTheirsAndNotAskedForAgain() throws Exception {
         UUID id = UUID.randomUUID();
         SERVICES.answer("GET", "/api/incidents/" + id, json(403, """
                 {"status":403,"code":"not-allowed","detail":"You may not read this case."}"""));
-        String page = page(get("/report/" + id + "/sent"), 200);
-        assertThat(page).contains("Uw melding is wel ontvangen").doesNotContain("hx-trigger=\"every 2s\"");
+        String page = page(get("/report/" + id + "/sent"), 403);
+        assertThat(page).contains("Deze melding kunt u niet inzien", "niet door u is gedaan")
+                .doesNotContain("hx-trigger=\"every 2s\"", "Uw melding is verstuurd", "Wat gebeurt er nu?");
     }
 
     @Test
