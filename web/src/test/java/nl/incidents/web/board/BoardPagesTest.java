@@ -1,17 +1,13 @@
 package nl.incidents.web.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import nl.incidents.web.testing.SignedInPages;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,18 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -235,27 +221,8 @@ class BoardPagesTest {
         assertThat(page).doesNotContain("style=", "<style", "onclick").doesNotContainPattern("<script(?![^>]*\\ssrc=\"/)");
     }
 
-    /** A page for a person signed in with the token {@code token-of-<subject>} in their session. */
     private String page(String subject, MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
-        ClientRegistration registration = registrations.findByRegistrationId("incidents");
-        MockHttpSession session = new MockHttpSession();
-        MockHttpServletRequest inSession = new MockHttpServletRequest();
-        inSession.setSession(session);
-        OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "token-of-" + subject,
-                Instant.now(), Instant.now().plus(5, ChronoUnit.MINUTES));
-        authorizedClients.saveAuthorizedClient(new OAuth2AuthorizedClient(registration, subject, token), null, inSession,
-                new MockHttpServletResponse());
-        return mvc.perform(request.session(session).header(HttpHeaders.ACCEPT_LANGUAGE, "nl")
-                        .with(authentication(signedIn(subject))))
-                .andExpect(status().is(expectedStatus))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static OAuth2AuthenticationToken signedIn(String subject) {
-        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject(subject)
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plus(5, ChronoUnit.MINUTES)).build();
-        DefaultOidcUser person = new DefaultOidcUser(AuthorityUtils.createAuthorityList("OIDC_USER"), idToken);
-        return new OAuth2AuthenticationToken(person, person.getAuthorities(), "incidents");
+        return new SignedInPages(mvc, registrations, authorizedClients).page(subject, request, expectedStatus, "nl");
     }
 
     /**
@@ -273,20 +240,20 @@ class BoardPagesTest {
                 ASKED.add(authorization + " " + path);
                 boolean board = "Bearer token-of-board".equals(authorization);
                 if (path.equals("/api/me") && MEMBERS.containsKey(authorization)) {
-                    answer(exchange, 200, MEMBERS.get(authorization));
+                    SignedInPages.answer(exchange, 200, MEMBERS.get(authorization));
                 } else if (!board) {
-                    answer(exchange, 403, FORBIDDEN);
+                    SignedInPages.answer(exchange, 403, FORBIDDEN);
                 } else if (path.equals("/api/dashboard")) {
-                    answer(exchange, 200, DASHBOARD);
+                    SignedInPages.answer(exchange, 200, DASHBOARD);
                 } else if (path.equals("/api/incidents/" + CASE + "/history")) {
-                    answer(exchange, 200, HISTORY);
+                    SignedInPages.answer(exchange, 200, HISTORY);
                 } else if (path.equals("/api/people/pupil-7/dossier")) {
-                    answer(exchange, 200, DOSSIER);
+                    SignedInPages.answer(exchange, 200, DOSSIER);
                 } else if (path.equals("/api/people/both-1/dossier")) {
-                    answer(exchange, query != null && query.equals("kind=PUPIL") ? 200 : 400, query != null
+                    SignedInPages.answer(exchange, query != null && query.equals("kind=PUPIL") ? 200 : 400, query != null
                             ? DOSSIER.replace("pupil-7", "both-1") : "{\"status\":400,\"field\":\"kind\"}");
                 } else {
-                    answer(exchange, 404, "{\"title\":\"Not Found\",\"status\":404}");
+                    SignedInPages.answer(exchange, 404, "{\"title\":\"Not Found\",\"status\":404}");
                 }
             });
             server.start();
@@ -294,13 +261,5 @@ class BoardPagesTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 }

@@ -1,19 +1,15 @@
 package nl.incidents.web.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import nl.incidents.web.testing.SignedInPages;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,18 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -145,28 +131,9 @@ class IntegrityPagesTest {
         assertThat(page).contains("id=\"check-case\"", "id=\"check-store\"", "name=\"_csrf\"");
     }
 
-    /** A page for a person signed in with the token {@code token-of-<subject>} in their session. */
     private String page(String subject, MockHttpServletRequestBuilder request, int expectedStatus, String language)
             throws Exception {
-        ClientRegistration registration = registrations.findByRegistrationId("incidents");
-        MockHttpSession session = new MockHttpSession();
-        MockHttpServletRequest inSession = new MockHttpServletRequest();
-        inSession.setSession(session);
-        OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "token-of-" + subject,
-                Instant.now(), Instant.now().plus(5, ChronoUnit.MINUTES));
-        authorizedClients.saveAuthorizedClient(new OAuth2AuthorizedClient(registration, subject, token), null, inSession,
-                new MockHttpServletResponse());
-        return mvc.perform(request.session(session).header(HttpHeaders.ACCEPT_LANGUAGE, language)
-                        .with(authentication(signedIn(subject))))
-                .andExpect(status().is(expectedStatus))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static OAuth2AuthenticationToken signedIn(String subject) {
-        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject(subject)
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plus(5, ChronoUnit.MINUTES)).build();
-        DefaultOidcUser person = new DefaultOidcUser(AuthorityUtils.createAuthorityList("OIDC_USER"), idToken);
-        return new OAuth2AuthenticationToken(person, person.getAuthorities(), "incidents");
+        return new SignedInPages(mvc, registrations, authorizedClients).page(subject, request, expectedStatus, language);
     }
 
     /** Both services as these pages use them: who the person is; the command service's integrity check. */
@@ -179,17 +146,17 @@ class IntegrityPagesTest {
                 ASKED.add(exchange.getRequestMethod() + " " + authorization + " " + path);
                 boolean board = "Bearer token-of-board".equals(authorization);
                 if (path.equals("/api/me") && MEMBERS.containsKey(authorization)) {
-                    answer(exchange, 200, MEMBERS.get(authorization));
+                    SignedInPages.answer(exchange, 200, MEMBERS.get(authorization));
                 } else if (!board) {
-                    answer(exchange, 403, "{\"status\":403,\"code\":\"integrity.board-only\",\"detail\":\"Only the board verifies the history.\"}");
+                    SignedInPages.answer(exchange, 403, "{\"status\":403,\"code\":\"integrity.board-only\",\"detail\":\"Only the board verifies the history.\"}");
                 } else if (path.equals("/api/integrity/cases/" + INTACT)) {
-                    answer(exchange, 200, INTACT_ANSWER);
+                    SignedInPages.answer(exchange, 200, INTACT_ANSWER);
                 } else if (path.equals("/api/integrity/cases/" + BROKEN)) {
-                    answer(exchange, 200, BROKEN_ANSWER);
+                    SignedInPages.answer(exchange, 200, BROKEN_ANSWER);
                 } else if (path.equals("/api/integrity/verify") && exchange.getRequestMethod().equals("POST")) {
-                    answer(exchange, 200, STORE_ANSWER);
+                    SignedInPages.answer(exchange, 200, STORE_ANSWER);
                 } else {
-                    answer(exchange, 404, "{\"status\":404,\"code\":\"integrity.unknown-case\"}");
+                    SignedInPages.answer(exchange, 404, "{\"status\":404,\"code\":\"integrity.unknown-case\"}");
                 }
             });
             server.start();
@@ -197,13 +164,5 @@ class IntegrityPagesTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 }
