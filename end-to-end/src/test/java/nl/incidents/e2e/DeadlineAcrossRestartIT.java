@@ -56,8 +56,6 @@ class DeadlineAcrossRestartIT {
                     "INCIDENTS_OIDC_ISSUER", TestTokens.shared().issuer(),
                     // ...and the master key of personal data.
                     "INCIDENTS_MASTER_KEY", TestStore.MASTER_KEY,
-                // ...and the master key of personal data.
-                "INCIDENTS_MASTER_KEY", TestStore.MASTER_KEY,
                     "SPRING_DATASOURCE_URL", database.url(),
                     "SPRING_DATASOURCE_USERNAME", database.user() == null ? "" : database.user(),
                     "SPRING_DATASOURCE_PASSWORD", database.password() == null ? "" : database.password());
