@@ -54,8 +54,14 @@ class LiveBrowserIT {
             manager.get(web + "/live/check");
             WebDriverWait twoSeconds = new WebDriverWait(manager, Duration.ofSeconds(2));
             new WebDriverWait(manager, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("live-case")));
+            // The page's stream is open once a first report arrives by itself (on a loaded machine that may take a
+            // while); the second one is timed.
+            String initial = manager.findElement(By.id("live-inbox")).getText();
+            String first = report();
+            new WebDriverWait(manager, Duration.ofSeconds(30)).until(browser ->
+                    browser.findElement(By.id("live-case")).getText().equals(first)
+                            && !browser.findElement(By.id("live-inbox")).getText().equals(initial));
             String before = manager.findElement(By.id("live-inbox")).getText();
-            Thread.sleep(1000); // the page's stream is open (it opens as the page loads)
 
             String id = report();
 
@@ -74,8 +80,12 @@ class LiveBrowserIT {
             ChromeDriver manager = chromium.signedIn(web, "manager");
             manager.get(web + "/cases");
             new WebDriverWait(manager, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
-            Thread.sleep(1000); // the page's stream is open (it opens as the page loads)
             String url = manager.getCurrentUrl();
+            // The page's stream is open once a first report arrives by itself (on a loaded machine that may take a
+            // while); the second one is timed.
+            String first = report();
+            new WebDriverWait(manager, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("case-" + first)));
 
             String id = report();
 
@@ -91,7 +101,15 @@ class LiveBrowserIT {
         String web = system.webUrl();
         BlockingQueue<String> manager = follow(WebSession.signIn(web, "manager"));
         BlockingQueue<String> otherManager = follow(WebSession.signIn(web, "manager2"));
-        Thread.sleep(500);
+        // Both streams stand once a first report reaches the manager (on a loaded machine that may take a while).
+        String first = report();
+        long warmUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (String line = ""; line != null && !line.equals("data:" + first) && !line.equals("data: " + first); ) {
+            line = manager.poll(Math.max(warmUp - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+            assertThat(line).as("the first report's case-changed within 30 s").isNotNull();
+        }
+        Thread.sleep(500); // its inbox-changed too
+        manager.clear();
 
         String id = report();
 
