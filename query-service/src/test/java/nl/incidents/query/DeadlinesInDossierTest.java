@@ -26,15 +26,19 @@ import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
 import nl.incidents.kernel.incident.EscalationLevel;
 import nl.incidents.kernel.incident.EscalationPolicyRecorded;
+import nl.incidents.kernel.incident.FiledWithPolice;
 import nl.incidents.kernel.incident.Harm;
 import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.LegalHoldLifted;
+import nl.incidents.kernel.incident.LegalHoldPlaced;
 import nl.incidents.kernel.incident.Part;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
+import nl.incidents.kernel.incident.PoliceReportConcluded;
 import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.Region;
 import nl.incidents.kernel.incident.Severity;
@@ -244,6 +248,43 @@ class DeadlinesInDossierTest {
         JsonNode reporter = dossier("teacher", id, d -> true);
         assertThat(reporter.has("declinedPoliceReports")).isFalse();
         assertThat(reporter.toString()).doesNotContain("apologised").doesNotContain("reminded");
+    }
+
+    @Test
+    void whatKeepsAClosedCaseIsShownToThoseWhoHandleItAndTheBoardIsOfferedToKeepIt() {
+        IncidentId id = IncidentId.random();
+        append(id, TEACHER, new DerailingDiscussionReported(id, "school-1", Platform.FACEBOOK, "https://facebook.com/x",
+                "A parent threatens a teacher", Stage.DERAILED, Set.of(Harm.THREATENING), Severity.HIGH,
+                List.of(new InvolvedParty(new PersonId("parent-5"), PartyRole.PARENT, Part.AUTHOR)),
+                REPORTED.minus(Duration.ofHours(1)), TEACHER.id()));
+        bySystem(id, "report", new IncidentEscalated(id, Assignee.manager(MANAGER.id()), "Reported"));
+        append(id, MANAGER, new EscalationAcknowledged(id, Assignee.manager(MANAGER.id()), null));
+        append(id, MANAGER, new CommunicationsDepartmentNotified(id, "A threat against a teacher"));
+        append(id, BOARD, new FiledWithPolice(id, "Threat", "PL-7"));
+        append(id, MANAGER, new IncidentClosed(id, "The parent apologised"));
+        append(id, BOARD, new LegalHoldPlaced(id, "The teacher announced a claim"));
+
+        JsonNode held = dossier("board", id, d -> d.path("legalHolds").size() == 1);
+        assertThat(held.path("holds").toString()).isEqualTo(
+                "[{\"kind\":\"legal-hold\",\"reason\":\"The teacher announced a claim\"},{\"kind\":\"police-report\"}]");
+        assertThat(held.path("legalHolds").get(0).path("placedBy").path("id").asText()).isEqualTo("board");
+        assertThat(held.path("actions").toString()).isEqualTo("[\"LIFT_LEGAL_HOLD\",\"RECORD_POLICE_REPORT_OUTCOME\"]");
+        assertThat(lines(held)).contains("The board placed a legal hold: The teacher announced a claim");
+        assertThat(dossier("manager", id, d -> true).path("holds")).hasSize(2);
+        assertThat(dossier("manager", id, d -> true).path("actions")).isEmpty();
+        for (String outsider : List.of("teacher", "comms")) {
+            JsonNode dossier = dossier(outsider, id, d -> true);
+            assertThat(dossier.has("holds")).as("holds shown to %s", outsider).isFalse();
+            assertThat(dossier.toString()).doesNotContain("claim").doesNotContain("legal hold");
+        }
+
+        append(id, BOARD, new PoliceReportConcluded(id, "Dismissed by the prosecutor"));
+        append(id, BOARD, new LegalHoldLifted(id, "The claim was withdrawn"));
+        JsonNode free = dossier("board", id, d -> d.path("policeReportOutcomes").size() == 1
+                && !d.path("legalHolds").get(0).path("liftedAt").isMissingNode());
+        assertThat(free.path("holds")).isEmpty();
+        assertThat(free.path("legalHolds").get(0).path("liftReason").asText()).isEqualTo("The claim was withdrawn");
+        assertThat(free.path("actions").toString()).isEqualTo("[\"PLACE_LEGAL_HOLD\"]");
     }
 
     @Test

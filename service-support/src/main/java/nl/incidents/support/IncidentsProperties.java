@@ -3,6 +3,7 @@ package nl.incidents.support;
 import java.time.Duration;
 import java.util.Locale;
 import nl.incidents.kernel.notification.NoticeTexts;
+import nl.incidents.kernel.protocol.RetentionPeriods;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -19,10 +20,11 @@ import org.springframework.util.unit.DataSize;
  * @param queryServiceUrl the query service as clients reach it, an absolute URL without a trailing slash
  *                        (the command service's Location of a new report); none by default
  * @param signIn          whose access tokens the services accept, and how a token names a person
+ * @param retention       how many years after a case's closure each kind of its records is kept
  */
 @ConfigurationProperties("incidents")
 public record IncidentsProperties(Axon axon, Health health, Http http, Notifications notifications,
-                                  String queryServiceUrl, SignIn signIn) {
+                                  String queryServiceUrl, SignIn signIn, Retention retention) {
 
     public IncidentsProperties {
         signIn = signIn == null ? new SignIn(null, null, null, null) : signIn;
@@ -30,6 +32,43 @@ public record IncidentsProperties(Axon axon, Health health, Http http, Notificat
         health = health == null ? new Health(null, null) : health;
         http = http == null ? new Http(null) : http;
         notifications = notifications == null ? new Notifications(null, null) : notifications;
+        retention = retention == null ? new Retention(null, null, null) : retention;
+    }
+
+    /**
+     * The retention periods (bewaartermijnen): whole years after a case's closure, per kind of record, after which it
+     * may be erased unless something holds it (the kernel's {@code Retention}). The README's "Retention and legal hold"
+     * gives the defaults' reasons.
+     *
+     * @param caseYears              the case with its history; 5 by default
+     * @param personnelDossierYears  a staff member's personnel dossier entries (measures, correspondence); 5 by default
+     * @param pupilDossierYears      a pupil's dossier entries (measures, correspondence); 2 by default
+     * @throws IllegalStateException naming the setting, when a period is not between 1 and 100 years
+     */
+    public record Retention(Integer caseYears, Integer personnelDossierYears, Integer pupilDossierYears) {
+
+        public Retention {
+            RetentionPeriods defaults = RetentionPeriods.defaults();
+            caseYears = years(caseYears, defaults.caseYears(), "case-years");
+            personnelDossierYears = years(personnelDossierYears, defaults.personnelDossierYears(),
+                    "personnel-dossier-years");
+            pupilDossierYears = years(pupilDossierYears, defaults.pupilDossierYears(), "pupil-dossier-years");
+        }
+
+        /** The periods, for the kernel's rule. */
+        public RetentionPeriods periods() {
+            return new RetentionPeriods(caseYears, personnelDossierYears, pupilDossierYears);
+        }
+
+        private static int years(Integer given, int defaultYears, String name) {
+            int years = given == null ? defaultYears : given;
+            if (years < RetentionPeriods.MIN_YEARS || years > RetentionPeriods.MAX_YEARS) {
+                throw new IllegalStateException("The setting incidents.retention." + name + " must be a number of years"
+                        + " from " + RetentionPeriods.MIN_YEARS + " to " + RetentionPeriods.MAX_YEARS + ", not " + years
+                        + ".");
+            }
+            return years;
+        }
     }
 
     /**

@@ -30,13 +30,19 @@ import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.LegalHoldLifted;
+import nl.incidents.kernel.incident.LegalHoldPlaced;
+import nl.incidents.kernel.incident.LiftLegalHold;
 import nl.incidents.kernel.incident.MarkStepOverdue;
 import nl.incidents.kernel.incident.MeasureImposed;
 import nl.incidents.kernel.incident.NotifyCommunicationsDepartment;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.PlaceLegalHold;
+import nl.incidents.kernel.incident.PoliceReportConcluded;
 import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.RecordCorrespondence;
+import nl.incidents.kernel.incident.RecordPoliceReportOutcome;
 import nl.incidents.kernel.incident.ReportDerailingDiscussion;
 import nl.incidents.kernel.incident.ReportToConfidentialInspector;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
@@ -46,9 +52,9 @@ import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.kernel.protocol.Attempt;
 import nl.incidents.kernel.protocol.CaseAction;
 import nl.incidents.kernel.protocol.CasePolicies;
+import nl.incidents.kernel.protocol.CaseProgress;
 import nl.incidents.kernel.protocol.CaseStates;
 import nl.incidents.kernel.protocol.Escalations;
-import nl.incidents.kernel.protocol.CaseProgress;
 import nl.incidents.kernel.protocol.OpenStep;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -173,6 +179,25 @@ class Incident {
     void handle(DeclinePoliceReport command, Actor actor) {
         mayAct(CaseAction.DECLINE_POLICE_REPORT, actor);
         apply(new PoliceReportDeclined(incidentId, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RecordPoliceReportOutcome command, Actor actor) {
+        mayAct(CaseAction.RECORD_POLICE_REPORT_OUTCOME, actor);
+        apply(new PoliceReportConcluded(incidentId, command.outcome()));
+    }
+
+    /** The board keeps the case past its retention period; on an open or a closed case. */
+    @CommandHandler
+    void handle(PlaceLegalHold command, Actor actor) {
+        mayAct(CaseAction.PLACE_LEGAL_HOLD, actor);
+        apply(new LegalHoldPlaced(incidentId, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(LiftLegalHold command, Actor actor) {
+        mayAct(CaseAction.LIFT_LEGAL_HOLD, actor);
+        apply(new LegalHoldLifted(incidentId, command.reason()));
     }
 
     @CommandHandler

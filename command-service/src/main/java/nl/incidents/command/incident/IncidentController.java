@@ -21,9 +21,12 @@ import nl.incidents.kernel.incident.FileWithPolice;
 import nl.incidents.kernel.incident.ImposeMeasure;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.LiftLegalHold;
 import nl.incidents.kernel.incident.NotifyCommunicationsDepartment;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.PlaceLegalHold;
 import nl.incidents.kernel.incident.RecordCorrespondence;
+import nl.incidents.kernel.incident.RecordPoliceReportOutcome;
 import nl.incidents.kernel.incident.ReportDerailingDiscussion;
 import nl.incidents.kernel.incident.ReportToConfidentialInspector;
 import nl.incidents.support.IncidentsProperties;
@@ -127,6 +130,32 @@ class IncidentController {
     @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
     Accepted declinePoliceReport(@PathVariable UUID id, @Valid @RequestBody IncidentRequests.Reason body) {
         return send(id, new DeclinePoliceReport(new IncidentId(id), body.reason()));
+    }
+
+    /** The board records how a filed police report ended; until then it holds the case back from erasure. */
+    @PostMapping("/{id}/police-report-outcome")
+    @Operation(summary = "Record how the police report ended",
+            description = "The board; once, after a report was filed; on an open or a closed case.")
+    @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
+    Accepted recordPoliceReportOutcome(@PathVariable UUID id, @Valid @RequestBody IncidentRequests.Closure body) {
+        return send(id, new RecordPoliceReportOutcome(new IncidentId(id), body.outcome()));
+    }
+
+    /** The board keeps the case past its retention period (bewaarblokkade), for the reason given. */
+    @PostMapping("/{id}/legal-hold")
+    @Operation(summary = "Place a legal hold on the case",
+            description = "The board; on an open or a closed case, when no hold of the board is in force.")
+    @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
+    Accepted placeLegalHold(@PathVariable UUID id, @Valid @RequestBody IncidentRequests.Reason body) {
+        return send(id, new PlaceLegalHold(new IncidentId(id), body.reason()));
+    }
+
+    /** The board lifts its legal hold; the case's retention period counts again. */
+    @PostMapping("/{id}/legal-hold-lifted")
+    @Operation(summary = "Lift the board's legal hold on the case", description = "The board; while its hold is in force.")
+    @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
+    Accepted liftLegalHold(@PathVariable UUID id, @Valid @RequestBody IncidentRequests.Reason body) {
+        return send(id, new LiftLegalHold(new IncidentId(id), body.reason()));
     }
 
     @PostMapping("/{id}/inspector-reports")

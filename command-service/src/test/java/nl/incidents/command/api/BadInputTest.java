@@ -36,6 +36,9 @@ class BadInputTest extends RunningCommandService {
         steps.put("communications-notifications", Map.of("message", "FYI"));
         steps.put("police-reports", Map.of("offence", "Threat", "policeReference", "PL-1"));
         steps.put("police-report-declined", Map.of("reason", "No offence"));
+        steps.put("police-report-outcome", Map.of("outcome", "Dismissed"));
+        steps.put("legal-hold", Map.of("reason", "A claim"));
+        steps.put("legal-hold-lifted", Map.of("reason", "Settled"));
         steps.put("inspector-reports", Map.of("personId", "staff-9", "summary", "Boundary-crossing", "inspectorReference", "I-1"));
         steps.put("measures", Map.of("personId", "pupil-1", "measure", "WARNING", "reason", "Posts"));
         steps.put("correspondence", Map.of("personId", "pupil-1", "summary", "Letter"));

@@ -129,7 +129,8 @@ class IncidentClosureTest {
     @Test
     @DisplayName("the parameterized test above covers every command the aggregate handles")
     void everyCommandIsCovered() {
-        List<Class<?>> covered = Stream.concat(IncidentFixtures.everyCommand(), IncidentFixtures.deadlineCommands())
+        List<Class<?>> covered = Stream.of(IncidentFixtures.everyCommand(), IncidentFixtures.deadlineCommands(),
+                        IncidentFixtures.keepingCommands()).flatMap(s -> s)
                 .<Class<?>>map(arguments -> ((Named<?>) arguments.get()[0]).getPayload().getClass())
                 .toList();
         List<Class<?>> handled = Stream.of(Incident.class.getDeclaredMethods())
@@ -151,7 +152,8 @@ class IncidentClosureTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource({"nl.incidents.command.incident.IncidentFixtures#everyFollowUpCommand",
-            "nl.incidents.command.incident.IncidentFixtures#deadlineCommands"})
+            "nl.incidents.command.incident.IncidentFixtures#deadlineCommands",
+            "nl.incidents.command.incident.IncidentFixtures#keepingCommands"})
     @DisplayName("nothing happens in an incident that was never reported")
     void unknownIncidentIsNotFound(Object command, Actor actor) {
         fixture.givenNoPriorActivity()

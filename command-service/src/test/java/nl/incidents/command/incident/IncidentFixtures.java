@@ -30,20 +30,25 @@ import nl.incidents.kernel.incident.EscalateToNextLevel;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
 import nl.incidents.kernel.incident.EscalationPolicyRecorded;
 import nl.incidents.kernel.incident.FileWithPolice;
+import nl.incidents.kernel.incident.FiledWithPolice;
 import nl.incidents.kernel.incident.Harm;
 import nl.incidents.kernel.incident.ImposeMeasure;
 import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.LegalHoldPlaced;
+import nl.incidents.kernel.incident.LiftLegalHold;
 import nl.incidents.kernel.incident.MarkStepOverdue;
 import nl.incidents.kernel.incident.Measure;
 import nl.incidents.kernel.incident.NotifyCommunicationsDepartment;
 import nl.incidents.kernel.incident.Part;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.PlaceLegalHold;
 import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.RecordCorrespondence;
+import nl.incidents.kernel.incident.RecordPoliceReportOutcome;
 import nl.incidents.kernel.incident.Region;
 import nl.incidents.kernel.incident.ReportDerailingDiscussion;
 import nl.incidents.kernel.incident.ReportToConfidentialInspector;
@@ -243,6 +248,12 @@ final class IncidentFixtures {
         return followedBy(strategyAgreedHistory(), closed());
     }
 
+    /** Closed after a police report was filed, with the board's legal hold in force. */
+    static List<Object> keptHistory() {
+        return followedBy(strategyAgreedHistory(), new FiledWithPolice(INCIDENT, "Threat (art. 285 Sr)", "PL-1"),
+                closed(), new LegalHoldPlaced(INCIDENT, "The parents announced a claim."));
+    }
+
     static List<Object> followedBy(List<Object> history, Object... events) {
         List<Object> all = new ArrayList<>(history);
         all.addAll(List.of(events));
@@ -276,6 +287,17 @@ final class IncidentFixtures {
                 command(new ImposeMeasure(INCIDENT, PUPIL, Measure.WARNING, "Threatened a teacher."), MANAGER),
                 command(new RecordCorrespondence(INCIDENT, PUPIL, "Letter to the parents."), MANAGER),
                 command(new CloseIncident(INCIDENT, "Closed."), BOARD));
+    }
+
+    /**
+     * The board's commands that keep a case (legal hold, the police report's outcome): allowed on a closed case too,
+     * each sent by the board, on a case where its state allows it ({@link #keptHistory()}).
+     */
+    static Stream<Arguments> keepingCommands() {
+        return Stream.of(
+                command(new PlaceLegalHold(INCIDENT, "The parents announced a claim."), BOARD),
+                command(new LiftLegalHold(INCIDENT, "The claim was withdrawn."), BOARD),
+                command(new RecordPoliceReportOutcome(INCIDENT, "Dismissed by the prosecutor."), BOARD));
     }
 
     /** The command the system's deadlines send: it acts on a step only while that step is still due. */

@@ -84,7 +84,8 @@ class IncidentPermissionsTest {
 
     static Stream<Arguments> everyFollowUpCommandBySomeoneWithoutARight() {
         List<Arguments> all = new ArrayList<>();
-        Stream.concat(IncidentFixtures.everyFollowUpCommand(), IncidentFixtures.deadlineCommands()).forEach(command -> {
+        Stream.of(IncidentFixtures.everyFollowUpCommand(), IncidentFixtures.deadlineCommands(),
+                IncidentFixtures.keepingCommands()).flatMap(s -> s).forEach(command -> {
             for (Actor outsider : List.of(REPORTER, OTHER_MANAGER, TEACHER_ELSEWHERE, COMMUNICATIONS)) {
                 all.add(Arguments.of(command.get()[0], outsider));
             }

@@ -18,7 +18,10 @@ import nl.incidents.kernel.incident.FiledWithPolice;
 import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.incident.LegalHoldLifted;
+import nl.incidents.kernel.incident.LegalHoldPlaced;
 import nl.incidents.kernel.incident.MeasureImposed;
+import nl.incidents.kernel.incident.PoliceReportConcluded;
 import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
@@ -28,6 +31,8 @@ import nl.incidents.kernel.protocol.Escalations;
 import nl.incidents.kernel.protocol.OpenStep;
 import nl.incidents.query.incidentdossier.IncidentDossier.CorrespondenceEntry;
 import nl.incidents.query.incidentdossier.IncidentDossier.Escalation;
+import nl.incidents.query.incidentdossier.IncidentDossier.HoldEntry;
+import nl.incidents.query.incidentdossier.IncidentDossier.LegalHold;
 import nl.incidents.query.incidentdossier.IncidentDossier.MeasureEntry;
 import nl.incidents.query.incidentdossier.IncidentDossier.Report;
 import nl.incidents.query.incidentdossier.IncidentDossier.Step;
@@ -55,6 +60,8 @@ final class DossierAssembler {
     private final List<MeasureEntry> measures = new ArrayList<>();
     private final List<CorrespondenceEntry> correspondence = new ArrayList<>();
     private Step closure;
+    private final List<Step> policeReportOutcomes = new ArrayList<>();
+    private final List<LegalHold> legalHolds = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final CaseTiming timing = new CaseTiming();
 
@@ -146,6 +153,21 @@ final class DossierAssembler {
         } else if (event instanceof IncidentClosed e) {
             closure = new Step(at, by, e.outcome(), null, null);
             line = Line.of(TimelineCode.CLOSED, "Closed: " + e.outcome(), "outcome", e.outcome());
+        } else if (event instanceof PoliceReportConcluded e) {
+            policeReportOutcomes.add(new Step(at, by, e.outcome(), null, null));
+            line = Line.of(TimelineCode.POLICE_REPORT_CONCLUDED, "The police report ended: " + e.outcome(),
+                    "outcome", e.outcome());
+        } else if (event instanceof LegalHoldPlaced e) {
+            legalHolds.add(new LegalHold(at, by, e.reason(), null, null, null));
+            line = Line.of(TimelineCode.LEGAL_HOLD_PLACED, "The board placed a legal hold: " + e.reason(),
+                    "reason", e.reason());
+        } else if (event instanceof LegalHoldLifted e) {
+            if (!legalHolds.isEmpty()) {
+                LegalHold placed = legalHolds.remove(legalHolds.size() - 1);
+                legalHolds.add(new LegalHold(placed.placedAt(), placed.placedBy(), placed.reason(), at, by, e.reason()));
+            }
+            line = Line.of(TimelineCode.LEGAL_HOLD_LIFTED, "The board lifted its legal hold: " + e.reason(),
+                    "reason", e.reason());
         } else if (event instanceof EscalationPolicyRecorded e) {
             line = timing.recorded(e);
         } else if (event instanceof DeadlineSet e) {
@@ -183,7 +205,16 @@ final class DossierAssembler {
                 section(MeasureImposed.class, measures), section(CorrespondenceRecorded.class, correspondence), closure,
                 shown.contains(EscalationPolicyRecorded.class) ? timing.terms() : null,
                 section(DeadlineSet.class, CaseTiming.deadlines(progress)), section(StepOverdue.class, timing.lateSteps()),
-                List.copyOf(timeline), List.of());
+                List.copyOf(timeline), List.of(), section(PoliceReportConcluded.class, policeReportOutcomes),
+                section(LegalHoldPlaced.class, legalHolds), shown.containsAll(KEEPING) ? holds() : null);
+    }
+
+    /** The events a reader must see to be told what keeps the case: the board's holds and the police reports. */
+    private static final Set<Class<? extends IncidentEvent>> KEEPING = Set.of(LegalHoldPlaced.class,
+            LegalHoldLifted.class, FiledWithPolice.class, PoliceReportConcluded.class, DeadlineSet.class);
+
+    private List<HoldEntry> holds() {
+        return progress.holds().stream().map(h -> new HoldEntry(h.kind().code(), h.reason())).toList();
     }
 
     private <T> List<T> section(Class<? extends IncidentEvent> type, List<T> entries) {

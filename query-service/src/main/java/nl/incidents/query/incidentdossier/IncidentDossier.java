@@ -29,6 +29,9 @@ import nl.incidents.kernel.protocol.CaseAction;
  * its escalation terms, what is due next and which steps were late, a readable timeline, and the
  * {@code actions} its reader may take now (each allowed by the kernel's {@code CasePolicies} and
  * {@code CaseStates}, as the command side checks them; empty for someone who may take none).
+ * For those who handle the case also what keeps it past its retention period: the outcomes of its police reports,
+ * the board's legal holds (bewaarblokkades) placed and lifted, and {@code holds}, what holds it now (the kernel's
+ * {@code CaseProgress.holds()}).
  */
 public record IncidentDossier(
         IncidentId incidentId,
@@ -49,7 +52,10 @@ public record IncidentDossier(
         List<Deadline> deadlines,
         List<LateStep> lateSteps,
         List<TimelineEntry> timeline,
-        List<CaseAction> actions) {
+        List<CaseAction> actions,
+        List<Step> policeReportOutcomes,
+        List<LegalHold> legalHolds,
+        List<HoldEntry> holds) {
 
     /**
      * The steps of the protocol a person may take in a case through the command API, in the order of
@@ -60,13 +66,15 @@ public record IncidentDossier(
             CaseAction.ESCALATE_TO_NEXT_LEVEL, CaseAction.ACKNOWLEDGE, CaseAction.AGREE_STRATEGY,
             CaseAction.NOTIFY_COMMUNICATIONS, CaseAction.FILE_WITH_POLICE, CaseAction.DECLINE_POLICE_REPORT,
             CaseAction.REPORT_TO_INSPECTOR, CaseAction.IMPOSE_LIGHT_MEASURE, CaseAction.IMPOSE_HEAVY_MEASURE,
-            CaseAction.RECORD_CORRESPONDENCE, CaseAction.CLOSE));
+            CaseAction.RECORD_CORRESPONDENCE, CaseAction.CLOSE, CaseAction.RECORD_POLICE_REPORT_OUTCOME,
+            CaseAction.PLACE_LEGAL_HOLD, CaseAction.LIFT_LEGAL_HOLD));
 
     /** This dossier with the actions its reader may take now. */
     IncidentDossier withActions(List<CaseAction> allowed) {
         return new IncidentDossier(incidentId, schoolId, status, report, escalation, escalations, strategy,
                 communicationsNotifications, policeReports, declinedPoliceReports, inspectorReports, measures,
-                correspondence, closure, terms, deadlines, lateSteps, timeline, List.copyOf(allowed));
+                correspondence, closure, terms, deadlines, lateSteps, timeline, List.copyOf(allowed), policeReportOutcomes,
+                legalHolds, holds);
     }
 
     /** What the reporter saw. */
@@ -95,6 +103,21 @@ public record IncidentDossier(
 
     /** A step taken: when, by whom, what was said, and a reference where one exists (police, inspector). */
     public record Step(Instant at, Actor by, String text, String reference, PersonId personId) {
+    }
+
+    /**
+     * A legal hold of the board: placed when, by whom and why; lifted when, by whom and why (the last three null
+     * while it is in force).
+     */
+    public record LegalHold(Instant placedAt, Actor placedBy, String reason, Instant liftedAt, Actor liftedBy,
+                            String liftReason) {
+    }
+
+    /**
+     * One thing that keeps the case now: its {@code kind} ({@code legal-hold}, {@code police-report},
+     * {@code inspector-consultation}, the kernel's {@code Hold.Kind} codes) and, for the board's hold, its reason.
+     */
+    public record HoldEntry(String kind, String reason) {
     }
 
     /** A measure imposed on a person involved. */

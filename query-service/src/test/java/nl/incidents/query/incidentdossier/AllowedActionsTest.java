@@ -8,8 +8,11 @@ import static nl.incidents.kernel.protocol.CaseAction.ESCALATE_TO_NEXT_LEVEL;
 import static nl.incidents.kernel.protocol.CaseAction.FILE_WITH_POLICE;
 import static nl.incidents.kernel.protocol.CaseAction.IMPOSE_HEAVY_MEASURE;
 import static nl.incidents.kernel.protocol.CaseAction.IMPOSE_LIGHT_MEASURE;
+import static nl.incidents.kernel.protocol.CaseAction.LIFT_LEGAL_HOLD;
 import static nl.incidents.kernel.protocol.CaseAction.NOTIFY_COMMUNICATIONS;
+import static nl.incidents.kernel.protocol.CaseAction.PLACE_LEGAL_HOLD;
 import static nl.incidents.kernel.protocol.CaseAction.RECORD_CORRESPONDENCE;
+import static nl.incidents.kernel.protocol.CaseAction.RECORD_POLICE_REPORT_OUTCOME;
 import static nl.incidents.kernel.protocol.CaseAction.REPORT_TO_INSPECTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,10 +33,12 @@ import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.LegalHoldPlaced;
 import nl.incidents.kernel.incident.Part;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
+import nl.incidents.kernel.incident.PoliceReportConcluded;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
 import nl.incidents.kernel.protocol.CaseAction;
@@ -62,7 +67,7 @@ class AllowedActionsTest {
         assertThat(actionsOf(MANAGER)).containsExactly(ESCALATE_TO_NEXT_LEVEL, ACKNOWLEDGE, NOTIFY_COMMUNICATIONS,
                 RECORD_CORRESPONDENCE);
         assertThat(actionsOf(BOARD)).containsExactly(ESCALATE_TO_NEXT_LEVEL, NOTIFY_COMMUNICATIONS, FILE_WITH_POLICE,
-                DECLINE_POLICE_REPORT, REPORT_TO_INSPECTOR, RECORD_CORRESPONDENCE);
+                DECLINE_POLICE_REPORT, REPORT_TO_INSPECTOR, RECORD_CORRESPONDENCE, PLACE_LEGAL_HOLD);
         assertThat(actionsOf(TEACHER)).isEmpty();
         assertThat(actionsOf(COMMS)).isEmpty();
         assertThat(actionsOf(OTHER_MANAGER)).isEmpty();
@@ -77,7 +82,7 @@ class AllowedActionsTest {
                 IMPOSE_LIGHT_MEASURE, RECORD_CORRESPONDENCE, CLOSE);
         assertThat(actionsOf(BOARD)).containsExactly(ESCALATE_TO_NEXT_LEVEL, AGREE_STRATEGY, NOTIFY_COMMUNICATIONS,
                 FILE_WITH_POLICE, DECLINE_POLICE_REPORT, REPORT_TO_INSPECTOR, IMPOSE_LIGHT_MEASURE, IMPOSE_HEAVY_MEASURE,
-                RECORD_CORRESPONDENCE, CLOSE);
+                RECORD_CORRESPONDENCE, CLOSE, PLACE_LEGAL_HOLD);
         assertThat(actionsOf(TEACHER)).isEmpty();
         assertThat(actionsOf(COMMS)).isEmpty();
     }
@@ -91,21 +96,27 @@ class AllowedActionsTest {
         events.add(new FiledWithPolice(id, "Threat", null));
 
         assertThat(actionsOf(BOARD)).containsExactly(ACKNOWLEDGE, FILE_WITH_POLICE, REPORT_TO_INSPECTOR,
-                RECORD_CORRESPONDENCE);
+                RECORD_CORRESPONDENCE, PLACE_LEGAL_HOLD, RECORD_POLICE_REPORT_OUTCOME);
         assertThat(actionsOf(MANAGER)).as("the case's manager keeps handling it with the board")
                 .containsExactly(RECORD_CORRESPONDENCE);
     }
 
     @Test
-    void nothingIsOfferedInAClosedCaseNorToAPersonInvolved() {
+    void aClosedCaseOffersTheBoardOnlyWhatKeepsItAndAPersonInvolvedNothing() {
         reportedAndEscalatedToTheManager();
         events.add(new EscalationAcknowledged(id, Assignee.manager(MANAGER.id()), null));
         Actor involvedBoardMember = new Actor(new PersonId("pupil-1"), ActorRole.BOARD);
         assertThat(actionsOf(involvedBoardMember)).isEmpty();
 
+        events.add(new FiledWithPolice(id, "Threat", null));
         events.add(new IncidentClosed(id, "Posts removed"));
         assertThat(actionsOf(MANAGER)).isEmpty();
-        assertThat(actionsOf(BOARD)).isEmpty();
+        assertThat(actionsOf(BOARD)).containsExactly(PLACE_LEGAL_HOLD, RECORD_POLICE_REPORT_OUTCOME);
+        assertThat(actionsOf(involvedBoardMember)).isEmpty();
+
+        events.add(new LegalHoldPlaced(id, "Claim of the parents"));
+        events.add(new PoliceReportConcluded(id, "Dismissed"));
+        assertThat(actionsOf(BOARD)).containsExactly(LIFT_LEGAL_HOLD);
     }
 
     private List<CaseAction> actionsOf(Actor viewer) {

@@ -225,6 +225,38 @@ class DossierAssemblerTest {
         }
     }
 
+    @Test
+    void whatKeepsTheCaseIsShownToThoseWhoHandleIt() {
+        Instant t = Instant.parse("2026-11-30T09:00:00Z");
+        reported(t, TEACHER);
+        at(t.plusSeconds(60), BOARD, new FiledWithPolice(id, "Threat", "PL-1"));
+        at(t.plusSeconds(120), BOARD, new nl.incidents.kernel.incident.LegalHoldPlaced(id, "Claim of the parents"));
+        at(t.plusSeconds(180), BOARD, new nl.incidents.kernel.incident.LegalHoldLifted(id, "Claim withdrawn"));
+        at(t.plusSeconds(240), BOARD, new nl.incidents.kernel.incident.LegalHoldPlaced(id, "Inspectorate asked"));
+
+        IncidentDossier dossier = DossierAssembler.assemble(events, EVERYTHING);
+
+        assertThat(dossier.holds()).containsExactly(new IncidentDossier.HoldEntry("legal-hold", "Inspectorate asked"),
+                new IncidentDossier.HoldEntry("police-report", null));
+        assertThat(dossier.legalHolds()).containsExactly(
+                new IncidentDossier.LegalHold(t.plusSeconds(120), BOARD, "Claim of the parents", t.plusSeconds(180),
+                        BOARD, "Claim withdrawn"),
+                new IncidentDossier.LegalHold(t.plusSeconds(240), BOARD, "Inspectorate asked", null, null, null));
+        assertThat(dossier.timeline()).extracting(IncidentDossier.TimelineEntry::code).contains("legal-hold-placed",
+                "legal-hold-lifted");
+
+        at(t.plusSeconds(300), BOARD, new nl.incidents.kernel.incident.PoliceReportConcluded(id, "Dismissed"));
+        IncidentDossier concluded = DossierAssembler.assemble(events, EVERYTHING);
+        assertThat(concluded.holds()).extracting(IncidentDossier.HoldEntry::kind).containsExactly("legal-hold");
+        assertThat(concluded.policeReportOutcomes()).extracting(IncidentDossier.Step::text).containsExactly("Dismissed");
+        assertThat(lines(concluded)).contains("The police report ended: Dismissed");
+
+        IncidentDossier reporters = DossierAssembler.assemble(events, Set.of(DerailingDiscussionReported.class));
+        assertThat(reporters.holds()).isNull();
+        assertThat(reporters.legalHolds()).isNull();
+        assertThat(reporters.policeReportOutcomes()).isNull();
+    }
+
     private void reported(Instant at, Actor by) {
         at(at, by, new DerailingDiscussionReported(id, "school-1", Platform.FACEBOOK, "https://facebook.com/x", "Threats",
                 Stage.DERAILED, Set.of(Harm.THREATENING), Severity.HIGH,

@@ -7,7 +7,7 @@ package nl.incidents.kernel.incident;
 public sealed interface IncidentEvent permits DerailingDiscussionReported, IncidentEscalated, EscalationAcknowledged,
         ResponseStrategyAgreed, CommunicationsDepartmentNotified, FiledWithPolice, ReportedToConfidentialInspector,
         MeasureImposed, CorrespondenceRecorded, IncidentClosed, EscalationPolicyRecorded, DeadlineSet, StepOverdue,
-        BoardReminded, PoliceReportDeclined {
+        BoardReminded, PoliceReportDeclined, LegalHoldPlaced, LegalHoldLifted, PoliceReportConcluded {
 
     IncidentId incidentId();
 }

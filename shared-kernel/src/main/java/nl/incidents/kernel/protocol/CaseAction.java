@@ -21,7 +21,10 @@ public enum CaseAction {
     IMPOSE_LIGHT_MEASURE("light measure", "impose measures"),
     IMPOSE_HEAVY_MEASURE("heavy measure", "impose heavy measures"),
     RECORD_CORRESPONDENCE("record correspondence", "record correspondence"),
-    CLOSE("close", "close the case");
+    CLOSE("close", "close the case"),
+    PLACE_LEGAL_HOLD("place a legal hold", "place a legal hold on the case"),
+    LIFT_LEGAL_HOLD("lift a legal hold", "lift the legal hold on the case"),
+    RECORD_POLICE_REPORT_OUTCOME("record a police report's outcome", "record how the police report ended");
 
     private final String label;
     private final String task;

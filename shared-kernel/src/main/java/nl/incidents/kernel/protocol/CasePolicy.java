@@ -9,8 +9,11 @@ import static nl.incidents.kernel.protocol.CaseAction.ESCALATE_TO_NEXT_LEVEL;
 import static nl.incidents.kernel.protocol.CaseAction.FILE_WITH_POLICE;
 import static nl.incidents.kernel.protocol.CaseAction.IMPOSE_HEAVY_MEASURE;
 import static nl.incidents.kernel.protocol.CaseAction.IMPOSE_LIGHT_MEASURE;
+import static nl.incidents.kernel.protocol.CaseAction.LIFT_LEGAL_HOLD;
 import static nl.incidents.kernel.protocol.CaseAction.MARK_STEP_OVERDUE;
 import static nl.incidents.kernel.protocol.CaseAction.NOTIFY_COMMUNICATIONS;
+import static nl.incidents.kernel.protocol.CaseAction.PLACE_LEGAL_HOLD;
+import static nl.incidents.kernel.protocol.CaseAction.RECORD_POLICE_REPORT_OUTCOME;
 import static nl.incidents.kernel.protocol.CaseAction.RECORD_CORRESPONDENCE;
 import static nl.incidents.kernel.protocol.CaseAction.REPORT;
 import static nl.incidents.kernel.protocol.CaseAction.REPORT_TO_INSPECTOR;
@@ -78,8 +81,8 @@ public enum CasePolicy {
             "Only the case's manager or the board can %s."),
 
     ONLY_THE_BOARD_FILES_WITH_THE_POLICE("policy.board-police",
-            "Only the board decides on a police report, to file or not (SKOW, Altena).",
-            EnumSet.of(FILE_WITH_POLICE, DECLINE_POLICE_REPORT),
+            "Only the board decides on a police report, to file or not, and records how it ended (SKOW, Altena).",
+            EnumSet.of(FILE_WITH_POLICE, DECLINE_POLICE_REPORT, RECORD_POLICE_REPORT_OUTCOME),
             a -> a.actor().role() == ActorRole.BOARD,
             "Whether to file with the police is the board's decision."),
 
@@ -88,6 +91,13 @@ public enum CasePolicy {
             EnumSet.of(REPORT_TO_INSPECTOR),
             a -> a.actor().role() == ActorRole.BOARD,
             "Reporting to the national confidential inspector is the board's decision."),
+
+    ONLY_THE_BOARD_PLACES_A_LEGAL_HOLD("policy.board-legal-hold",
+            "Only the board, the controller (verwerkingsverantwoordelijke) under the AVG, places and lifts a legal "
+            + "hold that keeps a case past its retention period (AVG art. 5(1)(e), 17(3)(e)).",
+            EnumSet.of(PLACE_LEGAL_HOLD, LIFT_LEGAL_HOLD),
+            a -> a.actor().role() == ActorRole.BOARD,
+            "Keeping a case past its retention period is the board's decision."),
 
     HEAVY_MEASURES_ARE_THE_BOARDS("policy.heavy-measure",
             "Heavy measures (suspension, dismissal, summary dismissal, removal) are the board's "

@@ -1,6 +1,7 @@
 package nl.incidents.kernel.protocol;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -24,8 +25,11 @@ import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.IncidentStatus;
 import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.LegalHoldLifted;
+import nl.incidents.kernel.incident.LegalHoldPlaced;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.PoliceReportConcluded;
 import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import nl.incidents.kernel.incident.Step;
@@ -57,6 +61,8 @@ import nl.incidents.kernel.incident.StepOverdue;
  * @param actingOn    the step just found overdue, which the events that directly follow act on; else null
  * @param missedAcknowledgement   when the current assignee got the case because the previous one did
  *                    not acknowledge in time: when that was due; else null
+ * @param legalHold   the board's legal hold in force (bewaarblokkade), with its reason, or null when none is
+ * @param policeReportOpen        a police report was filed and the board has not recorded how it ended
  */
 public record CaseProgress(
         IncidentId incidentId,
@@ -70,7 +76,9 @@ public record CaseProgress(
         boolean communicationsNotified,
         boolean policeDecided,
         StepOverdue actingOn,
-        Instant missedAcknowledgement) {
+        Instant missedAcknowledgement,
+        LegalHoldPlaced legalHold,
+        boolean policeReportOpen) {
 
     public CaseProgress {
         Objects.requireNonNull(incidentId, "incidentId");
@@ -81,7 +89,8 @@ public record CaseProgress(
 
     /** Nothing known yet of this case. */
     public static CaseProgress of(IncidentId incidentId) {
-        return new CaseProgress(incidentId, null, null, null, null, null, Map.of(), false, false, false, null, null);
+        return new CaseProgress(incidentId, null, null, null, null, null, Map.of(), false, false, false, null, null, null,
+                false);
     }
 
     /** Where a case stands after these events of it, in order. */
@@ -146,7 +155,47 @@ public record CaseProgress(
                 strategyAgreed || event instanceof ResponseStrategyAgreed,
                 communicationsNotified || event instanceof CommunicationsDepartmentNotified,
                 policeDecided || event instanceof FiledWithPolice || event instanceof PoliceReportDeclined,
-                overdue, missed);
+                overdue, missed, legalHoldAfter(event), policeReportOpenAfter(event));
+    }
+
+    private LegalHoldPlaced legalHoldAfter(IncidentEvent event) {
+        if (event instanceof LegalHoldPlaced e) {
+            return e;
+        }
+        return event instanceof LegalHoldLifted ? null : legalHold;
+    }
+
+    private boolean policeReportOpenAfter(IncidentEvent event) {
+        if (event instanceof FiledWithPolice) {
+            return true;
+        }
+        return !(event instanceof PoliceReportConcluded) && policeReportOpen;
+    }
+
+    /**
+     * Whether this case is held back from erasure, and why: the board's legal hold (bewaarblokkade) while it is in
+     * force; a police report (aangifte) from its filing until the board records how it ended; the consultation of
+     * the confidential inspector (art. 4a WOT) while that step is open. Empty when nothing holds the case; the
+     * holds in that order otherwise. A hold keeps the case past its retention period (AVG art. 17(3)(e): the data
+     * is needed for a legal claim or an investigation); {@link Retention} applies it.
+     */
+    public List<Hold> holds() {
+        List<Hold> holds = new ArrayList<>();
+        if (legalHold != null) {
+            holds.add(new Hold(Hold.Kind.LEGAL_HOLD, legalHold.reason()));
+        }
+        if (policeReportOpen) {
+            holds.add(new Hold(Hold.Kind.POLICE_REPORT, null));
+        }
+        if (isOpen(Step.INSPECTOR_CONSULTATION)) {
+            holds.add(new Hold(Hold.Kind.INSPECTOR_CONSULTATION, null));
+        }
+        return List.copyOf(holds);
+    }
+
+    /** Whether anything holds the case back from erasure ({@link #holds()}). */
+    public boolean held() {
+        return !holds().isEmpty();
     }
 
     private static OpenStep deadline(OpenStep earlier, DeadlineSet e, Assignee holder) {

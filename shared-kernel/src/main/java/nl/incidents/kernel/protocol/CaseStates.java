@@ -9,7 +9,9 @@ import nl.incidents.kernel.incident.Step;
  * Which actions the state of a case allows: the protocol's order of steps. Nothing happens in a
  * closed case; a case is handled once its holder acknowledged it; the communications department
  * is informed once and the police decision taken once; under the legal duty, the inspector is
- * consulted before the police decision and the case does not close before both. Checked after
+ * consulted before the police decision and the case does not close before both. What keeps a case (a legal hold,
+ * the outcome of its police report) is recorded on open and closed cases alike, since a case is kept long after it
+ * closes; a hold is placed once and lifted once, and a police report's outcome is recorded while it is open. Checked after
  * {@link CasePolicies}, so only someone with a right to the case learns its state.
  */
 public final class CaseStates {
@@ -32,6 +34,19 @@ public final class CaseStates {
     }
 
     private static RequestRefused refusing(CaseAction action, CaseProgress progress) {
+        switch (action) {
+            case PLACE_LEGAL_HOLD:
+                return progress.legalHold() == null ? null : RequestRefused.conflict("state.legal-hold-placed",
+                        "The board already holds this case; lift that hold before placing another.");
+            case LIFT_LEGAL_HOLD:
+                return progress.legalHold() != null ? null : RequestRefused.conflict("state.no-legal-hold",
+                        "The board holds nothing in this case: there is no legal hold to lift.");
+            case RECORD_POLICE_REPORT_OUTCOME:
+                return progress.policeReportOpen() ? null : RequestRefused.conflict("state.no-police-report",
+                        "No police report of this case is open: none was filed, or its outcome was recorded already.");
+            default:
+                break;
+        }
         if (progress.closed()) {
             return RequestRefused.conflict("state.closed",
                     "Incident " + progress.incidentId() + " is closed; nothing more can be done in it.");

@@ -50,7 +50,13 @@ public enum TimelineCode {
     /** The system noticed a step not taken by its deadline; for an acknowledgement, who held the case. */
     STEP_OVERDUE("step-overdue", "step", "dueAt", "level", "personId"),
     /** The system reminded the board of an overdue step, for the n-th time. */
-    BOARD_REMINDED("board-reminded", "step", "reminder");
+    BOARD_REMINDED("board-reminded", "step", "reminder"),
+    /** The board placed a legal hold (bewaarblokkade) on the case, with its reason. */
+    LEGAL_HOLD_PLACED("legal-hold-placed", "reason"),
+    /** The board lifted its legal hold on the case, with its reason. */
+    LEGAL_HOLD_LIFTED("legal-hold-lifted", "reason"),
+    /** The board recorded how the case's police report (aangifte) ended. */
+    POLICE_REPORT_CONCLUDED("police-report-concluded", "outcome");
 
     private final String code;
     private final List<String> parameters;

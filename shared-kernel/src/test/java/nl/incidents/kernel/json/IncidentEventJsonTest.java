@@ -31,12 +31,15 @@ import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.LegalHoldLifted;
+import nl.incidents.kernel.incident.LegalHoldPlaced;
 import nl.incidents.kernel.incident.Measure;
 import nl.incidents.kernel.incident.MeasureImposed;
 import nl.incidents.kernel.incident.Part;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
+import nl.incidents.kernel.incident.PoliceReportConcluded;
 import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.Region;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
@@ -94,7 +97,10 @@ class IncidentEventJsonTest {
                 new DeadlineSet(INCIDENT, Step.ACKNOWLEDGE, Instant.parse("2025-03-11T09:30:00Z"), 2),
                 new StepOverdue(INCIDENT, Step.ACKNOWLEDGE, Instant.parse("2025-03-11T09:30:00Z"), Assignee.manager(MANAGER)),
                 new BoardReminded(INCIDENT, Step.POLICE_DECISION, 3),
-                new PoliceReportDeclined(INCIDENT, "The inspector saw no reasonable suspicion."));
+                new PoliceReportDeclined(INCIDENT, "The inspector saw no reasonable suspicion."),
+                new LegalHoldPlaced(INCIDENT, "The parents announced a claim; keep the case until it is settled."),
+                new LegalHoldLifted(INCIDENT, "The claim was withdrawn."),
+                new PoliceReportConcluded(INCIDENT, "The prosecutor dismissed the report."));
     }
 
     @Test

@@ -136,6 +136,8 @@ public class BoardTexts {
             case "CorrespondenceRecorded" -> new Object[] {names.person(s(p, "personId")), label("partyRole", s(p, "partyRole"), locale),
                     s(p, "summary")};
             case "IncidentClosed" -> new Object[] {s(p, "outcome")};
+            case "LegalHoldPlaced", "LegalHoldLifted" -> new Object[] {s(p, "reason")};
+            case "PoliceReportConcluded" -> new Object[] {s(p, "outcome")};
             case "StepOverdue" -> new Object[] {label("step", s(p, "step"), locale), when(s(p, "dueAt"), locale)};
             case "BoardReminded" -> new Object[] {p.path("reminder").asInt(), label("step", s(p, "step"), locale)};
             default -> null;

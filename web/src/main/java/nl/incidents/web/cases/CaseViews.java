@@ -54,7 +54,8 @@ public final class CaseViews {
                    Strategy strategy, List<Step> communicationsNotifications, List<Step> policeReports,
                    List<Step> declinedPoliceReports, List<Step> inspectorReports, List<Measure> measures,
                    List<Correspondence> correspondence, Step closure, List<Deadline> deadlines,
-                   List<TimelineEntry> timeline, List<String> actions) {
+                   List<TimelineEntry> timeline, List<String> actions, List<Step> policeReportOutcomes,
+                   List<LegalHold> legalHolds, List<Hold> holds) {
 
         public Dossier {
             actions = actions == null ? List.of() : actions;
@@ -91,6 +92,21 @@ public final class CaseViews {
 
     /** A step taken: when, by whom, its text and a reference (police, inspector) or person. */
     public record Step(OffsetDateTime at, Actor by, String text, String reference, String personId) {
+    }
+
+    /**
+     * A legal hold (bewaarblokkade) of the board: placed when, by whom, why; lifted when, by whom, why (null while
+     * it is in force).
+     */
+    public record LegalHold(OffsetDateTime placedAt, Actor placedBy, String reason, OffsetDateTime liftedAt,
+                            Actor liftedBy, String liftReason) {
+    }
+
+    /**
+     * What keeps the case now: {@code legal-hold} (with the board's reason), {@code police-report},
+     * {@code inspector-consultation}.
+     */
+    public record Hold(String kind, String reason) {
     }
 
     /** A measure imposed. */

@@ -22,7 +22,10 @@ public enum ProtocolStep {
     POLICE_DECLINED("police-declined", "police-report-declined", Set.of("DECLINE_POLICE_REPORT"), List.of("reason")),
     INSPECTOR("inspector", "inspector-reports", Set.of("REPORT_TO_INSPECTOR"),
             List.of("personId", "summary", "inspectorReference")),
-    CLOSE("close", "closure", Set.of("CLOSE"), List.of("outcome"));
+    CLOSE("close", "closure", Set.of("CLOSE"), List.of("outcome")),
+    POLICE_OUTCOME("police-outcome", "police-report-outcome", Set.of("RECORD_POLICE_REPORT_OUTCOME"), List.of("outcome")),
+    LEGAL_HOLD("legal-hold", "legal-hold", Set.of("PLACE_LEGAL_HOLD"), List.of("reason")),
+    LIFT_LEGAL_HOLD("lift-legal-hold", "legal-hold-lifted", Set.of("LIFT_LEGAL_HOLD"), List.of("reason"));
 
     /** The fields sent as a list. */
     static final Set<String> LISTS = Set.of("elements");

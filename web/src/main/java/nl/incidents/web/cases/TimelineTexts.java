@@ -69,6 +69,8 @@ public class TimelineTexts {
                     p.get("level") == null ? "" : text("cases.timeline.heldBy", locale, holder(p, locale))};
             case REMINDER_SET -> new Object[] {label("due", p.get("step"), locale), time(p.get("dueAt"), locale)};
             case BOARD_REMINDED -> new Object[] {p.getOrDefault("reminder", ""), label("due", p.get("step"), locale)};
+            case LEGAL_HOLD_PLACED, LEGAL_HOLD_LIFTED -> new Object[] {p.getOrDefault("reason", "")};
+            case POLICE_REPORT_CONCLUDED -> new Object[] {p.getOrDefault("outcome", "")};
         };
         return messages.getMessage("cases.timeline." + code.code(), args, entry.text(), locale);
     }

@@ -121,6 +121,39 @@ class CasePagesTest {
     }
 
     @Test
+    void theBoardKeepsTheCaseWithALegalHoldAndSeesWhatHoldsIt() throws Exception {
+        String page = page("board", get("/cases/" + StandInServices.CASE), 200);
+        assertThat(page).contains("id=\"step-legal-hold\"", "Bewaarblokkade plaatsen", "id=\"step-police-outcome\"",
+                        "Afloop van de aangifte vastleggen", "id=\"h-holds\"", "De aangifte loopt nog",
+                        "Geplaatst op 30-11-2026 09:10 door Anne de Wit: Claim announced by the parent.",
+                        "Opgeheven op 30-11-2026 09:20 door Anne de Wit: Claim withdrawn.")
+                .doesNotContain("id=\"step-lift-legal-hold\"");
+
+        MvcResult sent = perform("board", post("/cases/" + StandInServices.CASE + "/legal-hold").with(csrf())
+                .param("reason", "The parents announced a claim"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/cases/" + StandInServices.CASE + "#step-legal-hold")).andReturn();
+        assertThat(SERVICES.calls).anyMatch(c -> c.person().equals("board") && c.method().equals("POST")
+                && c.target().equals("/api/incidents/" + StandInServices.CASE + "/legal-hold")
+                && c.body().equals("{\"reason\":\"The parents announced a claim\"}"));
+        assertThat(page("board", get("/cases/" + StandInServices.CASE).flashAttrs(sent.getFlashMap()), 200))
+                .contains("Gelukt: Bewaarblokkade plaatsen.");
+
+        String english = page("board", get("/cases/" + StandInServices.CASE).header("Accept-Language", "en"), 200);
+        assertThat(english).contains("Place a legal hold (bewaarblokkade)", "The police report is still open",
+                "Lifted on 30-11-2026 09:20 by Anne de Wit: Claim withdrawn.");
+    }
+
+    @Test
+    void onlyTheBoardIsOfferedToKeepACase() throws Exception {
+        String managers = page("manager", get("/cases/" + StandInServices.CASE), 200);
+        assertThat(managers).contains("De aangifte loopt nog")
+                .doesNotContain("id=\"step-legal-hold\"", "id=\"step-police-outcome\"");
+        String comms = page("comms", get("/cases/" + StandInServices.CASE), 200);
+        assertThat(comms).doesNotContain("id=\"h-holds\"", "Bewaarblokkade");
+    }
+
+    @Test
     void theCommunicationsDepartmentReadsTheCaseAndIsOfferedNothing() throws Exception {
         String page = page("comms", get("/cases/" + StandInServices.CASE), 200);
         assertThat(page).contains("A parent threatens a teacher", "Niet online reageren", "U kunt in deze zaak nu niets doen.",

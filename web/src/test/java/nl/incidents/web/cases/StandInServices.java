@@ -36,7 +36,7 @@ final class StandInServices {
             "board", """
                     ["ESCALATE_TO_NEXT_LEVEL","AGREE_STRATEGY","NOTIFY_COMMUNICATIONS","FILE_WITH_POLICE",
                      "DECLINE_POLICE_REPORT","REPORT_TO_INSPECTOR","IMPOSE_LIGHT_MEASURE","IMPOSE_HEAVY_MEASURE",
-                     "RECORD_CORRESPONDENCE","CLOSE"]""");
+                     "RECORD_CORRESPONDENCE","CLOSE","RECORD_POLICE_REPORT_OUTCOME","PLACE_LEGAL_HOLD"]""");
 
     /** What the stand-in was asked: method, path with query, and the body of a command. */
     record Call(String person, String method, String target, String body) {
@@ -117,7 +117,11 @@ final class StandInServices {
         boolean handles = !person.equals("comms");
         String measures = handles ? """
                 ,"measures":[{"personId":"pupil-7","partyRole":"PUPIL","measure":"WARNING","reason":"Shared the threat",
-                  "at":"2026-11-30T09:00:00+01:00","by":{"id":"manager","role":"MANAGER"}}]""" : "";
+                  "at":"2026-11-30T09:00:00+01:00","by":{"id":"manager","role":"MANAGER"}}],
+                 "holds":[{"kind":"police-report"}],
+                 "legalHolds":[{"placedAt":"2026-11-30T09:10:00+01:00","placedBy":{"id":"board","role":"BOARD"},
+                   "reason":"Claim announced by the parent","liftedAt":"2026-11-30T09:20:00+01:00",
+                   "liftedBy":{"id":"board","role":"BOARD"},"liftReason":"Claim withdrawn"}]""" : "";
         return """
                 {"incidentId":"%s","schoolId":"school-1","status":"ACKNOWLEDGED",
                  "report":{"platform":"FACEBOOK","location":"https://www.facebook.com/groups/ouders/posts/1",
