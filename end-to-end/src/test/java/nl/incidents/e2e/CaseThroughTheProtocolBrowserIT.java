@@ -20,9 +20,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * no element was chosen: the refusal stands next to the choices and what was typed stays), informs the communications
  * department, warns a pupil (waarschuwing) and escalates it to the board; the communications department reads it
  * without the measures and is offered nothing; the board acknowledges it, files with the police (aangifte), is refused
- * a dismissal of a parent (shown next to the measure), suspends the parent (schorsing) and closes the case, after which
- * nothing is offered to anyone; the board reads the case's full history and the pupil's dossier; the teacher's "Mijn
- * meldingen" says it is closed. Every page is screenshot into target/screenshots/ and checked with axe-core. Without
+ * a dismissal of a parent (shown next to the measure), suspends the parent (schorsing) and closes the case, which is
+ * then kept while the police report runs: the board places a legal hold (bewaarblokkade), lifts it, and records the
+ * police report's outcome, after which nothing holds the case; the board reads the case's full history and the
+ * pupil's dossier; the teacher's "Mijn meldingen" says it is closed. Every page is screenshot into target/screenshots/ and checked with axe-core. Without
  * the browser the test is skipped, unless {@code INCIDENTS_REQUIRE_ALL=1}: then it fails.
  */
 class CaseThroughTheProtocolBrowserIT {
@@ -162,9 +163,20 @@ class CaseThroughTheProtocolBrowserIT {
 
         board.take("close", Map.of("close-outcome", "Berichten verwijderd, aangifte gedaan, ouder geschorst"));
         assertThat(board.text("status")).isEqualTo("gesloten");
-        board.waitFor(By.id("no-actions"));
-        assertThat(board.absent(By.cssSelector("details.step"))).isTrue();
+        // Closed, the case is kept while its police report runs (bewaring): the board may record the report's outcome
+        // and place a legal hold (bewaarblokkade), nothing else.
+        assertThat(board.ids("details.step")).containsExactlyInAnyOrder("step-police-outcome", "step-legal-hold");
+        assertThat(board.text("holds-now")).contains("De aangifte loopt nog");
         board.seen("case-board-closed");
+        board.take("legal-hold", Map.of("legal-hold-reason", "Ouders dreigen met een klacht bij de geschillencommissie"));
+        assertThat(board.text("holds-now")).contains("Bewaarblokkade van het bestuur", "geschillencommissie");
+        assertThat(board.ids("details.step")).contains("step-lift-legal-hold").doesNotContain("step-legal-hold");
+        board.seen("case-board-legal-hold");
+        board.take("lift-legal-hold", Map.of("lift-legal-hold-reason", "De klacht is ingetrokken"));
+        assertThat(board.text("legal-holds")).contains("De klacht is ingetrokken");
+        board.take("police-outcome", Map.of("police-outcome-outcome", "De politie heeft de ouder gewaarschuwd"));
+        assertThat(board.text("holds")).contains("Niets houdt deze zaak vast");
+        assertThat(board.ids("details.step")).containsExactly("step-legal-hold");
 
         // The board reads the full history: every event, when and by whom.
         board.open("/cases/" + id + "/history");
