@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -70,9 +71,28 @@ final class Person {
         wait.until(ExpectedConditions.presenceOfElementLocated(element));
     }
 
+    /**
+     * The element's text. Parts of a page swap themselves when a case changes (live updates), so an element found a
+     * moment ago may be gone: it is found again.
+     */
     String text(By element) {
         waitFor(element);
-        return browser.findElement(element).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElement(element).getText();
+            } catch (WebDriverException swapped) {
+                if (attempt == 5 || !gone(swapped)) {
+                    throw swapped;
+                }
+                waitFor(element);
+            }
+        }
+    }
+
+    /** Whether the browser says the element left the page (stale, or Chromium's "does not belong to the document"). */
+    private static boolean gone(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     String text(String id) {
@@ -144,7 +164,18 @@ final class Person {
     void submit(String step, boolean done) {
         WebElement button = browser.findElement(By.id("submit-" + step));
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        // The form's answer is a new page: the button of the old one is gone.
+        wait.until(driver -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (WebDriverException left) {
+                if (gone(left)) {
+                    return true;
+                }
+                throw left;
+            }
+        });
         if (done) {
             waitFor(By.id("done"));
         } else {
