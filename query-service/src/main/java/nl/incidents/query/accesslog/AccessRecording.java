@@ -10,10 +10,11 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Pattern;
-import nl.incidents.kernel.time.TimePrecision;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.logging.Pseudonym;
+import nl.incidents.kernel.time.TimePrecision;
 import nl.incidents.support.directory.CurrentActor;
 import nl.incidents.support.web.ProblemResponses;
 import org.slf4j.Logger;
@@ -49,7 +50,8 @@ import org.springframework.web.util.UrlPathHelper;
  * as that person anyway, so the header adds no power. From any other caller the header is ignored. Such a read is
  * recorded as through a {@link Channel#PAGE}, any other as through the {@link Channel#API}.
  *
- * <p>Registered by {@link AccessLogConfiguration}. Its own log lines carry ids only (of the case, the person read about and the reader), never an address.
+ * <p>Registered by {@link AccessLogConfiguration}. Its own log lines carry the case's id and pseudonyms of the person read
+ * about and of the reader ({@link Pseudonym}), never a person's id, name or address.
  */
 class AccessRecording extends OncePerRequestFilter {
 
@@ -102,11 +104,11 @@ class AccessRecording extends OncePerRequestFilter {
         if (read != null) {
             try {
                 accessLog.append(read);
-                log.debug("Recorded a read of {} {} by {}{}", read.kind(), subject(read), read.reader().id(),
+                log.debug("Recorded a read of {} {} by {}{}", read.kind(), subject(read), Pseudonym.of(read.reader().id().value()),
                         read.refused() ? " (refused)" : "");
             } catch (RuntimeException failure) {
                 log.warn("Could not record a read of {} {} by {} in the access log ({}); answered 503 instead", read.kind(),
-                        subject(read), read.reader().id(), failure.getClass().getSimpleName());
+                        subject(read), Pseudonym.of(read.reader().id().value()), failure.getClass().getSimpleName());
                 answer.reset();
                 ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable",
                         "The service cannot answer right now. Please try again in a moment.", request.getRequestURI());
@@ -203,6 +205,7 @@ class AccessRecording extends OncePerRequestFilter {
     }
 
     private static String subject(AccessLog.Read read) {
-        return read.incidentId() != null ? read.incidentId().toString() : read.personId().value();
+        // A case by its id; a person, like the reader, only by pseudonym: logs carry no personal data.
+        return read.incidentId() != null ? read.incidentId().toString() : Pseudonym.of(read.personId().value());
     }
 }
