@@ -13,12 +13,15 @@ import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.AgreeResponseStrategy;
 import nl.incidents.kernel.incident.BoardReminded;
+import nl.incidents.kernel.incident.CaseErased;
 import nl.incidents.kernel.incident.CloseIncident;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.CorrespondenceRecorded;
 import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DeclinePoliceReport;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.EraseCase;
+import nl.incidents.kernel.incident.ErasePersonFromCase;
 import nl.incidents.kernel.incident.EscalateToManager;
 import nl.incidents.kernel.incident.EscalateToNextLevel;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
@@ -37,6 +40,7 @@ import nl.incidents.kernel.incident.MarkStepOverdue;
 import nl.incidents.kernel.incident.MeasureImposed;
 import nl.incidents.kernel.incident.NotifyCommunicationsDepartment;
 import nl.incidents.kernel.incident.PartyRole;
+import nl.incidents.kernel.incident.PersonErased;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.PlaceLegalHold;
 import nl.incidents.kernel.incident.PoliceReportConcluded;
@@ -49,6 +53,7 @@ import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
 import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
+import nl.incidents.kernel.privacy.ErasureRequests;
 import nl.incidents.kernel.protocol.Attempt;
 import nl.incidents.kernel.protocol.CaseAction;
 import nl.incidents.kernel.protocol.CasePolicies;
@@ -198,6 +203,40 @@ class Incident {
     void handle(LiftLegalHold command, Actor actor) {
         mayAct(CaseAction.LIFT_LEGAL_HOLD, actor);
         apply(new LegalHoldLifted(incidentId, command.reason()));
+    }
+
+    /**
+     * Erases what the case holds about one person (AVG art. 17), refused while the case is held (art. 17(3)(e)). The
+     * person's keys of this case are deleted in the same unit of work, once the event is stored
+     * ({@code ErasureKeys}).
+     */
+    @CommandHandler
+    void handle(ErasePersonFromCase command, Actor actor) {
+        mayAct(CaseAction.ERASE_PERSON, actor);
+        ErasureRequests.checkReference(command.request());
+        require(command.ground(), "ground", "ground", "Choose the legal ground of the erasure.");
+        require(command.requestedBy(), "requester", "requestedBy", "Say who asked for the erasure.");
+        if (command.personId() == null || command.personId().erased()) {
+            throw RequestRefused.invalid("erasure.person.missing", "personId", "Name the person to erase.");
+        }
+        apply(new PersonErased(incidentId, command.personId(), command.request(), command.ground(),
+                command.requestedBy()));
+    }
+
+    /** Erases the whole closed case (AVG art. 17, or art. 5(1)(e) at the end of its retention period). */
+    @CommandHandler
+    void handle(EraseCase command, Actor actor) {
+        mayAct(CaseAction.ERASE_CASE, actor);
+        ErasureRequests.checkReference(command.request());
+        require(command.ground(), "ground", "ground", "Choose the legal ground of the erasure.");
+        require(command.requestedBy(), "requester", "requestedBy", "Say who asked for the erasure.");
+        apply(new CaseErased(incidentId, command.request(), command.ground(), command.requestedBy()));
+    }
+
+    private static void require(Object value, String code, String field, String message) {
+        if (value == null) {
+            throw RequestRefused.invalid("erasure." + code + ".missing", field, message);
+        }
     }
 
     @CommandHandler

@@ -25,6 +25,8 @@ import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DeclinePoliceReport;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.EraseCase;
+import nl.incidents.kernel.incident.ErasePersonFromCase;
 import nl.incidents.kernel.incident.EscalateToManager;
 import nl.incidents.kernel.incident.EscalateToNextLevel;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
@@ -57,6 +59,8 @@ import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
 import nl.incidents.kernel.incident.Step;
+import nl.incidents.kernel.privacy.ErasureGround;
+import nl.incidents.kernel.privacy.ErasureRequester;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -290,14 +294,19 @@ final class IncidentFixtures {
     }
 
     /**
-     * The board's commands that keep a case (legal hold, the police report's outcome): allowed on a closed case too,
-     * each sent by the board, on a case where its state allows it ({@link #keptHistory()}).
+     * The board's commands that keep a case (legal hold, the police report's outcome) or erase it (a person, the
+     * whole case): allowed on a closed case too, each sent by the board; the first three on a case where their state
+     * allows them ({@link #keptHistory()}), which holds the erasures back.
      */
     static Stream<Arguments> keepingCommands() {
         return Stream.of(
                 command(new PlaceLegalHold(INCIDENT, "The parents announced a claim."), BOARD),
                 command(new LiftLegalHold(INCIDENT, "The claim was withdrawn."), BOARD),
-                command(new RecordPoliceReportOutcome(INCIDENT, "Dismissed by the prosecutor."), BOARD));
+                command(new RecordPoliceReportOutcome(INCIDENT, "Dismissed by the prosecutor."), BOARD),
+                command(new ErasePersonFromCase(INCIDENT, PUPIL, "AVG-2026-014", ErasureGround.OBJECTION,
+                        ErasureRequester.DATA_SUBJECT), BOARD),
+                command(new EraseCase(INCIDENT, "AVG-2026-015", ErasureGround.NO_LONGER_NEEDED,
+                        ErasureRequester.BOARD), BOARD));
     }
 
     /** The command the system's deadlines send: it acts on a step only while that step is still due. */

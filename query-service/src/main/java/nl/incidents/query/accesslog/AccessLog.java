@@ -13,16 +13,19 @@ import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.privacy.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The access log's table ({@code access_log}, query schema V11): appends a read, and lists the reads of a case or
- * about a person, newest first. It only inserts: there is no way in the code to change or remove an entry, and on
- * PostgreSQL the database refuses UPDATE, DELETE and TRUNCATE of the table to everyone.
+ * about a person, newest first. It only inserts, with one exception the AVG asks for: {@link #forgetPerson} blanks
+ * the subject of the person-dossier reads of a person whose data was erased everywhere. There is no way in the code
+ * to change or remove an entry otherwise, and on PostgreSQL the database refuses every other UPDATE, DELETE and
+ * TRUNCATE of the table to everyone (V11, V12).
  */
 @Component
-class AccessLog {
+public class AccessLog {
 
     /**
      * One read to record.
@@ -68,6 +71,18 @@ class AccessLog {
                         read.personId() == null ? null : read.personId().value(), read.address(), read.channel().name(),
                         read.refused())
                 .update();
+    }
+
+    /**
+     * Blanks the person named as the subject of person-dossier reads to {@value
+     * nl.incidents.kernel.privacy.PersonalData#ERASED}, once everything about them was erased (AVG art. 17); who read,
+     * when, from where and how stays.
+     *
+     * @return how many entries were blanked
+     */
+    public int forgetPerson(PersonId person) {
+        return jdbc.sql("UPDATE access_log SET person_id = ? WHERE person_id = ?")
+                .params(PersonalData.ERASED, person.value()).update();
     }
 
     /** The reads of one case's dossier and history, newest first. */

@@ -47,7 +47,8 @@ class CaseSummaryProjection {
                 .params(id, event.schoolId(), IncidentStatus.REPORTED.name(), event.severity().name(),
                         event.stage().name(), event.platform().name(), event.reportedBy().value(), utc(at))
                 .update();
-        for (PersonId person : event.involvedParties().stream().map(InvolvedParty::personId).distinct().toList()) {
+        for (PersonId person : event.involvedParties().stream().map(InvolvedParty::personId).distinct()
+                .filter(person -> !person.erased()).toList()) { // an erased party, replayed, is nobody to keep out
             jdbc.sql("INSERT INTO incident_party (incident_id, person_id) VALUES (?, ?)").params(id, person.value()).update();
         }
     }

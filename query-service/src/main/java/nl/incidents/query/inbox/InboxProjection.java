@@ -4,6 +4,7 @@ import static nl.incidents.query.Projections.utc;
 
 import java.time.Instant;
 import java.util.Locale;
+import nl.incidents.kernel.incident.CaseErased;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.notification.Notice;
 import nl.incidents.kernel.notification.NoticeFacts;
@@ -43,6 +44,11 @@ class InboxProjection {
 
     @EventHandler
     void on(IncidentEvent event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (event instanceof CaseErased) {
+            // The notices of an erased case lead to a case that shows nothing any more (AVG art. 17).
+            jdbc.sql("DELETE FROM inbox_entry WHERE incident_id = ?").param(event.incidentId().toString()).update();
+            return;
+        }
         for (Notice notice : notices.of(event, sequence)) {
             boolean known = jdbc.sql("SELECT COUNT(*) FROM inbox_entry WHERE event_id = ? AND recipient_id = ?")
                     .params(message.getIdentifier(), notice.recipient().value()).query(Long.class).single() > 0;

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.BoardReminded;
+import nl.incidents.kernel.incident.CaseErased;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.CorrespondenceRecorded;
 import nl.incidents.kernel.incident.DeadlineSet;
@@ -21,6 +22,7 @@ import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.LegalHoldLifted;
 import nl.incidents.kernel.incident.LegalHoldPlaced;
 import nl.incidents.kernel.incident.MeasureImposed;
+import nl.incidents.kernel.incident.PersonErased;
 import nl.incidents.kernel.incident.PoliceReportConcluded;
 import nl.incidents.kernel.incident.PoliceReportDeclined;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
@@ -29,7 +31,10 @@ import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.kernel.protocol.CaseProgress;
 import nl.incidents.kernel.protocol.Escalations;
 import nl.incidents.kernel.protocol.OpenStep;
+import nl.incidents.kernel.timeline.TimelineCode;
+import nl.incidents.query.history.StoredEvent;
 import nl.incidents.query.incidentdossier.IncidentDossier.CorrespondenceEntry;
+import nl.incidents.query.incidentdossier.IncidentDossier.Erasure;
 import nl.incidents.query.incidentdossier.IncidentDossier.Escalation;
 import nl.incidents.query.incidentdossier.IncidentDossier.HoldEntry;
 import nl.incidents.query.incidentdossier.IncidentDossier.LegalHold;
@@ -38,8 +43,6 @@ import nl.incidents.query.incidentdossier.IncidentDossier.Report;
 import nl.incidents.query.incidentdossier.IncidentDossier.Step;
 import nl.incidents.query.incidentdossier.IncidentDossier.Strategy;
 import nl.incidents.query.incidentdossier.IncidentDossier.TimelineEntry;
-import nl.incidents.kernel.timeline.TimelineCode;
-import nl.incidents.query.history.StoredEvent;
 
 /**
  * Folds a case's events, in order, into its dossier and a timeline a person can read: each line by its code and
@@ -62,6 +65,7 @@ final class DossierAssembler {
     private Step closure;
     private final List<Step> policeReportOutcomes = new ArrayList<>();
     private final List<LegalHold> legalHolds = new ArrayList<>();
+    private final List<Erasure> erasures = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final CaseTiming timing = new CaseTiming();
 
@@ -168,6 +172,16 @@ final class DossierAssembler {
             }
             line = Line.of(TimelineCode.LEGAL_HOLD_LIFTED, "The board lifted its legal hold: " + e.reason(),
                     "reason", e.reason());
+        } else if (event instanceof PersonErased e) {
+            erasures.add(new Erasure(at, by, Erasure.Scope.PERSON, e.request(), e.ground(), e.requestedBy()));
+            line = Line.of(TimelineCode.PERSON_ERASED, "Everything about a person was erased (request " + e.request()
+                    + ", AVG art. " + e.ground().article() + ")", "request", e.request(), "ground", e.ground(),
+                    "requestedBy", e.requestedBy());
+        } else if (event instanceof CaseErased e) {
+            erasures.add(new Erasure(at, by, Erasure.Scope.CASE, e.request(), e.ground(), e.requestedBy()));
+            line = Line.of(TimelineCode.CASE_ERASED, "The case was erased (request " + e.request() + ", AVG art. "
+                    + e.ground().article() + ")", "request", e.request(), "ground", e.ground(),
+                    "requestedBy", e.requestedBy());
         } else if (event instanceof EscalationPolicyRecorded e) {
             line = timing.recorded(e);
         } else if (event instanceof DeadlineSet e) {
@@ -206,7 +220,8 @@ final class DossierAssembler {
                 shown.contains(EscalationPolicyRecorded.class) ? timing.terms() : null,
                 section(DeadlineSet.class, CaseTiming.deadlines(progress)), section(StepOverdue.class, timing.lateSteps()),
                 List.copyOf(timeline), List.of(), section(PoliceReportConcluded.class, policeReportOutcomes),
-                section(LegalHoldPlaced.class, legalHolds), shown.containsAll(KEEPING) ? holds() : null);
+                section(LegalHoldPlaced.class, legalHolds), shown.containsAll(KEEPING) ? holds() : null,
+                section(PersonErased.class, erasures));
     }
 
     /** The events a reader must see to be told what keeps the case: the board's holds and the police reports. */

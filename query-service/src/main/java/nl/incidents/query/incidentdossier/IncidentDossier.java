@@ -22,6 +22,8 @@ import nl.incidents.kernel.incident.Region;
 import nl.incidents.kernel.incident.ResponseStrategy;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.privacy.ErasureGround;
+import nl.incidents.kernel.privacy.ErasureRequester;
 import nl.incidents.kernel.protocol.CaseAction;
 
 /**
@@ -31,7 +33,7 @@ import nl.incidents.kernel.protocol.CaseAction;
  * {@code CaseStates}, as the command side checks them; empty for someone who may take none).
  * For those who handle the case also what keeps it past its retention period: the outcomes of its police reports,
  * the board's legal holds (bewaarblokkades) placed and lifted, and {@code holds}, what holds it now (the kernel's
- * {@code CaseProgress.holds()}).
+ * {@code CaseProgress.holds()}); and the erasures of the case or of people in it, which name no one.
  */
 public record IncidentDossier(
         IncidentId incidentId,
@@ -55,7 +57,8 @@ public record IncidentDossier(
         List<CaseAction> actions,
         List<Step> policeReportOutcomes,
         List<LegalHold> legalHolds,
-        List<HoldEntry> holds) {
+        List<HoldEntry> holds,
+        List<Erasure> erasures) {
 
     /**
      * The steps of the protocol a person may take in a case through the command API, in the order of
@@ -74,7 +77,7 @@ public record IncidentDossier(
         return new IncidentDossier(incidentId, schoolId, status, report, escalation, escalations, strategy,
                 communicationsNotifications, policeReports, declinedPoliceReports, inspectorReports, measures,
                 correspondence, closure, terms, deadlines, lateSteps, timeline, List.copyOf(allowed), policeReportOutcomes,
-                legalHolds, holds);
+                legalHolds, holds, erasures);
     }
 
     /** What the reporter saw. */
@@ -118,6 +121,18 @@ public record IncidentDossier(
      * {@code inspector-consultation}, the kernel's {@code Hold.Kind} codes) and, for the board's hold, its reason.
      */
     public record HoldEntry(String kind, String reason) {
+    }
+
+    /**
+     * An erasure (AVG art. 17): when, by whom (the board member, or the system for the retention task), of one
+     * {@code PERSON} or the whole {@code CASE}, under which request of the board's register, on which ground
+     * (the kernel's {@code ErasureGround} name) and at whose request ({@code ErasureRequester} name). Never whom.
+     */
+    public record Erasure(Instant at, Actor by, Scope scope, String request, ErasureGround ground,
+                          ErasureRequester requestedBy) {
+
+        /** What was erased: everything about one person in the case, or the whole case. */
+        public enum Scope { PERSON, CASE }
     }
 
     /** A measure imposed on a person involved. */

@@ -43,6 +43,9 @@ class PersonDossierProjection {
 
     private void file(EventMessage<?> message, IncidentId incidentId, PersonId person, EntryType type, PartyRole role,
                       String measure, String text, Instant at) {
+        if (person.erased()) {
+            return; // replayed after the person's erasure: there is nobody's dossier to file it in
+        }
         if (jdbc.sql("SELECT COUNT(*) FROM dossier_entry WHERE event_id = ?").param(message.getIdentifier())
                 .query(Long.class).single() > 0) {
             return; // replayed

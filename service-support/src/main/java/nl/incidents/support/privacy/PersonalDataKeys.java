@@ -116,6 +116,37 @@ public class PersonalDataKeys {
     }
 
     /**
+     * Deletes this person's key of this case: what the case holds about them reads {@value
+     * nl.incidents.kernel.privacy.PersonalData#ERASED} from now on; their keys of other cases stay.
+     *
+     * @return how many keys were deleted (0 or 1)
+     */
+    public int deletePersonFromCase(IncidentId incidentId, PersonId person) {
+        int deleted = jdbc.update("DELETE FROM personal_data_key WHERE incident_id = ? AND person_id = ?",
+                incidentId.toString(), person.value());
+        forget();
+        return deleted;
+    }
+
+    /** The cases that hold a key of this person, that is, personal data about them, in the order of their ids. */
+    public List<IncidentId> casesOf(PersonId person) {
+        return jdbc.queryForList("SELECT incident_id FROM personal_data_key WHERE person_id = ? ORDER BY incident_id",
+                String.class, person.value()).stream().map(IncidentId::of).toList();
+    }
+
+    /** Whether this person still has a key of this case (without making one, unlike {@link #ofPerson}). */
+    public boolean exists(IncidentId incidentId, PersonId person) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_key WHERE incident_id = ? AND person_id = ?",
+                Long.class, incidentId.toString(), person.value()) > 0;
+    }
+
+    /** Whether any case still holds a key of this person. */
+    public boolean existsAnywhere(PersonId person) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_key WHERE person_id = ?", Long.class,
+                person.value()) > 0;
+    }
+
+    /**
      * Deletes every key of this case, its own and those of the people in it: the whole case reads {@value
      * nl.incidents.kernel.privacy.PersonalData#ERASED} where it held personal data.
      *
@@ -180,8 +211,11 @@ public class PersonalDataKeys {
     private record KeyRow(String id, byte[] keyset) {
     }
 
-    /** Forgets every unwrapped key, so the next use reads the table again. */
-    void forget() {
+    /**
+     * Forgets every unwrapped key, so the next use reads the table again: the other service calls it when it learns
+     * of an erasure, so that it stops reading the erased data at once rather than when its cache expires.
+     */
+    public void forget() {
         byOwner.invalidateAll();
         byId.invalidateAll();
     }

@@ -7,7 +7,8 @@ package nl.incidents.kernel.incident;
 public sealed interface IncidentEvent permits DerailingDiscussionReported, IncidentEscalated, EscalationAcknowledged,
         ResponseStrategyAgreed, CommunicationsDepartmentNotified, FiledWithPolice, ReportedToConfidentialInspector,
         MeasureImposed, CorrespondenceRecorded, IncidentClosed, EscalationPolicyRecorded, DeadlineSet, StepOverdue,
-        BoardReminded, PoliceReportDeclined, LegalHoldPlaced, LegalHoldLifted, PoliceReportConcluded {
+        BoardReminded, PoliceReportDeclined, LegalHoldPlaced, LegalHoldLifted, PoliceReportConcluded,
+        PersonErased, CaseErased {
 
     IncidentId incidentId();
 }

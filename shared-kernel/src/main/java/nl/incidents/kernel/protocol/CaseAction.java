@@ -24,7 +24,9 @@ public enum CaseAction {
     CLOSE("close", "close the case"),
     PLACE_LEGAL_HOLD("place a legal hold", "place a legal hold on the case"),
     LIFT_LEGAL_HOLD("lift a legal hold", "lift the legal hold on the case"),
-    RECORD_POLICE_REPORT_OUTCOME("record a police report's outcome", "record how the police report ended");
+    RECORD_POLICE_REPORT_OUTCOME("record a police report's outcome", "record how the police report ended"),
+    ERASE_PERSON("erase a person", "erase a person's data from the case"),
+    ERASE_CASE("erase the case", "erase the case");
 
     private final String label;
     private final String task;

@@ -4,6 +4,8 @@ import static nl.incidents.kernel.protocol.CaseAction.ACKNOWLEDGE;
 import static nl.incidents.kernel.protocol.CaseAction.AGREE_STRATEGY;
 import static nl.incidents.kernel.protocol.CaseAction.CLOSE;
 import static nl.incidents.kernel.protocol.CaseAction.DECLINE_POLICE_REPORT;
+import static nl.incidents.kernel.protocol.CaseAction.ERASE_CASE;
+import static nl.incidents.kernel.protocol.CaseAction.ERASE_PERSON;
 import static nl.incidents.kernel.protocol.CaseAction.ESCALATE_TO_MANAGER;
 import static nl.incidents.kernel.protocol.CaseAction.ESCALATE_TO_NEXT_LEVEL;
 import static nl.incidents.kernel.protocol.CaseAction.FILE_WITH_POLICE;
@@ -13,8 +15,8 @@ import static nl.incidents.kernel.protocol.CaseAction.LIFT_LEGAL_HOLD;
 import static nl.incidents.kernel.protocol.CaseAction.MARK_STEP_OVERDUE;
 import static nl.incidents.kernel.protocol.CaseAction.NOTIFY_COMMUNICATIONS;
 import static nl.incidents.kernel.protocol.CaseAction.PLACE_LEGAL_HOLD;
-import static nl.incidents.kernel.protocol.CaseAction.RECORD_POLICE_REPORT_OUTCOME;
 import static nl.incidents.kernel.protocol.CaseAction.RECORD_CORRESPONDENCE;
+import static nl.incidents.kernel.protocol.CaseAction.RECORD_POLICE_REPORT_OUTCOME;
 import static nl.incidents.kernel.protocol.CaseAction.REPORT;
 import static nl.incidents.kernel.protocol.CaseAction.REPORT_TO_INSPECTOR;
 
@@ -98,6 +100,14 @@ public enum CasePolicy {
             EnumSet.of(PLACE_LEGAL_HOLD, LIFT_LEGAL_HOLD),
             a -> a.actor().role() == ActorRole.BOARD,
             "Keeping a case past its retention period is the board's decision."),
+
+    ONLY_THE_BOARD_ERASES("policy.board-erases",
+            "Only the board, the controller under the AVG, erases a person's data or a whole case, on a request and "
+            + "its legal ground (AVG art. 17); the system erases a case whose retention period ended (art. 5(1)(e)).",
+            EnumSet.of(ERASE_PERSON, ERASE_CASE),
+            a -> a.actor().role() == ActorRole.BOARD
+                    || (a.actor().role() == ActorRole.SYSTEM && a.action() == ERASE_CASE),
+            "Erasing personal data is the board's decision."),
 
     HEAVY_MEASURES_ARE_THE_BOARDS("policy.heavy-measure",
             "Heavy measures (suspension, dismissal, summary dismissal, removal) are the board's "

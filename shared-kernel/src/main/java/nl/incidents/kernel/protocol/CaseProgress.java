@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
+import nl.incidents.kernel.incident.CaseErased;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
@@ -63,6 +64,7 @@ import nl.incidents.kernel.incident.StepOverdue;
  *                    not acknowledge in time: when that was due; else null
  * @param legalHold   the board's legal hold in force (bewaarblokkade), with its reason, or null when none is
  * @param policeReportOpen        a police report was filed and the board has not recorded how it ended
+ * @param erased      the whole case was erased ({@link CaseErased}): nothing more happens in it
  */
 public record CaseProgress(
         IncidentId incidentId,
@@ -78,7 +80,8 @@ public record CaseProgress(
         StepOverdue actingOn,
         Instant missedAcknowledgement,
         LegalHoldPlaced legalHold,
-        boolean policeReportOpen) {
+        boolean policeReportOpen,
+        boolean erased) {
 
     public CaseProgress {
         Objects.requireNonNull(incidentId, "incidentId");
@@ -90,7 +93,7 @@ public record CaseProgress(
     /** Nothing known yet of this case. */
     public static CaseProgress of(IncidentId incidentId) {
         return new CaseProgress(incidentId, null, null, null, null, null, Map.of(), false, false, false, null, null, null,
-                false);
+                false, false);
     }
 
     /** Where a case stands after these events of it, in order. */
@@ -155,7 +158,8 @@ public record CaseProgress(
                 strategyAgreed || event instanceof ResponseStrategyAgreed,
                 communicationsNotified || event instanceof CommunicationsDepartmentNotified,
                 policeDecided || event instanceof FiledWithPolice || event instanceof PoliceReportDeclined,
-                overdue, missed, legalHoldAfter(event), policeReportOpenAfter(event));
+                overdue, missed, legalHoldAfter(event), policeReportOpenAfter(event),
+                erased || event instanceof CaseErased);
     }
 
     private LegalHoldPlaced legalHoldAfter(IncidentEvent event) {

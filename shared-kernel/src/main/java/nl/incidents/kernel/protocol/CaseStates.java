@@ -1,6 +1,8 @@
 package nl.incidents.kernel.protocol;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.incident.IncidentStatus;
 import nl.incidents.kernel.incident.Step;
@@ -34,7 +36,16 @@ public final class CaseStates {
     }
 
     private static RequestRefused refusing(CaseAction action, CaseProgress progress) {
+        if (progress.erased()) {
+            return RequestRefused.conflict("state.erased",
+                    "Incident " + progress.incidentId() + " was erased; nothing more can be done in it.");
+        }
         switch (action) {
+            case ERASE_PERSON:
+                return held(progress);
+            case ERASE_CASE:
+                return progress.closed() ? held(progress) : RequestRefused.conflict("state.open",
+                        "Only a closed case can be erased: close it first, with the reason as its outcome.");
             case PLACE_LEGAL_HOLD:
                 return progress.legalHold() == null ? null : RequestRefused.conflict("state.legal-hold-placed",
                         "The board already holds this case; lift that hold before placing another.");
@@ -81,6 +92,15 @@ public final class CaseStates {
                     : null;
             default -> null;
         };
+    }
+
+    /** AVG art. 17(3)(e): what is needed for a legal claim or an investigation is not erased while it is. */
+    private static RequestRefused held(CaseProgress progress) {
+        List<Hold> holds = progress.holds();
+        return holds.isEmpty() ? null : RequestRefused.conflict("state.held", "This case is kept: "
+                + holds.stream().map(h -> h.kind().description()).collect(Collectors.joining(", "))
+                + ". Nothing in it is erased until that ends.")
+                .with("holds", holds.stream().map(h -> h.kind().code()).collect(Collectors.joining(",")));
     }
 
     public static boolean allows(CaseAction action, CaseProgress progress) {

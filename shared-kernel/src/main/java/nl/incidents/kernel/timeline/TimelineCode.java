@@ -56,7 +56,15 @@ public enum TimelineCode {
     /** The board lifted its legal hold on the case, with its reason. */
     LEGAL_HOLD_LIFTED("legal-hold-lifted", "reason"),
     /** The board recorded how the case's police report (aangifte) ended. */
-    POLICE_REPORT_CONCLUDED("police-report-concluded", "outcome");
+    POLICE_REPORT_CONCLUDED("police-report-concluded", "outcome"),
+    /**
+     * Everything the case held about one person was erased (AVG art. 17): the board's reference of the request, the
+     * ground ({@link nl.incidents.kernel.privacy.ErasureGround} name) and who asked
+     * ({@link nl.incidents.kernel.privacy.ErasureRequester} name); never whom.
+     */
+    PERSON_ERASED("person-erased", "request", "ground", "requestedBy"),
+    /** The whole case was erased, on a request or at the end of its retention period; as {@link #PERSON_ERASED}. */
+    CASE_ERASED("case-erased", "request", "ground", "requestedBy");
 
     private final String code;
     private final List<String> parameters;

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import nl.incidents.kernel.escalation.EscalationPolicy;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
+import nl.incidents.kernel.incident.CaseErased;
 import nl.incidents.kernel.incident.ClockMode;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.CorrespondenceRecorded;
@@ -37,6 +38,7 @@ import nl.incidents.kernel.incident.Measure;
 import nl.incidents.kernel.incident.MeasureImposed;
 import nl.incidents.kernel.incident.Part;
 import nl.incidents.kernel.incident.PartyRole;
+import nl.incidents.kernel.incident.PersonErased;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.PoliceReportConcluded;
@@ -49,6 +51,8 @@ import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
 import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
+import nl.incidents.kernel.privacy.ErasureGround;
+import nl.incidents.kernel.privacy.ErasureRequester;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -100,7 +104,11 @@ class IncidentEventJsonTest {
                 new PoliceReportDeclined(INCIDENT, "The inspector saw no reasonable suspicion."),
                 new LegalHoldPlaced(INCIDENT, "The parents announced a claim; keep the case until it is settled."),
                 new LegalHoldLifted(INCIDENT, "The claim was withdrawn."),
-                new PoliceReportConcluded(INCIDENT, "The prosecutor dismissed the report."));
+                new PoliceReportConcluded(INCIDENT, "The prosecutor dismissed the report."),
+                new PersonErased(INCIDENT, new PersonId("pupil-7"), "AVG-2026-014", ErasureGround.OBJECTION,
+                        ErasureRequester.PARENT_OR_GUARDIAN),
+                new CaseErased(INCIDENT, "retention", ErasureGround.RETENTION_PERIOD_ENDED,
+                        ErasureRequester.RETENTION_SCHEDULE));
     }
 
     @Test

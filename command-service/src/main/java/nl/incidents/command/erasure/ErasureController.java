@@ -1,0 +1,157 @@
+package nl.incidents.command.erasure;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.incidents.command.messaging.IncidentCommands;
+import nl.incidents.kernel.RequestRefused;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.EraseCase;
+import nl.incidents.kernel.incident.ErasePersonFromCase;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.privacy.ErasureGround;
+import nl.incidents.kernel.privacy.ErasureRequester;
+import nl.incidents.kernel.privacy.ErasureRequests;
+import nl.incidents.kernel.protocol.CaseAction;
+import nl.incidents.kernel.protocol.CasePolicy;
+import nl.incidents.support.directory.CurrentActor;
+import nl.incidents.support.privacy.PersonalDataKeys;
+import nl.incidents.support.web.ProblemAnswers;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The board's erasures (wissen, AVG art. 17): of a whole closed case, or of everything recorded about one person in
+ * every case that holds data about them. Each takes the board's reference of the request, its legal ground and who
+ * asked; the erasure is stored as an event in each case it touches, and the keys of what it erases are deleted with
+ * it, so that data reads {@value nl.incidents.kernel.privacy.PersonalData#ERASED} everywhere from then on.
+ */
+@RestController
+class ErasureController {
+
+    private final IncidentCommands commands;
+    private final CurrentActor currentActor;
+    private final PersonalDataKeys keys;
+
+    ErasureController(IncidentCommands commands, CurrentActor currentActor, PersonalDataKeys keys) {
+        this.commands = commands;
+        this.currentActor = currentActor;
+        this.keys = keys;
+    }
+
+    /**
+     * An erasure request as the board recorded it.
+     *
+     * @param request     the reference in the board's register of AVG requests ({@link ErasureRequests})
+     * @param ground      the legal ground
+     * @param requestedBy who asked, by kind
+     */
+    record ErasureRequest(
+            @Schema(description = "The request's reference in the board's register, such as AVG-2026-014; no name")
+            @NotBlank(message = "must be given") @Size(max = ErasureRequests.MOST, message = "must be at most "
+                    + ErasureRequests.MOST + " characters")
+            @Pattern(regexp = ErasureRequests.FORMAT, message = "must be a register number such as AVG-2026-014: "
+                    + "letters, digits, '-', '.' and '/', at most two words")
+            String request,
+            @NotNull(message = "must be given") ErasureGround ground,
+            @NotNull(message = "must be given") ErasureRequester requestedBy) {
+    }
+
+    /** A case erased. */
+    record CaseErasure(String incidentId) {
+    }
+
+    /**
+     * What a person's erasure did.
+     *
+     * @param erasedFrom the cases whose data about the person was erased
+     * @param keptIn     the cases that keep it: held for a legal claim or an investigation (AVG art. 17(3)(e)), with
+     *                   the codes of their holds ({@code legal-hold}, {@code police-report},
+     *                   {@code inspector-consultation}), or refused for another reason, with its refusal code (such as
+     *                   {@code policy.involved} where the board member is involved in the case); the board tells the
+     *                   requester why
+     */
+    record PersonErasure(List<String> erasedFrom, List<Kept> keptIn) {
+    }
+
+    /** A case that keeps a person's data, and why. */
+    record Kept(String incidentId, List<String> reasons) {
+    }
+
+    @PostMapping(path = "/api/incidents/{id}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Erase a closed case",
+            description = "The board. Every text and person reference of the case becomes unreadable for ever; the "
+                    + "erasure itself, with the request, the ground and who asked, stays in its history. Refused (409) "
+                    + "for an open case and while anything holds the case (a legal hold, an open police report or "
+                    + "inspector consultation).")
+    @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
+    CaseErasure eraseCase(@PathVariable UUID id, @Valid @RequestBody ErasureRequest body) {
+        commands.send(new EraseCase(new IncidentId(id), body.request(), body.ground(), body.requestedBy()),
+                currentActor.get());
+        return new CaseErasure(id.toString());
+    }
+
+    @PostMapping(path = "/api/people/{personId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Erase everything recorded about a person",
+            description = "The board. In every case that holds data about the person (as a party, the subject of a "
+                    + "measure or correspondence, the reporter), that data becomes unreadable for ever and the "
+                    + "erasure is recorded in the case's history. A case held for a legal claim or an investigation "
+                    + "keeps it and is listed under keptIn; 409 when every case does, 404 when no case holds "
+                    + "anything about the person (any more).")
+    @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
+    PersonErasure erasePerson(@PathVariable String personId, @Valid @RequestBody ErasureRequest body) {
+        Actor actor = currentActor.get();
+        if (actor.role() != ActorRole.BOARD) {
+            throw RequestRefused.forbidden(CasePolicy.ONLY_THE_BOARD_ERASES.code(),
+                    CasePolicy.ONLY_THE_BOARD_ERASES.refusal(CaseAction.ERASE_PERSON));
+        }
+        if (!PersonId.isValid(personId)) {
+            throw RequestRefused.invalid("person.id", "personId", "This is not a person id: 1 to 100 letters, digits "
+                    + "and . _ @ -, starting with a letter or digit.");
+        }
+        PersonId person = new PersonId(personId);
+        List<IncidentId> cases = keys.casesOf(person);
+        if (cases.isEmpty()) {
+            throw RequestRefused.notFound("erasure.nothing", "Nothing is recorded about this person in any case (any "
+                    + "more): there is nothing to erase.");
+        }
+        List<String> erased = new ArrayList<>();
+        List<Kept> kept = new ArrayList<>();
+        RequestRefused first = null;
+        for (IncidentId incident : cases) {
+            try {
+                commands.send(new ErasePersonFromCase(incident, person, body.request(), body.ground(),
+                        body.requestedBy()), actor);
+                erased.add(incident.toString());
+            } catch (CommandExecutionException e) {
+                Optional<Object> details = e.getDetails();
+                RequestRefused refused = details.filter(RequestRefused.Details.class::isInstance)
+                        .map(d -> ((RequestRefused.Details) d).toException()).orElseThrow(() -> e);
+                first = first == null ? refused : first;
+                kept.add(new Kept(incident.toString(), "state.held".equals(refused.code())
+                        ? List.of(refused.parameters().get("holds").split(",")) : List.of(refused.code())));
+            }
+        }
+        if (erased.isEmpty() && first != null) {
+            throw first; // nothing was erased: the refusal, and no trace
+        }
+        return new PersonErasure(erased, kept);
+    }
+}

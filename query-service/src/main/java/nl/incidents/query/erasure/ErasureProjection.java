@@ -1,0 +1,99 @@
+package nl.incidents.query.erasure;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import nl.incidents.kernel.incident.CaseErased;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.PersonErased;
+import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.privacy.PersonalData;
+import nl.incidents.query.Projections;
+import nl.incidents.query.accesslog.AccessLog;
+import nl.incidents.support.privacy.PersonalDataKeys;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries an erasure (AVG art. 17) into the query service's own copies, which hold personal data decrypted: the
+ * events themselves and the history copy are unreadable once the command service deleted the keys, but the
+ * projections made from them before are not. On {@link PersonErased}: the person's dossier entries of that case and
+ * their place among its parties go, the case forgets them as its reporter, and once no case holds a key of theirs,
+ * the access log blanks them as a subject ({@link AccessLog#forgetPerson}). On {@link CaseErased}: the same for
+ * every person of the case. Cached keys are forgotten at once.
+ * <p>
+ * Who was erased: the event's person reference reads {@value PersonalData#ERASED} once the key is gone, which is
+ * usually so by the time this runs; then the people of the case whose key of it is gone are the erased ones.
+ * In the processing group of the projections it cleans, so it runs after them for the same case.
+ */
+@Component
+@ProcessingGroup(Projections.GROUP)
+class ErasureProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(ErasureProjection.class);
+
+    private final JdbcClient jdbc;
+    private final PersonalDataKeys keys;
+    private final AccessLog accessLog;
+
+    ErasureProjection(JdbcClient jdbc, PersonalDataKeys keys, AccessLog accessLog) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.accessLog = accessLog;
+    }
+
+    @EventHandler
+    void on(PersonErased event) {
+        keys.forget();
+        Set<PersonId> erased = new LinkedHashSet<>();
+        if (!event.personId().erased()) {
+            erased.add(event.personId());
+        } else {
+            peopleOf(event.incidentId()).stream().filter(person -> !keys.exists(event.incidentId(), person))
+                    .forEach(erased::add);
+        }
+        erased.forEach(person -> forget(event.incidentId(), person));
+        log.info("Erasure in case {}: the query service's copies of {} person(s) erased", event.incidentId(),
+                erased.size());
+    }
+
+    @EventHandler
+    void on(CaseErased event) {
+        keys.forget();
+        List<PersonId> people = peopleOf(event.incidentId());
+        people.forEach(person -> forget(event.incidentId(), person));
+        jdbc.sql("DELETE FROM dossier_entry WHERE incident_id = ?").param(event.incidentId().toString()).update();
+        jdbc.sql("DELETE FROM incident_party WHERE incident_id = ?").param(event.incidentId().toString()).update();
+        log.info("Erasure of case {}: the query service's copies erased", event.incidentId());
+    }
+
+    /** Everyone the query service's copies name in this case: its parties, dossier entries and reporter. */
+    private List<PersonId> peopleOf(IncidentId incident) {
+        String id = incident.toString();
+        Set<String> people = new LinkedHashSet<>();
+        people.addAll(jdbc.sql("SELECT person_id FROM incident_party WHERE incident_id = ?").param(id)
+                .query(String.class).list());
+        people.addAll(jdbc.sql("SELECT DISTINCT person_id FROM dossier_entry WHERE incident_id = ?").param(id)
+                .query(String.class).list());
+        people.addAll(jdbc.sql("SELECT reported_by FROM incident_summary WHERE incident_id = ?").param(id)
+                .query(String.class).list());
+        people.remove(PersonalData.ERASED);
+        return people.stream().map(PersonId::new).toList();
+    }
+
+    private void forget(IncidentId incident, PersonId person) {
+        String id = incident.toString();
+        jdbc.sql("DELETE FROM dossier_entry WHERE incident_id = ? AND person_id = ?").params(id, person.value()).update();
+        jdbc.sql("DELETE FROM incident_party WHERE incident_id = ? AND person_id = ?").params(id, person.value())
+                .update();
+        jdbc.sql("UPDATE incident_summary SET reported_by = ? WHERE incident_id = ? AND reported_by = ?")
+                .params(PersonalData.ERASED, id, person.value()).update();
+        if (!keys.existsAnywhere(person)) {
+            accessLog.forgetPerson(person);
+        }
+    }
+}
