@@ -99,17 +99,17 @@ class IncidentErasureTest {
     }
 
     @Test
-    @DisplayName("the retention task (the system) erases a closed case whose period ended, but never a person")
-    void theSystemErasesCasesOnly() {
+    @DisplayName("the retention task (the system) erases a closed case whose period ended, and a pupil's part of one")
+    void theSystemErasesWhatRetentionEnded() {
         fixture.given(closedHistory())
                 .when(new EraseCase(INCIDENT, "retention", ErasureGround.RETENTION_PERIOD_ENDED,
                         ErasureRequester.RETENTION_SCHEDULE), as(SYSTEM))
                 .expectEvents(new CaseErased(INCIDENT, "retention", ErasureGround.RETENTION_PERIOD_ENDED,
                         ErasureRequester.RETENTION_SCHEDULE));
         fixture.given(closedHistory())
-                .when(ERASE_PUPIL, as(SYSTEM))
-                .expectException(code(forbidden(), "policy.board-erases"))
-                .expectNoEvents();
+                .when(new ErasePersonFromCase(INCIDENT, PUPIL, "retention", ErasureGround.RETENTION_PERIOD_ENDED,
+                        ErasureRequester.RETENTION_SCHEDULE), as(SYSTEM))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

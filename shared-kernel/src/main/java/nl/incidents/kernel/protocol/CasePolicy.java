@@ -103,10 +103,9 @@ public enum CasePolicy {
 
     ONLY_THE_BOARD_ERASES("policy.board-erases",
             "Only the board, the controller under the AVG, erases a person's data or a whole case, on a request and "
-            + "its legal ground (AVG art. 17); the system erases a case whose retention period ended (art. 5(1)(e)).",
+            + "its legal ground (AVG art. 17); the system erases what a retention period ended for (art. 5(1)(e)).",
             EnumSet.of(ERASE_PERSON, ERASE_CASE),
-            a -> a.actor().role() == ActorRole.BOARD
-                    || (a.actor().role() == ActorRole.SYSTEM && a.action() == ERASE_CASE),
+            a -> a.actor().role() == ActorRole.BOARD || a.actor().role() == ActorRole.SYSTEM,
             "Erasing personal data is the board's decision."),
 
     HEAVY_MEASURES_ARE_THE_BOARDS("policy.heavy-measure",
