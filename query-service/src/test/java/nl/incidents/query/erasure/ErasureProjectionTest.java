@@ -1,0 +1,197 @@
+package nl.incidents.query.erasure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.CaseErased;
+import nl.incidents.kernel.incident.CorrespondenceRecorded;
+import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.Harm;
+import nl.incidents.kernel.incident.IncidentClosed;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.Measure;
+import nl.incidents.kernel.incident.MeasureImposed;
+import nl.incidents.kernel.incident.Part;
+import nl.incidents.kernel.incident.PartyRole;
+import nl.incidents.kernel.incident.PersonErased;
+import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.incident.Platform;
+import nl.incidents.kernel.incident.Severity;
+import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.privacy.ErasureGround;
+import nl.incidents.kernel.privacy.ErasureRequester;
+import nl.incidents.query.EventStoreSchema;
+import nl.incidents.support.privacy.PersonalDataKeys;
+import nl.incidents.support.testing.CaughtUp;
+import nl.incidents.support.testing.RawDatabase;
+import nl.incidents.support.testing.TestStore;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An erasure as the query service carries it out, on H2 and on PostgreSQL: the events arrive as the command service
+ * stores them (the keys deleted with the erasure event, so the event's person reads {@code [verwijderd]}), and the
+ * query service's own copies, which hold personal data decrypted, drop it: the pupil's dossier, their place among the
+ * case's parties, and their name as the subject in the access log, while who read it stays. Afterwards nothing in any
+ * table or the log reads the marker planted in the pupil's data; the other pupil and another case read in full; the
+ * history shows the erasure with its request, ground and requester.
+ */
+@ActiveProfiles(resolver = TestStore.Profiles.class)
+@Tag(TestStore.TAG)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(EventStoreSchema.class)
+@ExtendWith(OutputCaptureExtension.class)
+class ErasureProjectionTest {
+
+    private static final Actor TEACHER = new Actor(new PersonId("teacher"), ActorRole.STAFF);
+    private static final Actor BOARD = new Actor(new PersonId("board"), ActorRole.BOARD);
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) throws Exception {
+        TestStore.register(registry, "erasure-projection");
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PersonalDataKeys keys;
+
+    private final Map<IncidentId, Long> sequences = new HashMap<>();
+
+    @Test
+    void theQueryServicesCopiesOfAnErasedPupilGo(CapturedOutput log) {
+        String marker = "Q" + UUID.randomUUID().toString().substring(0, 8);
+        PersonId pupil = new PersonId("llnr-" + marker);
+        PersonId otherPupil = new PersonId("llnr-other-" + UUID.randomUUID().toString().substring(0, 8));
+        IncidentId id = reported("A video mocks a teacher.", pupil, otherPupil);
+        append(id, BOARD, new MeasureImposed(id, pupil, PartyRole.PUPIL, Measure.SUSPENSION, "Suspended: " + marker));
+        append(id, BOARD, new CorrespondenceRecorded(id, otherPupil, PartyRole.PUPIL, "Letter to the other parents"));
+        IncidentId other = reported("Another case.", otherPupil, new PersonId("llnr-third"));
+        assertThat(get("/api/people/" + pupil.value() + "/dossier").toString()).contains("Suspended: " + marker);
+        assertThat(RawDatabase.rowsContaining(dataSource, marker)).as("before: the projections hold it decrypted")
+                .isNotEmpty();
+
+        // As the command service stores an erasure: the event, and the pupil's key of the case deleted with it.
+        append(id, BOARD, new PersonErased(id, pupil, "AVG-2026-014", ErasureGround.OBJECTION,
+                ErasureRequester.PARENT_OR_GUARDIAN));
+        keys.deletePersonFromCase(id, pupil);
+        CaughtUp.await(eventStore, processing);
+
+        assertThat(RawDatabase.rowsContaining(dataSource, marker)).as("tables with a row that reads the marker").isEmpty();
+        assertThat(log.getAll()).as("the log").doesNotContain(marker);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM access_log WHERE kind = 'PERSON_DOSSIER' AND person_id = '[verwijderd]'"
+                + " AND reader_id = 'board'").query(Long.class).single()).as("the read stays, its subject goes").isOne();
+        ResponseEntity<JsonNode> dossier = http.withBasicAuth("board", "demo")
+                .getForEntity("/api/people/" + pupil.value() + "/dossier", JsonNode.class);
+        assertThat(dossier.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        JsonNode kept = get("/api/incidents/" + id);
+        assertThat(kept.path("report").path("summary").asText()).isEqualTo("A video mocks a teacher.");
+        assertThat(kept.path("report").path("involvedParties").toString()).contains("[verwijderd]", otherPupil.value());
+        assertThat(kept.path("correspondence").get(0).path("summary").asText()).isEqualTo("Letter to the other parents");
+        JsonNode erasure = kept.path("erasures").get(0);
+        assertThat(erasure.path("scope").asText()).isEqualTo("PERSON");
+        assertThat(erasure.path("request").asText()).isEqualTo("AVG-2026-014");
+        assertThat(erasure.path("ground").asText()).isEqualTo("OBJECTION");
+        assertThat(erasure.path("requestedBy").asText()).isEqualTo("PARENT_OR_GUARDIAN");
+        assertThat(kept.path("timeline").toString()).contains("person-erased");
+        assertThat(get("/api/people/" + otherPupil.value() + "/dossier").toString()).contains("Letter to the other parents");
+        assertThat(get("/api/incidents/" + other).path("report").path("summary").asText()).isEqualTo("Another case.");
+
+        if (TestStore.onPostgres()) {
+            assertThatThrownBy(() -> jdbc.sql("UPDATE access_log SET reader_id = 'someone' WHERE person_id = '[verwijderd]'")
+                    .update()).as("only the subject may be blanked: the column privilege refuses the rest")
+                    .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM access_log WHERE reader_id = 'someone'").query(Long.class).single())
+                    .isZero();
+        }
+    }
+
+    @Test
+    void anErasedCaseLeavesNoCopies(CapturedOutput log) {
+        String marker = "R" + UUID.randomUUID().toString().substring(0, 8);
+        PersonId pupil = new PersonId("llnr-" + marker);
+        IncidentId id = reported("Case " + marker, pupil, new PersonId("llnr-y-" + marker));
+        append(id, BOARD, new MeasureImposed(id, pupil, PartyRole.PUPIL, Measure.WARNING, "Warned: " + marker));
+        append(id, BOARD, new IncidentClosed(id, "Settled: " + marker));
+        get("/api/incidents/" + id);
+        get("/api/people/" + pupil.value() + "/dossier");
+
+        append(id, BOARD, new CaseErased(id, "AVG-2026-016", ErasureGround.UNLAWFULLY_PROCESSED, ErasureRequester.BOARD));
+        keys.deleteCase(id);
+        CaughtUp.await(eventStore, processing);
+
+        assertThat(RawDatabase.rowsContaining(dataSource, marker)).isEmpty();
+        assertThat(log.getAll()).doesNotContain(marker);
+        JsonNode erased = get("/api/incidents/" + id);
+        assertThat(erased.path("report").path("summary").asText()).isEqualTo("[verwijderd]");
+        assertThat(erased.path("erasures").get(0).path("scope").asText()).isEqualTo("CASE");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM inbox_entry WHERE incident_id = ?").param(id.toString())
+                .query(Long.class).single()).as("the case's notices").isZero();
+    }
+
+    private IncidentId reported(String summary, PersonId... involved) {
+        IncidentId id = IncidentId.random();
+        append(id, TEACHER, new DerailingDiscussionReported(id, "school-1", Platform.FACEBOOK, "https://facebook.com/x",
+                summary, Stage.DERAILED, Set.of(Harm.THREATENING), Severity.HIGH,
+                List.of(new InvolvedParty(involved[0], PartyRole.PUPIL, Part.AUTHOR),
+                        new InvolvedParty(involved[1], PartyRole.PUPIL, Part.TARGET)),
+                Instant.parse("2026-11-02T08:00:00Z"), TEACHER.id()));
+        return id;
+    }
+
+    private void append(IncidentId id, Actor actor, Object event) {
+        long sequence = sequences.merge(id, 1L, Long::sum) - 1;
+        eventStore.publish(new GenericDomainEventMessage<>("Incident", id.toString(), sequence, event,
+                MetaData.from(actor.asMetaData())));
+    }
+
+    private JsonNode get(String path) {
+        CaughtUp.await(eventStore, processing);
+        ResponseEntity<JsonNode> response = http.withBasicAuth("board", "demo").getForEntity(path, JsonNode.class);
+        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+}
