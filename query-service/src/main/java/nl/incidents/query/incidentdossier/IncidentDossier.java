@@ -70,7 +70,7 @@ public record IncidentDossier(
             CaseAction.NOTIFY_COMMUNICATIONS, CaseAction.FILE_WITH_POLICE, CaseAction.DECLINE_POLICE_REPORT,
             CaseAction.REPORT_TO_INSPECTOR, CaseAction.IMPOSE_LIGHT_MEASURE, CaseAction.IMPOSE_HEAVY_MEASURE,
             CaseAction.RECORD_CORRESPONDENCE, CaseAction.CLOSE, CaseAction.RECORD_POLICE_REPORT_OUTCOME,
-            CaseAction.PLACE_LEGAL_HOLD, CaseAction.LIFT_LEGAL_HOLD));
+            CaseAction.PLACE_LEGAL_HOLD, CaseAction.LIFT_LEGAL_HOLD, CaseAction.ERASE_CASE));
 
     /** This dossier with the actions its reader may take now. */
     IncidentDossier withActions(List<CaseAction> allowed) {

@@ -138,6 +138,9 @@ public class BoardTexts {
             case "IncidentClosed" -> new Object[] {s(p, "outcome")};
             case "LegalHoldPlaced", "LegalHoldLifted" -> new Object[] {s(p, "reason")};
             case "PoliceReportConcluded" -> new Object[] {s(p, "outcome")};
+            case "PersonErased", "CaseErased" -> new Object[] {s(p, "request"),
+                    text("board.erasure.ground." + s(p, "ground"), locale),
+                    text("board.erasure.requester." + s(p, "requestedBy"), locale)};
             case "StepOverdue" -> new Object[] {label("step", s(p, "step"), locale), when(s(p, "dueAt"), locale)};
             case "BoardReminded" -> new Object[] {p.path("reminder").asInt(), label("step", s(p, "step"), locale)};
             default -> null;

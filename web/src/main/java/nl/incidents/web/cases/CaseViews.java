@@ -55,7 +55,7 @@ public final class CaseViews {
                    List<Step> declinedPoliceReports, List<Step> inspectorReports, List<Measure> measures,
                    List<Correspondence> correspondence, Step closure, List<Deadline> deadlines,
                    List<TimelineEntry> timeline, List<String> actions, List<Step> policeReportOutcomes,
-                   List<LegalHold> legalHolds, List<Hold> holds) {
+                   List<LegalHold> legalHolds, List<Hold> holds, List<Erasure> erasures) {
 
         public Dossier {
             actions = actions == null ? List.of() : actions;
@@ -100,6 +100,13 @@ public final class CaseViews {
      */
     public record LegalHold(OffsetDateTime placedAt, Actor placedBy, String reason, OffsetDateTime liftedAt,
                             Actor liftedBy, String liftReason) {
+    }
+
+    /**
+     * An erasure in the case (AVG art. 17): when, by whom, of one {@code PERSON} or the whole {@code CASE}, the
+     * board's request reference, the ground and who asked (the kernel's enum names); never whom.
+     */
+    public record Erasure(OffsetDateTime at, Actor by, String scope, String request, String ground, String requestedBy) {
     }
 
     /**

@@ -25,7 +25,8 @@ public enum ProtocolStep {
     CLOSE("close", "closure", Set.of("CLOSE"), List.of("outcome")),
     POLICE_OUTCOME("police-outcome", "police-report-outcome", Set.of("RECORD_POLICE_REPORT_OUTCOME"), List.of("outcome")),
     LEGAL_HOLD("legal-hold", "legal-hold", Set.of("PLACE_LEGAL_HOLD"), List.of("reason")),
-    LIFT_LEGAL_HOLD("lift-legal-hold", "legal-hold-lifted", Set.of("LIFT_LEGAL_HOLD"), List.of("reason"));
+    LIFT_LEGAL_HOLD("lift-legal-hold", "legal-hold-lifted", Set.of("LIFT_LEGAL_HOLD"), List.of("reason")),
+    ERASE("erase", "erasure", Set.of("ERASE_CASE"), List.of("request", "ground", "requestedBy"));
 
     /** The fields sent as a list. */
     static final Set<String> LISTS = Set.of("elements");

@@ -71,6 +71,9 @@ public class TimelineTexts {
             case BOARD_REMINDED -> new Object[] {p.getOrDefault("reminder", ""), label("due", p.get("step"), locale)};
             case LEGAL_HOLD_PLACED, LEGAL_HOLD_LIFTED -> new Object[] {p.getOrDefault("reason", "")};
             case POLICE_REPORT_CONCLUDED -> new Object[] {p.getOrDefault("outcome", "")};
+            case PERSON_ERASED, CASE_ERASED -> new Object[] {p.getOrDefault("request", ""),
+                    text("board.erasure.ground." + p.get("ground"), locale),
+                    text("board.erasure.requester." + p.get("requestedBy"), locale)};
         };
         return messages.getMessage("cases.timeline." + code.code(), args, entry.text(), locale);
     }
