@@ -7,27 +7,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import nl.incidents.command.messaging.IncidentCommands;
-import nl.incidents.kernel.RequestRefused;
-import nl.incidents.kernel.incident.Actor;
-import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.EraseCase;
-import nl.incidents.kernel.incident.ErasePersonFromCase;
 import nl.incidents.kernel.incident.IncidentId;
-import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.privacy.ErasureGround;
 import nl.incidents.kernel.privacy.ErasureRequester;
 import nl.incidents.kernel.privacy.ErasureRequests;
-import nl.incidents.kernel.protocol.CaseAction;
-import nl.incidents.kernel.protocol.CasePolicy;
 import nl.incidents.support.directory.CurrentActor;
-import nl.incidents.support.privacy.PersonalDataKeys;
 import nl.incidents.support.web.ProblemAnswers;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,12 +34,12 @@ class ErasureController {
 
     private final IncidentCommands commands;
     private final CurrentActor currentActor;
-    private final PersonalDataKeys keys;
+    private final PersonErasures erasures;
 
-    ErasureController(IncidentCommands commands, CurrentActor currentActor, PersonalDataKeys keys) {
+    ErasureController(IncidentCommands commands, CurrentActor currentActor, PersonErasures erasures) {
         this.commands = commands;
         this.currentActor = currentActor;
-        this.keys = keys;
+        this.erasures = erasures;
     }
 
     /**
@@ -74,23 +62,6 @@ class ErasureController {
 
     /** A case erased. */
     record CaseErasure(String incidentId) {
-    }
-
-    /**
-     * What a person's erasure did.
-     *
-     * @param erasedFrom the cases whose data about the person was erased
-     * @param keptIn     the cases that keep it: held for a legal claim or an investigation (AVG art. 17(3)(e)), with
-     *                   the codes of their holds ({@code legal-hold}, {@code police-report},
-     *                   {@code inspector-consultation}), or refused for another reason, with its refusal code (such as
-     *                   {@code policy.involved} where the board member is involved in the case); the board tells the
-     *                   requester why
-     */
-    record PersonErasure(List<String> erasedFrom, List<Kept> keptIn) {
-    }
-
-    /** A case that keeps a person's data, and why. */
-    record Kept(String incidentId, List<String> reasons) {
     }
 
     @PostMapping(path = "/api/incidents/{id}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -116,42 +87,7 @@ class ErasureController {
                     + "keeps it and is listed under keptIn; 409 when every case does, 404 when no case holds "
                     + "anything about the person (any more).")
     @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
-    PersonErasure erasePerson(@PathVariable String personId, @Valid @RequestBody ErasureRequest body) {
-        Actor actor = currentActor.get();
-        if (actor.role() != ActorRole.BOARD) {
-            throw RequestRefused.forbidden(CasePolicy.ONLY_THE_BOARD_ERASES.code(),
-                    CasePolicy.ONLY_THE_BOARD_ERASES.refusal(CaseAction.ERASE_PERSON));
-        }
-        if (!PersonId.isValid(personId)) {
-            throw RequestRefused.invalid("person.id", "personId", "This is not a person id: 1 to 100 letters, digits "
-                    + "and . _ @ -, starting with a letter or digit.");
-        }
-        PersonId person = new PersonId(personId);
-        List<IncidentId> cases = keys.casesOf(person);
-        if (cases.isEmpty()) {
-            throw RequestRefused.notFound("erasure.nothing", "Nothing is recorded about this person in any case (any "
-                    + "more): there is nothing to erase.");
-        }
-        List<String> erased = new ArrayList<>();
-        List<Kept> kept = new ArrayList<>();
-        RequestRefused first = null;
-        for (IncidentId incident : cases) {
-            try {
-                commands.send(new ErasePersonFromCase(incident, person, body.request(), body.ground(),
-                        body.requestedBy()), actor);
-                erased.add(incident.toString());
-            } catch (CommandExecutionException e) {
-                Optional<Object> details = e.getDetails();
-                RequestRefused refused = details.filter(RequestRefused.Details.class::isInstance)
-                        .map(d -> ((RequestRefused.Details) d).toException()).orElseThrow(() -> e);
-                first = first == null ? refused : first;
-                kept.add(new Kept(incident.toString(), "state.held".equals(refused.code())
-                        ? List.of(refused.parameters().get("holds").split(",")) : List.of(refused.code())));
-            }
-        }
-        if (erased.isEmpty() && first != null) {
-            throw first; // nothing was erased: the refusal, and no trace
-        }
-        return new PersonErasure(erased, kept);
+    PersonErasures.Result erasePerson(@PathVariable String personId, @Valid @RequestBody ErasureRequest body) {
+        return erasures.erase(personId, body.request(), body.ground(), body.requestedBy(), currentActor.get());
     }
 }
