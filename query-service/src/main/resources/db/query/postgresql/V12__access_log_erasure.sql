@@ -17,3 +17,9 @@ END;
 $$;
 
 GRANT UPDATE (person_id) ON access_log TO CURRENT_USER;
+
+-- Who acted in an event (incident_history.actor_id) and who recorded a dossier entry (dossier_entry.recorded_by) are
+-- kept as the event store keeps them, encrypted with the actor's key of the case, and decrypted when read: an
+-- encrypted id is longer than an id.
+ALTER TABLE incident_history ALTER COLUMN actor_id TYPE VARCHAR(300);
+ALTER TABLE dossier_entry ALTER COLUMN recorded_by TYPE VARCHAR(300);

@@ -284,7 +284,8 @@ class DeadlinesInDossierTest {
                 && !d.path("legalHolds").get(0).path("liftedAt").isMissingNode());
         assertThat(free.path("holds")).isEmpty();
         assertThat(free.path("legalHolds").get(0).path("liftReason").asText()).isEqualTo("The claim was withdrawn");
-        assertThat(free.path("actions").toString()).isEqualTo("[\"PLACE_LEGAL_HOLD\"]");
+        assertThat(free.path("actions").toString()).as("nothing holds the closed case: it may be kept or erased")
+                .isEqualTo("[\"PLACE_LEGAL_HOLD\",\"ERASE_CASE\"]");
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
-import nl.incidents.support.testing.RawHttp;
+import nl.incidents.support.privacy.PersonalDataCipher;
 import nl.incidents.support.testing.RawHttp.Answer;
+import nl.incidents.support.testing.RawHttp;
 import nl.incidents.support.testing.TestStore;
 import nl.incidents.support.testing.TestTokens;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -75,6 +77,9 @@ class ProductionSignInTest {
     @Autowired
     EventStore eventStore;
 
+    @Autowired
+    PersonalDataCipher cipher;
+
     @Test
     void bearerIsAcceptedBasicIsNot() {
         RawHttp http = new RawHttp(port);
@@ -99,7 +104,7 @@ class ProductionSignInTest {
         Answer report = http.postWithToken(PROVIDER.token("x").claim("oid", "e2000").sign(), "/api/incidents",
                 RunningCommandService.json(CommandApiTest.report(id, "obs-anker")));
         assertThat(report.status()).as(report.body()).isEqualTo(201);
-        assertThat(Actor.fromMetaData(eventStore.readEvents(id).next().getMetaData()))
+        assertThat(cipher.actor(IncidentId.of(id), eventStore.readEvents(id).next().getMetaData()))
                 .isEqualTo(new Actor(new PersonId("e2000"), ActorRole.STAFF));
 
         // The person claim is oid: a token without one names nobody, whatever its sub.

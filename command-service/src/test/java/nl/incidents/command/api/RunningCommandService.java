@@ -3,6 +3,7 @@ package nl.incidents.command.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import nl.incidents.support.privacy.PersonalDataCipher;
 import nl.incidents.support.testing.RawHttp;
 import nl.incidents.support.testing.TestStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -35,6 +36,9 @@ abstract class RunningCommandService {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    PersonalDataCipher cipher;
 
     RawHttp http() {
         return new RawHttp(port);

@@ -12,6 +12,7 @@ import java.util.UUID;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.support.testing.RawHttp.Answer;
 import nl.incidents.support.testing.TestTokens;
@@ -51,7 +52,9 @@ class SignInTest extends RunningCommandService {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         DomainEventMessage<?> reported = eventStore.readEvents(id).next();
         assertThat(((DerailingDiscussionReported) reported.getPayload()).reportedBy().value()).isEqualTo("teacher");
-        assertThat(Actor.fromMetaData(reported.getMetaData())).isEqualTo(new Actor(new PersonId("teacher"), ActorRole.STAFF));
+        assertThat(cipher.actor(IncidentId.of(id), reported.getMetaData()))
+                .isEqualTo(new Actor(new PersonId("teacher"), ActorRole.STAFF));
+        assertThat(reported.getMetaData().get(Actor.ID_KEY).toString()).as("stored encrypted").startsWith("pd1:");
         // The directory's role decides: a teacher may not close the case, whatever the token says.
         http().postWithToken(token, "/api/incidents/" + id + "/closure", json(Map.of("outcome", "done")))
                 .assertProblem(403, null);

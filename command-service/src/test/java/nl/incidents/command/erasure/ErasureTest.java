@@ -10,15 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.CaseErased;
 import nl.incidents.kernel.incident.CorrespondenceRecorded;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.MeasureImposed;
 import nl.incidents.kernel.incident.PersonErased;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.privacy.ErasureGround;
 import nl.incidents.kernel.privacy.ErasureRequester;
+import nl.incidents.support.privacy.PersonalDataCipher;
 import nl.incidents.support.testing.RawDatabase;
 import nl.incidents.support.testing.TestStore;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -69,6 +73,9 @@ class ErasureTest {
     @Autowired
     EventStore eventStore;
 
+    @Autowired
+    PersonalDataCipher cipher;
+
     @Test
     void erasingAPupilLeavesNothingReadableOfThemAndEverythingElseIntact(CapturedOutput log) {
         String marker = "M" + UUID.randomUUID().toString().substring(0, 8);
@@ -114,7 +121,9 @@ class ErasureTest {
                 .containsExactly("[verwijderd]", "Letter to the other parents");
         assertThat(events.get(events.size() - 1)).isEqualTo(new PersonErased(eventsOf(first).get(0).incidentId(),
                 PersonId.ERASED, "AVG-2026-014", ErasureGround.OBJECTION, ErasureRequester.PARENT_OR_GUARDIAN));
-        assertThat(lastMetaData(first)).containsEntry("actorId", "board").containsEntry("actorRole", "BOARD");
+        assertThat(cipher.actor(events.get(0).incidentId(), lastMetaData(first)))
+                .as("the board member who erased, as the erasure's actor").isEqualTo(new Actor(new PersonId("board"),
+                        ActorRole.BOARD));
         assertThat(eventsOf(unrelated).get(0)).isInstanceOfSatisfying(DerailingDiscussionReported.class,
                 e -> assertThat(e.involvedParties()).extracting(p -> p.personId().value()).contains(otherPupil));
         for (String id : List.of(first, second, unrelated)) {
@@ -167,6 +176,27 @@ class ErasureTest {
         assertThat(get("board", "/api/integrity/cases/" + id).path("intact").asBoolean()).isTrue();
         assertThat(post("board", "/api/incidents/" + id + "/legal-hold", Map.of("reason", "Too late."),
                 HttpStatus.CONFLICT).path("code").asText()).isEqualTo("state.erased");
+    }
+
+    @Test
+    void erasingAStaffMemberErasesTheirPartAsActorToo() {
+        String id = handledCase("Reported by the teacher.", "llnr-s1", "llnr-s2");
+        IncidentId incident = IncidentId.of(id);
+        List<? extends DomainEventMessage<?>> before = eventStore.readEvents(id).asStream().toList();
+        assertThat(before.get(0).getMetaData().get(Actor.ID_KEY).toString()).as("stored encrypted").startsWith("pd1:");
+        assertThat(cipher.actor(incident, before.get(0).getMetaData()).id().value()).isEqualTo("teacher");
+
+        post("board", "/api/people/teacher/erasure", Map.of("request", "AVG-2026-020", "ground", "OBJECTION",
+                "requestedBy", "DATA_SUBJECT"), HttpStatus.OK);
+
+        List<? extends DomainEventMessage<?>> after = eventStore.readEvents(id).asStream().toList();
+        assertThat(cipher.actor(incident, after.get(0).getMetaData()))
+                .as("the report's actor").isEqualTo(new Actor(PersonId.ERASED, ActorRole.STAFF));
+        assertThat(((DerailingDiscussionReported) after.get(0).getPayload()).reportedBy()).isEqualTo(PersonId.ERASED);
+        assertThat(after).extracting(e -> cipher.actor(incident, e.getMetaData()))
+                .as("the manager's acknowledgement and the system's steps keep their actors")
+                .contains(new Actor(new PersonId("manager"), ActorRole.MANAGER), Actor.SYSTEM);
+        assertThat(get("board", "/api/integrity/cases/" + id).path("intact").asBoolean()).isTrue();
     }
 
     /** A case of school-1 reported by the teacher, escalated to the manager by the system and acknowledged. */

@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
  * Carries an erasure (AVG art. 17) into the query service's own copies, which hold personal data decrypted: the
  * events themselves and the history copy are unreadable once the command service deleted the keys, but the
  * projections made from them before are not. On {@link PersonErased}: the person's dossier entries of that case and
- * their place among its parties go, the case forgets them as its reporter, and once no case holds a key of theirs,
- * the access log blanks them as a subject ({@link AccessLog#forgetPerson}). On {@link CaseErased}: the same for
+ * their place among its parties go, the case forgets them as its reporter, assignee or manager, their own notices of
+ * the case go, and once no case holds a key of theirs, the access log blanks them as a subject
+ * ({@link AccessLog#forgetPerson}). Who acted in an event, and who recorded a dossier entry, are kept encrypted as
+ * the event store keeps them and read {@value PersonalData#ERASED} by themselves. On {@link CaseErased}: the same for
  * every person of the case. Cached keys are forgotten at once.
  * <p>
  * Who was erased: the event's person reference reads {@value PersonalData#ERASED} once the key is gone, which is
@@ -79,7 +81,16 @@ class ErasureProjection {
                 .query(String.class).list());
         people.addAll(jdbc.sql("SELECT DISTINCT person_id FROM dossier_entry WHERE incident_id = ?").param(id)
                 .query(String.class).list());
-        people.addAll(jdbc.sql("SELECT reported_by FROM incident_summary WHERE incident_id = ?").param(id)
+        jdbc.sql("SELECT reported_by, assignee_id, manager_id FROM incident_summary WHERE incident_id = ?").param(id)
+                .query((rs, n) -> {
+                    for (int column = 1; column <= 3; column++) {
+                        if (rs.getString(column) != null) {
+                            people.add(rs.getString(column));
+                        }
+                    }
+                    return null;
+                }).list();
+        people.addAll(jdbc.sql("SELECT DISTINCT recipient_id FROM inbox_entry WHERE incident_id = ?").param(id)
                 .query(String.class).list());
         people.remove(PersonalData.ERASED);
         return people.stream().map(PersonId::new).toList();
@@ -90,8 +101,17 @@ class ErasureProjection {
         jdbc.sql("DELETE FROM dossier_entry WHERE incident_id = ? AND person_id = ?").params(id, person.value()).update();
         jdbc.sql("DELETE FROM incident_party WHERE incident_id = ? AND person_id = ?").params(id, person.value())
                 .update();
-        jdbc.sql("UPDATE incident_summary SET reported_by = ? WHERE incident_id = ? AND reported_by = ?")
-                .params(PersonalData.ERASED, id, person.value()).update();
+        for (String column : List.of("reported_by", "assignee_id", "manager_id")) {
+            jdbc.sql("UPDATE incident_summary SET " + column + " = ? WHERE incident_id = ? AND " + column + " = ?")
+                    .params(PersonalData.ERASED, id, person.value()).update();
+        }
+        // Their own notices of the case, and which of them they read.
+        jdbc.sql("""
+                DELETE FROM inbox_read_mark WHERE recipient_id = ? AND event_id IN (
+                    SELECT event_id FROM inbox_entry WHERE incident_id = ? AND recipient_id = ?)""")
+                .params(person.value(), id, person.value()).update();
+        jdbc.sql("DELETE FROM inbox_entry WHERE incident_id = ? AND recipient_id = ?").params(id, person.value())
+                .update();
         if (!keys.existsAnywhere(person)) {
             accessLog.forgetPerson(person);
         }

@@ -40,13 +40,14 @@ class HistoryProjection {
         if (known) {
             return; // seen before a restart, or in a replay
         }
-        Actor actor = Actor.fromMetaData(message.getMetaData());
+        String actorId = StoredEvents.storedActorId(message.getMetaData()); // encrypted, as the event store keeps it
+        Object actorRole = message.getMetaData().get(Actor.ROLE_KEY);
         jdbc.sql("""
                 INSERT INTO incident_history (incident_id, sequence_number, event_id, event_type, occurred_at,
                     actor_id, actor_role, causation_id, correlation_id, cause, payload)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(incidentId, sequence, message.getIdentifier(), event.getClass().getSimpleName(), utc(at),
-                        actor == null ? null : actor.id().value(), actor == null ? null : actor.role().name(),
+                        actorId, actorId == null || actorRole == null ? null : actorRole.toString(),
                         message.getMetaData().get("correlationId"), message.getMetaData().get("traceId"),
                         message.getMetaData().get(Actor.CAUSE_KEY),
                         stored.encrypted(event))

@@ -3,10 +3,7 @@ package nl.incidents.query.history;
 import static nl.incidents.query.Projections.instant;
 
 import java.util.List;
-import nl.incidents.kernel.incident.Actor;
-import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.IncidentId;
-import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.support.privacy.StoredEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,8 +31,7 @@ public class HistoryRepository {
                         rs.getString("event_id"),
                         rs.getString("event_type"),
                         instant(rs, "occurred_at"),
-                        rs.getString("actor_id") == null ? null
-                                : new Actor(new PersonId(rs.getString("actor_id")), ActorRole.valueOf(rs.getString("actor_role"))),
+                        stored.actor(incidentId, rs.getString("actor_id"), rs.getString("actor_role")),
                         rs.getString("causation_id"),
                         rs.getString("correlation_id"),
                         rs.getString("cause"),

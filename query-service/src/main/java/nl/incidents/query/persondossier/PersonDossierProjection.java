@@ -9,8 +9,9 @@ import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.MeasureImposed;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
-import nl.incidents.query.persondossier.PersonDossier.EntryType;
 import nl.incidents.query.Projections;
+import nl.incidents.query.persondossier.PersonDossier.EntryType;
+import nl.incidents.support.privacy.StoredEvents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -52,14 +53,15 @@ class PersonDossierProjection {
         }
         String school = jdbc.sql("SELECT school_id FROM incident_summary WHERE incident_id = ?")
                 .param(incidentId.toString()).query(String.class).single();
-        Actor actor = Actor.fromMetaData(message.getMetaData());
+        String recordedBy = StoredEvents.storedActorId(message.getMetaData()); // encrypted, as the event store keeps it
+        Object recordedByRole = message.getMetaData().get(Actor.ROLE_KEY);
         jdbc.sql("""
                 INSERT INTO dossier_entry (event_id, person_id, incident_id, school_id, entry_type, party_role, measure,
                     text, recorded_at, recorded_by, recorded_by_role)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(message.getIdentifier(), person.value(), incidentId.toString(), school, type.name(), role.name(),
-                        measure, text == null ? "" : text, utc(at), actor == null ? null : actor.id().value(),
-                        actor == null ? null : actor.role().name())
+                        measure, text == null ? "" : text, utc(at), recordedBy,
+                        recordedBy == null || recordedByRole == null ? null : recordedByRole.toString())
                 .update();
     }
 }

@@ -13,10 +13,11 @@ import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.Measure;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.query.access.CaseAccess;
 import nl.incidents.query.persondossier.PersonDossier.Entry;
 import nl.incidents.query.persondossier.PersonDossier.EntryType;
 import nl.incidents.query.persondossier.PersonDossier.Kind;
-import nl.incidents.query.access.CaseAccess;
+import nl.incidents.support.privacy.StoredEvents;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,11 +34,13 @@ class PersonDossierQueries {
     private final JdbcClient jdbc;
     private final CaseAccess access;
     private final OrganisationDirectory directory;
+    private final StoredEvents stored;
 
-    PersonDossierQueries(JdbcClient jdbc, CaseAccess access, OrganisationDirectory directory) {
+    PersonDossierQueries(JdbcClient jdbc, CaseAccess access, OrganisationDirectory directory, StoredEvents stored) {
         this.jdbc = jdbc;
         this.access = access;
         this.directory = directory;
+        this.stored = stored;
     }
 
     @QueryHandler
@@ -93,8 +96,8 @@ class PersonDossierQueries {
                         rs.getString("measure") == null ? null : Measure.valueOf(rs.getString("measure")),
                         rs.getString("text"),
                         instant(rs, "recorded_at"),
-                        rs.getString("recorded_by") == null ? null : new Actor(new PersonId(rs.getString("recorded_by")),
-                                ActorRole.valueOf(rs.getString("recorded_by_role")))))
+                        stored.actor(IncidentId.of(rs.getString("incident_id")), rs.getString("recorded_by"),
+                                rs.getString("recorded_by_role"))))
                 .list();
     }
 }

@@ -127,7 +127,8 @@ class PersonalDataEncryptionTest {
         assertThat(get("/api/incidents/" + otherCase).path("report").path("summary").asText())
                 .isEqualTo("Another case of " + marker);
 
-        assertThat(keys.deleteCase(id)).as("the case's own key, the other pupil's and the reporter's in it").isEqualTo(3);
+        assertThat(keys.deleteCase(id)).as("the case's own key, the other pupil's, the reporter's (also its actor) "
+                + "and the board member's as actor").isEqualTo(4);
         JsonNode erased = get("/api/incidents/" + id);
         assertThat(erased.path("report").path("summary").asText()).isEqualTo("[verwijderd]");
         assertThat(erased.toString()).doesNotContain(marker);

@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
-import nl.incidents.kernel.privacy.Classification;
 import nl.incidents.kernel.privacy.Classification.Entry;
+import nl.incidents.kernel.privacy.Classification;
 import nl.incidents.kernel.privacy.PersonalData;
 
 /**
@@ -32,6 +35,8 @@ import nl.incidents.kernel.privacy.PersonalData;
 public class PersonalDataCipher {
 
     static final String PREFIX = "pd1:";
+    /** The path an actor id is encrypted under: the metadata's key. */
+    private static final String ACTOR = "metaData." + Actor.ID_KEY;
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
@@ -53,6 +58,63 @@ public class PersonalDataCipher {
     public void decrypt(Class<?> type, ObjectNode tree) {
         IncidentId incidentId = IncidentId.of(tree.path("incidentId").asText());
         walk(Classification.of(type), tree, incidentId, type.getSimpleName(), false);
+    }
+
+    /**
+     * The metadata's actor id of an event of this case, encrypted with the actor's key of the case (as a person
+     * reference in the payload is), so that erasing the person erases their part as actor too; the system, and a
+     * value already encrypted, stay as they are.
+     */
+    public String encryptActor(IncidentId incidentId, String actorId) {
+        if (actorId == null || actorId.startsWith(PREFIX) || Actor.SYSTEM.id().value().equals(actorId)
+                || PersonalData.ERASED.equals(actorId)) {
+            return actorId;
+        }
+        PersonalDataKeys.Key key = keys.ofPerson(incidentId, PersonId.of(actorId));
+        try {
+            byte[] ciphertext = key.aead().encryptDeterministically(actorId.getBytes(StandardCharsets.UTF_8),
+                    associated(incidentId, ACTOR));
+            return PREFIX + key.id() + ":" + ENCODE.encodeToString(ciphertext);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the actor of an event of case " + incidentId + " cannot be encrypted", e);
+        }
+    }
+
+    /**
+     * The metadata's actor id of an event of this case as {@link #encryptActor} stored it: the id, or {@value
+     * PersonalData#ERASED} once the actor's key of the case is gone; a value stored in the clear (the system, or an
+     * event stored before actors were encrypted) as it is.
+     */
+    public String decryptActor(IncidentId incidentId, String stored) {
+        if (stored == null || !stored.startsWith(PREFIX)) {
+            return stored;
+        }
+        int colon = stored.indexOf(':', PREFIX.length());
+        Optional<DeterministicAead> key = colon < 0 ? Optional.empty()
+                : keys.byId(stored.substring(PREFIX.length(), colon));
+        if (key.isEmpty()) {
+            return PersonalData.ERASED;
+        }
+        try {
+            return new String(key.get().decryptDeterministically(DECODE.decode(stored.substring(colon + 1)),
+                    associated(incidentId, ACTOR)), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("the actor of an event of case " + incidentId
+                    + " does not decrypt: it was changed or moved", e);
+        }
+    }
+
+    /**
+     * Who acted in an event of this case, from its metadata as stored: the person in their role (their id reading
+     * {@value PersonalData#ERASED} once their key of the case is gone), or null when the metadata names none.
+     */
+    public Actor actor(IncidentId incidentId, Map<String, ?> metaData) {
+        Object id = metaData.get(Actor.ID_KEY);
+        Object role = metaData.get(Actor.ROLE_KEY);
+        if (id == null || role == null) {
+            return null;
+        }
+        return new Actor(new PersonId(decryptActor(incidentId, id.toString())), ActorRole.valueOf(role.toString()));
     }
 
     private void walk(List<Entry> entries, ObjectNode node, IncidentId incidentId, String path, boolean encrypt) {

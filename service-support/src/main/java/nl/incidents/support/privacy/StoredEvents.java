@@ -3,7 +3,12 @@ package nl.incidents.support.privacy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.PersonId;
+import org.axonframework.messaging.MetaData;
 
 /**
  * An event's JSON as the stores keep it: with its personal data encrypted, as the event serializer writes it. For
@@ -26,6 +31,27 @@ public class StoredEvents {
         ObjectNode tree = plain.valueToTree(event);
         cipher.encrypt(event.getClass(), tree);
         return tree.toString();
+    }
+
+    /**
+     * Who acted, as a copy of an event keeps it: the metadata's actor id as stored (encrypted with the actor's key of
+     * the case), or null when the event names none.
+     */
+    public static String storedActorId(MetaData metaData) {
+        Object id = metaData.get(Actor.ID_KEY);
+        return id == null ? null : id.toString();
+    }
+
+    /**
+     * The actor of an event of this case from its stored id and role: the person, or {@value
+     * nl.incidents.kernel.privacy.PersonalData#ERASED} in their role once their key of the case is gone; null when
+     * either is null.
+     */
+    public Actor actor(IncidentId incidentId, String storedId, String role) {
+        if (storedId == null || role == null) {
+            return null;
+        }
+        return new Actor(new PersonId(cipher.decryptActor(incidentId, storedId)), ActorRole.valueOf(role));
     }
 
     /**
