@@ -63,7 +63,8 @@ class CommandArchitectureTest {
     @Test
     @DisplayName("controllers are package-private and hold no rules: they only send commands")
     void controllersOnlySendCommands() {
-        classes().that().areAnnotatedWith(RestController.class).and().resideOutsideOfPackage(ROOT + ".integrity..")
+        classes().that().areAnnotatedWith(RestController.class)
+                .and().resideOutsideOfPackages(ROOT + ".integrity..", ROOT + ".retention..")
                 .should().notBePublic()
                 .andShould(onlySendCommands())
                 .check(service);
@@ -81,6 +82,21 @@ class CommandArchitectureTest {
                 .orShould().dependOnClassesThat().areAssignableTo(IncidentCommands.class)
                 .check(service);
         classes().that().areAnnotatedWith(RestController.class).and().resideInAPackage(ROOT + ".integrity..")
+                .should().notBePublic().check(service);
+    }
+
+    /**
+     * The retention room's controller is the board's dry run: it reads the schedule's plans and never sends a command
+     * (only the daily task erases); it is not public either.
+     */
+    @Test
+    @DisplayName("the retention dry run only reads")
+    void retentionDryRunOnlyReads() {
+        noClasses().that().resideInAPackage(ROOT + ".retention..").and().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().haveNameMatching("org\\.axonframework\\.commandhandling\\..*")
+                .orShould().dependOnClassesThat().areAssignableTo(IncidentCommands.class)
+                .check(service);
+        classes().that().areAnnotatedWith(RestController.class).and().resideInAPackage(ROOT + ".retention..")
                 .should().notBePublic().check(service);
     }
 

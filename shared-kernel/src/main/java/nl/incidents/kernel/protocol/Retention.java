@@ -12,8 +12,8 @@ import java.util.Objects;
  * When a case may be erased, and if not, why not: the storage limitation of the AVG (art. 5(1)(e): kept no longer
  * than needed, here a number of years after the case closed, per kind of record, {@link RetentionPeriods}) and its
  * exception for what is needed for a legal claim or investigation (art. 17(3)(e): the case's holds,
- * {@link CaseProgress#holds()}). An open case is never erased. A pure rule: the dry run of the query service and the
- * erasure that will follow it both decide by {@link #of}.
+ * {@link CaseProgress#holds()}). An open case is never erased. A pure rule: the command service's daily retention task
+ * and the board's dry run of it both decide by {@link #of}.
  */
 public final class Retention {
 

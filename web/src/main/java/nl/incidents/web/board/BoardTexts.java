@@ -3,6 +3,7 @@ package nl.incidents.web.board;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,6 +50,11 @@ public class BoardTexts {
 
     private String time(Instant at, Locale locale) {
         return DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", locale).withZone(DUTCH_TIME).format(at);
+    }
+
+    /** A day for a person: {@code 1 januari 2031}; empty for none. */
+    public String day(LocalDate day, Locale locale) {
+        return day == null ? "" : DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(day);
     }
 
     /** The machine-readable form of a moment, for {@code <time datetime>}. */

@@ -9,10 +9,10 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * What a board page shows when a service (the query service; the command service for the integrity check) does not
- * give what it asked for: a plain sentence in the person's
- * language instead of the page's content, with the service's status passed on (403: you may not read this; 404: it
- * does not exist, or nothing you may read; 401: sign in again; anything else, or no answer: 503, try again later).
+ * What a board page shows when a service (the query service; the command service for the integrity check and the
+ * retention schedule) does not give what it asked for: a plain sentence in the person's language instead of the
+ * page's content, with the service's status passed on (403: you may not read this; 404: it does not exist, or nothing
+ * you may read; 401: sign in again; anything else, or no answer: 503, try again later).
  * The message key goes into the model as {@code problem}; the template {@code board/problem} shows it.
  */
 final class ServiceRefusal {
