@@ -144,7 +144,7 @@ class SubjectAccessPdf extends AbstractHttpMessageConverter<SubjectAccessExport>
         if (entries.isEmpty()) {
             return;
         }
-        PdfPTable table = timed(95, 140, 48, 70, 75);
+        PdfPTable table = timed(88, 125, 55, 65, 95);
         header(table, "col.when", "col.what", "col.text", "col.case", "col.school", "col.recordedBy");
         for (DossierEntry e : entries) {
             cell(table, time(e.recordedAt()));
