@@ -25,10 +25,13 @@ import nl.incidents.kernel.incident.Measure;
 import nl.incidents.kernel.incident.MeasureImposed;
 import nl.incidents.kernel.incident.Part;
 import nl.incidents.kernel.incident.PartyRole;
+import nl.incidents.kernel.incident.PersonErased;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.privacy.ErasureGround;
+import nl.incidents.kernel.privacy.ErasureRequester;
 import nl.incidents.query.EventStoreSchema;
 import nl.incidents.support.privacy.PersonalDataKeys;
 import nl.incidents.support.testing.CaughtUp;
@@ -63,7 +66,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * pupil; the board imposes a measure on each and records correspondence about each. The export of the first pupil, as
  * JSON and as a PDF, holds their entries, the case with their role and the steps about them, and who read the case
  * before; nothing of the second pupil nor the case's own texts. Only the board exports; each export is itself recorded
- * in the access log as a read of the person's dossier; erased data reads {@code [verwijderd]}.
+ * in the access log as a read of the person's dossier; data whose key was deleted reads {@code [verwijderd]}, and once
+ * the board erased the pupil the export holds nothing of them.
  */
 @ActiveProfiles(resolver = TestStore.Profiles.class)
 @Tag(TestStore.TAG)
@@ -270,6 +274,27 @@ class SubjectAccessExportApiTest {
         ResponseEntity<byte[]> pdf = get("board", "/api/people/" + pupil + "/export.pdf", byte[].class);
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(text(pdf.getBody())).contains("[verwijderd]").doesNotContain("Warned", "Letter to the parents");
+    }
+
+    @Test
+    void onceTheBoardErasedThePupilTheExportHoldsNothingOfThemAndTheOtherPupilsStill() {
+        get("manager", "/api/incidents/" + id, JsonNode.class);
+        get("board", "/api/people/" + pupil + "/export", JsonNode.class);
+        // As the command service stores an erasure: the event, and the pupil's key of the case deleted with it.
+        append(BOARD, new PersonErased(id, new PersonId(pupil), "AVG-2026-020", ErasureGround.OBJECTION,
+                ErasureRequester.PARENT_OR_GUARDIAN));
+        keys.deletePersonFromCase(id, new PersonId(pupil));
+        CaughtUp.await(eventStore, processing);
+
+        JsonNode erased = get("board", "/api/people/" + pupil + "/export", JsonNode.class).getBody();
+        assertThat(erased.path("dossier")).isEmpty();
+        assertThat(erased.path("cases")).isEmpty();
+        assertThat(erased.path("reads")).as("the reads stay in the log, no longer about the pupil").isEmpty();
+        JsonNode other = get("board", "/api/people/" + otherPupil + "/export", JsonNode.class).getBody();
+        assertThat(list(other.path("dossier"))).extracting(e -> e.path("text").asText())
+                .containsExactly("Other pupil suspended " + marker, "Other pupil's letter " + marker);
+        assertThat(single(list(other.path("cases"))).path("part").asText()).isEqualTo("AUTHOR");
+        assertThat(other.toString()).doesNotContain(pupil, "Warned", "AVG-2026-020");
     }
 
     private void assertDownloadNamedWithoutThePerson(HttpHeaders headers, String extension) {
