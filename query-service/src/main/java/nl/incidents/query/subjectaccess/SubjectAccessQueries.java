@@ -55,8 +55,9 @@ import org.springframework.stereotype.Component;
  * board member makes the complete one. A person with nothing recorded gets an export that says so, not a refusal: that
  * too is the answer the AVG asks for.
  *
- * <p>The dossier entries come from the person dossier's table ({@code dossier_entry}), their texts from the case's
- * history (decrypted; {@value PersonalData#ERASED} where a key was deleted), so an erasure shows at once. The cases come
+ * <p>The dossier entries come from the person dossier's table ({@code dossier_entry}), their texts and who recorded
+ * them from the case's history (decrypted; {@value PersonalData#ERASED} where a key was deleted), so an erasure shows
+ * at once. The cases come
  * from the involved parties ({@code incident_party}) and the dossier entries, their facts and steps from the history.
  * The reads come from the access log ({@code access_log}), which this only reads.
  */
@@ -107,26 +108,45 @@ class SubjectAccessQueries {
             dossierEvents.add(row.eventId());
         });
         List<ConcernedCase> cases = new ArrayList<>();
-        Map<String, String> textsByEvent = new HashMap<>();
+        Map<String, StoredEvent.Read> dossierEventsRead = new HashMap<>();
         for (String incident : jdbc.sql(CONCERNING_CASES).params(person.value(), person.value(), leaveOut)
                 .query(String.class).list()) {
             List<StoredEvent.Read> events = history.of(IncidentId.of(incident)).stream().map(StoredEvent::withEvent).toList();
             if (!events.isEmpty()) {
-                cases.add(concernedCase(person, events, roleInCase.get(incident), dossierEvents, textsByEvent));
+                cases.add(concernedCase(person, events, roleInCase.get(incident), dossierEvents));
+                events.stream().filter(e -> dossierEvents.contains(e.stored().eventId()))
+                        .forEach(e -> dossierEventsRead.put(e.stored().eventId(), e));
             }
         }
         cases.sort(Comparator.comparing(ConcernedCase::reportedAt, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(c -> c.incidentId().toString()));
-        List<DossierEntry> dossier = rows.stream().map(row -> new DossierEntry(row.incidentId(), row.schoolId(),
-                        schoolName(row.schoolId()), row.type(), row.partyRole(), row.measure(),
-                        textsByEvent.getOrDefault(row.eventId(), row.text()), row.recordedAt(), row.recordedBy()))
-                .toList();
+        List<DossierEntry> dossier = rows.stream().map(row -> entry(row, dossierEventsRead.get(row.eventId()))).toList();
         return new SubjectAccessExport(person, now, viewer, dossier, cases, reads(person, leaveOut));
     }
 
-    /** One row of {@code dossier_entry}. */
+    /** One row of {@code dossier_entry}; {@code recordedBy} is the column as stored (an id, or encrypted). */
     private record DossierRow(String eventId, IncidentId incidentId, String schoolId, EntryType type, PartyRole partyRole,
-                              Measure measure, String text, Instant recordedAt, Actor recordedBy) {
+                              Measure measure, String text, Instant recordedAt, String recordedBy, String recordedByRole) {
+    }
+
+    /**
+     * A dossier entry with its text and who recorded it as the case's history reads them now (decrypted, or
+     * {@value PersonalData#ERASED}); from the row alone where the history does not hold its event.
+     */
+    private DossierEntry entry(DossierRow row, StoredEvent.Read event) {
+        String text = row.text();
+        Actor recordedBy = row.recordedBy() != null && PersonId.isValid(row.recordedBy()) && row.recordedByRole() != null
+                ? new Actor(new PersonId(row.recordedBy()), ActorRole.valueOf(row.recordedByRole())) : null;
+        if (event != null) {
+            recordedBy = event.stored().actor();
+            if (event.event() instanceof MeasureImposed e) {
+                text = e.reason();
+            } else if (event.event() instanceof CorrespondenceRecorded e) {
+                text = e.summary();
+            }
+        }
+        return new DossierEntry(row.incidentId(), row.schoolId(), schoolName(row.schoolId()), row.type(), row.partyRole(),
+                row.measure(), text, row.recordedAt(), recordedBy);
     }
 
     private List<DossierRow> dossierRows(PersonId person, String leaveOut) {
@@ -146,17 +166,16 @@ class SubjectAccessQueries {
                         rs.getString("measure") == null ? null : Measure.valueOf(rs.getString("measure")),
                         rs.getString("text"),
                         instant(rs, "recorded_at"),
-                        rs.getString("recorded_by") == null ? null : new Actor(new PersonId(rs.getString("recorded_by")),
-                                ActorRole.valueOf(rs.getString("recorded_by_role")))))
+                        rs.getString("recorded_by"),
+                        rs.getString("recorded_by_role")))
                 .list();
     }
 
     /**
      * A case as it concerns the person: its facts that name nobody, their role and part, and the steps about them.
-     * Collects the texts of their measures and correspondence by event id, as the history reads them now.
      */
     private ConcernedCase concernedCase(PersonId person, List<StoredEvent.Read> events, PartyRole roleFromDossier,
-                                        Set<String> dossierEvents, Map<String, String> textsByEvent) {
+                                        Set<String> dossierEvents) {
         IncidentId id = events.get(0).event().incidentId();
         CaseProgress progress = CaseProgress.of(id, events.stream().map(StoredEvent.Read::event).toList());
         DerailingDiscussionReported report = progress.report();
@@ -173,11 +192,9 @@ class SubjectAccessQueries {
                 closedAt = stored.occurredAt();
             } else if (event instanceof MeasureImposed e && (inTheirDossier || person.equals(e.personId()))) {
                 steps.add(new CaseStep(StepType.MEASURE_IMPOSED, stored.occurredAt(), stored.actor(), e.measure(), e.reason()));
-                textsByEvent.put(stored.eventId(), e.reason());
             } else if (event instanceof CorrespondenceRecorded e && (inTheirDossier || person.equals(e.personId()))) {
                 steps.add(new CaseStep(StepType.CORRESPONDENCE_RECORDED, stored.occurredAt(), stored.actor(), null,
                         e.summary()));
-                textsByEvent.put(stored.eventId(), e.summary());
             } else if (event instanceof ReportedToConfidentialInspector e && person.equals(e.staffMember())) {
                 steps.add(new CaseStep(StepType.REPORTED_TO_CONFIDENTIAL_INSPECTOR, stored.occurredAt(), stored.actor(),
                         null, e.summary()));
