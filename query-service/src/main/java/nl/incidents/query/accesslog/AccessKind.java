@@ -6,6 +6,9 @@ public enum AccessKind {
     INCIDENT_DOSSIER,
     /** {@code GET /api/incidents/{id}/history}: every event of the case; the entry names the case. */
     HISTORY,
-    /** {@code GET /api/people/{personId}/dossier}: a personnel, pupil or other dossier; the entry names the person. */
+    /**
+     * {@code GET /api/people/{personId}/dossier}: a personnel, pupil or other dossier; and the board's export of
+     * everything about the person ({@code /export}, {@code /export.pdf}). The entry names the person.
+     */
     PERSON_DOSSIER
 }

@@ -29,7 +29,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Records every read of an incident dossier, a case's history and a person dossier in the access log, in the request
+ * Records every read of an incident dossier, a case's history and a person dossier (the board's right of access export
+ * of everything about a person counts as one) in the access log, in the request
  * that reads it: the answer is held back until its entry is stored, and when the entry cannot be stored the reader
  * gets 503 ({@code service.unavailable}) instead of the dossier, so no read goes unlogged. A refused read (403, or 404
  * for an unknown case or a dossier with nothing the reader may read) is recorded too, marked refused; an answer that is
@@ -64,7 +65,11 @@ class AccessRecording extends OncePerRequestFilter {
     private static final Map<String, AccessKind> READS = Map.of(
             "/api/incidents/{id}", AccessKind.INCIDENT_DOSSIER,
             "/api/incidents/{id}/history", AccessKind.HISTORY,
-            "/api/people/{personId}/dossier", AccessKind.PERSON_DOSSIER);
+            "/api/people/{personId}/dossier", AccessKind.PERSON_DOSSIER,
+            // The board's export for a request under the right of access: everything about the person, so a read of
+            // their dossier.
+            "/api/people/{personId}/export", AccessKind.PERSON_DOSSIER,
+            "/api/people/{personId}/export.pdf", AccessKind.PERSON_DOSSIER);
     private static final Pattern IPV4 = Pattern.compile(
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");

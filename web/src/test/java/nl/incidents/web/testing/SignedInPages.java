@@ -47,6 +47,16 @@ public final class SignedInPages {
      */
     public String page(String subject, MockHttpServletRequestBuilder request, int expectedStatus, String language)
             throws Exception {
+        return response(subject, request, expectedStatus, language).getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The whole answer, for a download: its headers and bytes.
+     *
+     * @param language the browser's {@code Accept-Language}
+     */
+    public MockHttpServletResponse response(String subject, MockHttpServletRequestBuilder request, int expectedStatus,
+                                            String language) throws Exception {
         MockHttpSession session = new MockHttpSession();
         MockHttpServletRequest inSession = new MockHttpServletRequest();
         inSession.setSession(session);
@@ -57,7 +67,7 @@ public final class SignedInPages {
         return mvc.perform(request.session(session).header(HttpHeaders.ACCEPT_LANGUAGE, language)
                         .with(authentication(signedIn(subject))))
                 .andExpect(status().is(expectedStatus))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn().getResponse();
     }
 
     /** The sign-in of {@code subject} at the web module's OpenID Provider registration. */
