@@ -45,6 +45,8 @@ class AccessibilityBrowserIT {
             new Page("board-history", "board", "/cases/{id}/history"),
             new Page("board-person", "board", "/people/parent-9"),
             new Page("board-integrity", "board", "/board/integrity"),
+            new Page("board-retention", "board", "/board/retention"),
+            new Page("board-erasure", "board", "/people/parent-9/erasure"),
             new Page("board-access-log-case", "board", "/cases/{id}/access-log"),
             new Page("board-access-log-person", "board", "/people/parent-9/access-log"),
             new Page("own-access-log-manager", "manager", "/me/access-log"),

@@ -94,6 +94,8 @@ class ErasureBrowserIT {
 
         assertThat(commands.post("board", "/api/incidents/" + id + "/closure", Map.of("outcome",
                 "Talked with the pupil and the parents.")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> queries.get("board", "/api/incidents/" + id).body()
+                .path("actions").toString().contains("ERASE_CASE"));
         board.open("/cases/" + id);
         board.openStep("erase");
         board.type("erase-request", "AVG-2026-015");

@@ -5,8 +5,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import nl.incidents.command.messaging.IncidentCommands;
 import nl.incidents.kernel.incident.EraseCase;
@@ -45,16 +43,14 @@ class ErasureController {
     /**
      * An erasure request as the board recorded it.
      *
-     * @param request     the reference in the board's register of AVG requests ({@link ErasureRequests})
+     * @param request     the reference in the board's register of AVG requests; its shape is the kernel's rule
+     *                    ({@link ErasureRequests}), checked with the command so the refusal names it
      * @param ground      the legal ground
      * @param requestedBy who asked, by kind
      */
     record ErasureRequest(
             @Schema(description = "The request's reference in the board's register, such as AVG-2026-014; no name")
-            @NotBlank(message = "must be given") @Size(max = ErasureRequests.MOST, message = "must be at most "
-                    + ErasureRequests.MOST + " characters")
-            @Pattern(regexp = ErasureRequests.FORMAT, message = "must be a register number such as AVG-2026-014: "
-                    + "letters, digits, '-', '.' and '/', at most two words")
+            @NotBlank(message = "must be given")
             String request,
             @NotNull(message = "must be given") ErasureGround ground,
             @NotNull(message = "must be given") ErasureRequester requestedBy) {

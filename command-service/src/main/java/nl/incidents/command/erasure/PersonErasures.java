@@ -12,6 +12,7 @@ import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.privacy.ErasureGround;
 import nl.incidents.kernel.privacy.ErasureRequester;
+import nl.incidents.kernel.privacy.ErasureRequests;
 import nl.incidents.kernel.protocol.CaseAction;
 import nl.incidents.kernel.protocol.CasePolicy;
 import nl.incidents.support.privacy.PersonalDataKeys;
@@ -57,7 +58,8 @@ public class PersonErasures {
      * Erases the person from every case that holds data about them.
      *
      * @throws RequestRefused forbidden ({@code policy.board-erases}) for anyone but the board; invalid
-     *                        ({@code person.id}) for a malformed id; not found ({@code erasure.nothing}) when no case
+     *                        ({@code person.id}) for a malformed id, ({@code erasure.request}) for a reference that is no
+     *                        register number; not found ({@code erasure.nothing}) when no case
      *                        holds anything about them (any more); the first case's refusal (such as
      *                        {@code state.held}, 409) when no case could erase it, which then leaves no trace
      */
@@ -71,6 +73,7 @@ public class PersonErasures {
             throw RequestRefused.invalid("person.id", "personId", "This is not a person id: 1 to 100 letters, digits "
                     + "and . _ @ -, starting with a letter or digit.");
         }
+        ErasureRequests.checkReference(request); // once, before any case is looked at
         PersonId person = new PersonId(personId);
         List<IncidentId> cases = keys.casesOf(person);
         if (cases.isEmpty()) {
