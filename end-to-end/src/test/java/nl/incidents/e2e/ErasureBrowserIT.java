@@ -91,6 +91,10 @@ class ErasureBrowserIT {
                 "Bezwaar gemaakt", "Een ouder of voogd");
         assertThat(board.text(By.id("timeline"))).contains("Alles over een betrokkene is gewist (verzoek AVG-2026-014");
         assertThat(board.browser.getPageSource()).doesNotContain(pupil).contains("[verwijderd]");
+        board.open("/cases/" + id + "/history");
+        board.waitFor(By.id("events"));
+        assertThat(board.browser.getPageSource()).as("every event, the erasure's own included").doesNotContain(pupil)
+                .contains("Betrokkene gewist");
 
         assertThat(commands.post("board", "/api/incidents/" + id + "/closure", Map.of("outcome",
                 "Talked with the pupil and the parents.")).status()).isEqualTo(200);

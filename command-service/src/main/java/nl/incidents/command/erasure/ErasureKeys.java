@@ -5,15 +5,23 @@ import nl.incidents.kernel.incident.PersonErased;
 import nl.incidents.support.privacy.PersonalDataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes the keys an erasure names (crypto-shredding, AVG art. 17), in the unit of work that stores the erasure:
- * a subscribing processor, so the keys go in the same database transaction as the event on the JDBC stores, after
- * the event itself was encrypted (the event store writes before it publishes), and a failure here refuses the
- * erasure rather than leaving it half done ({@link ErasureConfiguration}). Not replayed: a key deleted is gone.
+ * Deletes the keys an erasure names (crypto-shredding, AVG art. 17), in the unit of work that stores the erasure: a
+ * subscribing processor whose failure refuses the erasure ({@link ErasureConfiguration}). Not replayed: a key deleted
+ * is gone.
+ * <ul>
+ *   <li>On the JDBC stores (the embedded default, PostgreSQL) the keys go in the same database transaction as the
+ *       event, after the event itself was encrypted (the event store writes before it publishes): both or neither.</li>
+ *   <li>On Axon Server the event is appended to the server when the unit of work commits, after the database
+ *       transaction: the keys go once the event is committed there, so no key is ever deleted for an erasure that
+ *       was not stored. Should that deletion fail, {@link ErasureKeysCheck} deletes them from the stored event.</li>
+ * </ul>
  */
 @Component
 @ProcessingGroup(ErasureConfiguration.GROUP)
@@ -22,20 +30,29 @@ class ErasureKeys {
     private static final Logger log = LoggerFactory.getLogger(ErasureKeys.class);
 
     private final PersonalDataKeys keys;
+    private final boolean axonServer;
 
-    ErasureKeys(PersonalDataKeys keys) {
+    ErasureKeys(PersonalDataKeys keys, @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
         this.keys = keys;
+        this.axonServer = axonServer;
     }
 
     @EventHandler
     void on(PersonErased event) {
-        int deleted = keys.deletePersonFromCase(event.incidentId(), event.personId());
-        log.info("Erasure in case {}: {} key of a person deleted", event.incidentId(), deleted);
+        once(() -> log.info("Erasure in case {}: {} key of a person deleted", event.incidentId(),
+                keys.deletePersonFromCase(event.incidentId(), event.personId())));
     }
 
     @EventHandler
     void on(CaseErased event) {
-        int deleted = keys.deleteCase(event.incidentId());
-        log.info("Erasure of case {}: {} keys deleted", event.incidentId(), deleted);
+        once(() -> log.info("Erasure of case {}: {} keys deleted", event.incidentId(), keys.deleteCase(event.incidentId())));
+    }
+
+    private void once(Runnable deletion) {
+        if (axonServer && CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> deletion.run());
+        } else {
+            deletion.run();
+        }
     }
 }

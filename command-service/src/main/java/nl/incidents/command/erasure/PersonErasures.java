@@ -17,6 +17,8 @@ import nl.incidents.kernel.protocol.CaseAction;
 import nl.incidents.kernel.protocol.CasePolicy;
 import nl.incidents.support.privacy.PersonalDataKeys;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PersonErasures {
+
+    /** The reason of a case whose erasure failed for now (no refusal): ask again. */
+    static final String UNAVAILABLE = "unavailable";
+    private static final Logger log = LoggerFactory.getLogger(PersonErasures.class);
 
     private final IncidentCommands commands;
     private final PersonalDataKeys keys;
@@ -44,7 +50,8 @@ public class PersonErasures {
      * @param keptIn     the cases that keep it: held for a legal claim or an investigation (AVG art. 17(3)(e)), with
      *                   the codes of their holds ({@code legal-hold}, {@code police-report},
      *                   {@code inspector-consultation}), or refused for another reason, with its refusal code (such as
-     *                   {@code policy.involved} where the board member is involved in the case); the board tells the
+     *                   {@code policy.involved} where the board member is involved in the case), or
+     *                   {@value #UNAVAILABLE} where it failed for now and may be asked again; the board tells the
      *                   requester why
      */
     public record Result(List<String> erasedFrom, List<Kept> keptIn) {
@@ -89,16 +96,32 @@ public class PersonErasures {
                 erased.add(incident.toString());
             } catch (CommandExecutionException e) {
                 Optional<Object> details = e.getDetails();
-                RequestRefused refused = details.filter(RequestRefused.Details.class::isInstance)
-                        .map(d -> ((RequestRefused.Details) d).toException()).orElseThrow(() -> e);
+                Optional<RequestRefused> refusal = details.filter(RequestRefused.Details.class::isInstance)
+                        .map(d -> ((RequestRefused.Details) d).toException());
+                if (refusal.isEmpty()) {
+                    kept.add(unavailable(incident, e));
+                    continue;
+                }
+                RequestRefused refused = refusal.get();
                 first = first == null ? refused : first;
                 kept.add(new Kept(incident.toString(), "state.held".equals(refused.code())
                         ? List.of(refused.parameters().get("holds").split(",")) : List.of(refused.code())));
+            } catch (RuntimeException e) {
+                kept.add(unavailable(incident, e));
             }
         }
-        if (erased.isEmpty() && first != null) {
+        if (erased.isEmpty() && first != null && kept.stream().allMatch(k -> !k.reasons().contains(UNAVAILABLE))) {
             throw first; // nothing was erased: the refusal, and no trace
         }
         return new Result(erased, kept);
+    }
+
+    /**
+     * A case whose erasure failed for a reason that is no refusal (the store away): kept for now, with the reason
+     * {@value #UNAVAILABLE}; the erasures made stand, each recorded, and asking again erases what is left.
+     */
+    private static Kept unavailable(IncidentId incident, RuntimeException e) {
+        log.warn("Erasure of a person in case {} failed and may be asked again: {}", incident, e.getClass().getSimpleName());
+        return new Kept(incident.toString(), List.of(UNAVAILABLE));
     }
 }

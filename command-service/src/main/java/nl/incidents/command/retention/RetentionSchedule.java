@@ -117,7 +117,14 @@ class RetentionSchedule {
         Instant closedBy = until.atZone(Retention.DUTCH_TIME).minusYears(shortest).plusDays(1).toInstant();
         List<RetentionPlan> plans = new ArrayList<>();
         for (RetentionLedger.ClosedCase closed : ledger.closedBy(closedBy)) {
-            plan(closed, until).ifPresent(plans::add);
+            try {
+                plan(closed, until).ifPresent(plans::add);
+            } catch (RuntimeException unreadable) {
+                // One case that cannot be read must not keep every other case past its period: it is left for the
+                // next night, and the operator sees which.
+                log.error("Retention cannot read case {} and leaves it for now: {}", closed.incidentId(),
+                        unreadable.getClass().getSimpleName());
+            }
         }
         return plans;
     }

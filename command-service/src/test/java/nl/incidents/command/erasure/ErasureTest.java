@@ -173,6 +173,8 @@ class ErasureTest {
         List<IncidentEvent> events = eventsOf(id);
         assertThat(((DerailingDiscussionReported) events.get(0)).summary()).isEqualTo("[verwijderd]");
         assertThat(events.get(events.size() - 1)).isInstanceOf(CaseErased.class);
+        assertThat(cipher.actor(IncidentId.of(id), lastMetaData(id))).as("who erased, kept with the erasure")
+                .isEqualTo(new Actor(new PersonId("board"), ActorRole.BOARD));
         assertThat(get("board", "/api/integrity/cases/" + id).path("intact").asBoolean()).isTrue();
         assertThat(post("board", "/api/incidents/" + id + "/legal-hold", Map.of("reason", "Too late."),
                 HttpStatus.CONFLICT).path("code").asText()).isEqualTo("state.erased");

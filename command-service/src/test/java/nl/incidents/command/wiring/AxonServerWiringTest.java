@@ -64,7 +64,7 @@ class AxonServerWiringTest {
         // Each instance asks Axon Server for one spread of the segments as it starts, which SE does; automatic
         // balancing SE refuses, with a stack trace per processor at every start.
         assertThat(wiring.processorSettings()).containsOnlyKeys("EscalationSagaProcessor", "escalation-ledger", "notifications",
-                "retention-ledger");
+                "retention-ledger", "erasure-keys-check");
         assertThat(wiring.processorSettings().values()).allSatisfy(processor -> {
             assertThat(processor.getLoadBalancingStrategy()).isEqualTo("threadNumber");
             assertThat(processor.isAutomaticBalancing()).isFalse();

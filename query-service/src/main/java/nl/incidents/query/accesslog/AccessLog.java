@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.privacy.PersonalData;
+import nl.incidents.support.privacy.PersonalDataKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -55,12 +57,21 @@ public class AccessLog {
     }
 
     private final JdbcClient jdbc;
+    private final PersonalDataKeys keys;
+    private final OrganisationDirectory directory;
 
-    AccessLog(JdbcClient jdbc) {
+    AccessLog(JdbcClient jdbc, PersonalDataKeys keys, OrganisationDirectory directory) {
         this.jdbc = jdbc;
+        this.keys = keys;
+        this.directory = directory;
     }
 
-    /** Appends one read, committed when this returns. */
+    /**
+     * Appends one read, committed when this returns. A person-dossier read about someone of whom nothing is recorded
+     * (no case holds a key of theirs) and who is not in the directory names its subject {@value
+     * PersonalData#ERASED}: after an erasure, a later look-up of that person (refused, since nothing is there) must
+     * not write their reference back into the log.
+     */
     void append(Read read) {
         jdbc.sql("""
                         INSERT INTO access_log (read_at, reader_id, reader_role, kind, incident_id, person_id, address,
@@ -68,9 +79,14 @@ public class AccessLog {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(utc(read.at()), read.reader().id().value(), read.reader().role().name(), read.kind().name(),
                         read.incidentId() == null ? null : read.incidentId().toString(),
-                        read.personId() == null ? null : read.personId().value(), read.address(), read.channel().name(),
+                        read.personId() == null ? null : subject(read.personId()), read.address(), read.channel().name(),
                         read.refused())
                 .update();
+    }
+
+    private String subject(PersonId person) {
+        return keys.existsAnywhere(person) || directory.member(person).isPresent() ? person.value()
+                : PersonalData.ERASED;
     }
 
     /**

@@ -53,8 +53,11 @@ class ErasureProjection {
         keys.forget();
         Set<PersonId> erased = new LinkedHashSet<>();
         if (!event.personId().erased()) {
-            erased.add(event.personId());
-        } else {
+            erased.add(event.personId()); // this service still held the key in its cache: it names them
+        } else if (keys.existsForCase(event.incidentId())) {
+            // Everyone the copies name in this case had a key of it (each is a person reference in its events);
+            // whoever lost theirs was erased. A case without its own key was stored before encryption: its copies
+            // cannot tell who went, and its events still name everyone in the clear anyway.
             peopleOf(event.incidentId()).stream().filter(person -> !keys.exists(event.incidentId(), person))
                     .forEach(erased::add);
         }
@@ -73,7 +76,11 @@ class ErasureProjection {
         log.info("Erasure of case {}: the query service's copies erased", event.incidentId());
     }
 
-    /** Everyone the query service's copies name in this case: its parties, dossier entries and reporter. */
+    /**
+     * Everyone the copies name in this case as a person reference of its events, so with a key of the case: its
+     * parties, the people of its dossier entries, its reporter, assignee and manager. Not the recipients of its
+     * notices: a board or communications member who was only told of the case has no key of it.
+     */
     private List<PersonId> peopleOf(IncidentId incident) {
         String id = incident.toString();
         Set<String> people = new LinkedHashSet<>();
@@ -90,8 +97,6 @@ class ErasureProjection {
                     }
                     return null;
                 }).list();
-        people.addAll(jdbc.sql("SELECT DISTINCT recipient_id FROM inbox_entry WHERE incident_id = ?").param(id)
-                .query(String.class).list());
         people.remove(PersonalData.ERASED);
         return people.stream().map(PersonId::new).toList();
     }

@@ -12,24 +12,28 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps every event of every case, with who sent it and because of what, for the board's review. The payload is
  * kept as the event store keeps it, its personal data encrypted ({@link StoredEvents}), so a deleted key makes it
- * read {@value nl.incidents.kernel.privacy.PersonalData#ERASED} here too.
+ * read {@value nl.incidents.kernel.privacy.PersonalData#ERASED} here too. It is the stored form itself, never
+ * encrypted again here: encrypting needs the keys, and a key this service still holds in its cache after the command
+ * service deleted it (an erasure) would otherwise be written back, undoing the erasure.
  */
 @Component
 @ProcessingGroup(Projections.GROUP)
 class HistoryProjection {
 
     private final JdbcClient jdbc;
-    private final StoredEvents stored;
+    private final Serializer eventSerializer;
 
-    HistoryProjection(JdbcClient jdbc, StoredEvents stored) {
+    HistoryProjection(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.jdbc = jdbc;
-        this.stored = stored;
+        this.eventSerializer = eventSerializer;
     }
 
     @EventHandler
@@ -50,7 +54,8 @@ class HistoryProjection {
                         actorId, actorId == null || actorRole == null ? null : actorRole.toString(),
                         message.getMetaData().get("correlationId"), message.getMetaData().get("traceId"),
                         message.getMetaData().get(Actor.CAUSE_KEY),
-                        stored.encrypted(event))
+                        // The bytes as read from the event store: the serializer that wrote them hands them on as they are.
+                        message.serializePayload(eventSerializer, String.class).getData())
                 .update();
     }
 }

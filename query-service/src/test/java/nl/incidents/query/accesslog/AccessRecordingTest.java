@@ -38,7 +38,7 @@ class AccessRecordingTest {
 
     private final List<AccessLog.Read> stored = new ArrayList<>();
     private boolean storeFails;
-    private final AccessLog log = new AccessLog(null) {
+    private final AccessLog log = new AccessLog(null, null, null) {
         @Override
         void append(Read read) {
             if (storeFails) {

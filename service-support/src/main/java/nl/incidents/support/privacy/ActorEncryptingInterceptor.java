@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.CaseErased;
 import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.PersonErased;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -14,7 +16,8 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
  * Encrypts who acted in each event's metadata ({@value Actor#ID_KEY}) with the actor's key of the case, on the event's
  * way to the event store ({@link PersonalDataCipher#encryptActor}): the actor is personal data like a person named in
  * the payload, and Axon Server keeps metadata outside the serializer, so it is encrypted here, for both stores. The
- * role stays readable (it names a function, not a person); the system is nobody. Erasing a person then erases their
+ * role stays readable (it names a function, not a person); the system is nobody; the board member who recorded an
+ * erasure is named in the clear on that event (see {@code recordsAnErasure}). Erasing a person then erases their
  * part as actor in that case too. A dispatch interceptor of the event store registered before the hash chain's, so
  * the chain covers the encrypted form.
  */
@@ -35,10 +38,18 @@ public class ActorEncryptingInterceptor implements MessageDispatchInterceptor<Ev
         return (index, message) -> encrypted.get(index);
     }
 
+    /**
+     * An erasure names who made it in the clear: it is the board's account of the erasure itself, and the keys of
+     * the case it erases (the board member's among them) go with it.
+     */
+    private static boolean recordsAnErasure(EventMessage<?> message) {
+        return PersonErased.class.equals(message.getPayloadType()) || CaseErased.class.equals(message.getPayloadType());
+    }
+
     private EventMessage<?> encrypted(EventMessage<?> message) {
         Object actorId = message.getMetaData().get(Actor.ID_KEY);
         if (!(message instanceof DomainEventMessage<?> event) || event.getAggregateIdentifier() == null
-                || !(actorId instanceof String id)) {
+                || !(actorId instanceof String id) || recordsAnErasure(message)) {
             return message;
         }
         IncidentId incident;

@@ -24,6 +24,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -111,7 +113,7 @@ public class PersonalDataKeys {
      */
     public int deletePerson(PersonId person) {
         int deleted = jdbc.update("DELETE FROM personal_data_key WHERE person_id = ?", person.value());
-        forget();
+        forgetNowAndAfterCommit();
         return deleted;
     }
 
@@ -124,7 +126,7 @@ public class PersonalDataKeys {
     public int deletePersonFromCase(IncidentId incidentId, PersonId person) {
         int deleted = jdbc.update("DELETE FROM personal_data_key WHERE incident_id = ? AND person_id = ?",
                 incidentId.toString(), person.value());
-        forget();
+        forgetNowAndAfterCommit();
         return deleted;
     }
 
@@ -138,6 +140,12 @@ public class PersonalDataKeys {
     public boolean exists(IncidentId incidentId, PersonId person) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_key WHERE incident_id = ? AND person_id = ?",
                 Long.class, incidentId.toString(), person.value()) > 0;
+    }
+
+    /** Whether the case still has its own key (it has one once a text of it was encrypted, until it is erased). */
+    public boolean existsForCase(IncidentId incidentId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_key WHERE incident_id = ? AND person_id = ?",
+                Long.class, incidentId.toString(), CASE) > 0;
     }
 
     /** Whether any case still holds a key of this person. */
@@ -154,7 +162,7 @@ public class PersonalDataKeys {
      */
     public int deleteCase(IncidentId incidentId) {
         int deleted = jdbc.update("DELETE FROM personal_data_key WHERE incident_id = ?", incidentId.toString());
-        forget();
+        forgetNowAndAfterCommit();
         return deleted;
     }
 
@@ -209,6 +217,22 @@ public class PersonalDataKeys {
     }
 
     private record KeyRow(String id, byte[] keyset) {
+    }
+
+    /**
+     * Forgets the unwrapped keys now, and again once the deleting transaction ended: until it commits, another
+     * transaction still sees the deleted key and could cache it again.
+     */
+    private void forgetNowAndAfterCommit() {
+        forget();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
+        }
     }
 
     /**
