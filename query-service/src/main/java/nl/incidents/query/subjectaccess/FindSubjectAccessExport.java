@@ -23,7 +23,9 @@ public record FindSubjectAccessExport(PersonId personId, Actor viewer) {
      */
     public static FindSubjectAccessExport of(String personId, Actor viewer) {
         if (!PersonId.isValid(personId)) {
-            throw RequestRefused.invalid("person.id", "personId", "'" + personId + "' is not a person id.");
+            // Not echoed: what was typed may be a name.
+            throw RequestRefused.invalid("person.id", "personId", "This is not a person id: 1 to 100 letters, digits "
+                    + "and . _ @ -, starting with a letter or digit.");
         }
         return new FindSubjectAccessExport(new PersonId(personId), viewer);
     }
