@@ -94,7 +94,7 @@ class ErasureBrowserIT {
         board.open("/cases/" + id + "/history");
         board.waitFor(By.id("events"));
         assertThat(board.browser.getPageSource()).as("every event, the erasure's own included").doesNotContain(pupil)
-                .contains("Betrokkene gewist");
+                .contains("Alles over een betrokkene gewist: verzoek AVG-2026-014");
 
         assertThat(commands.post("board", "/api/incidents/" + id + "/closure", Map.of("outcome",
                 "Talked with the pupil and the parents.")).status()).isEqualTo(200);
