@@ -142,7 +142,10 @@ class CasesController {
                     messages.getMessage("refusal.service.unavailable", null, locale)));
             redirect.addFlashAttribute("filled", filled(step, form));
         }
-        return "redirect:/cases/" + id + "#step-" + step.path();
+        // The step in the address as well: the "done" or the refusal waits (as a flash attribute) for the request
+        // with exactly this address, so the page's own live refresh (a GET of /cases/{id} that the step's event may
+        // set off before the browser follows this redirect) cannot take it away.
+        return "redirect:/cases/" + id + "?step=" + step.path() + "#step-" + step.path();
     }
 
     /**
