@@ -65,6 +65,8 @@ class AccessRecording extends OncePerRequestFilter {
     private static final Map<String, AccessKind> READS = Map.of(
             "/api/incidents/{id}", AccessKind.INCIDENT_DOSSIER,
             "/api/incidents/{id}/history", AccessKind.HISTORY,
+            // A case as it stood at a moment is a read of its dossier, then.
+            "/api/incidents/{id}/as-of", AccessKind.INCIDENT_DOSSIER,
             "/api/people/{personId}/dossier", AccessKind.PERSON_DOSSIER,
             // The board's export for a request under the right of access: everything about the person, so a read of
             // their dossier.

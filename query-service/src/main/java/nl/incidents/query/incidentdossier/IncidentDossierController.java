@@ -1,6 +1,7 @@
 package nl.incidents.query.incidentdossier;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import java.util.UUID;
 import nl.incidents.kernel.incident.IncidentId;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** One case: its incident dossier, and its full history for the board (a JSON array of its events, in order). */
@@ -31,6 +33,18 @@ class IncidentDossierController {
     @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND})
     IncidentDossier dossier(@PathVariable UUID id) {
         return queries.one(new FindIncidentDossier(new IncidentId(id), queries.viewer()), IncidentDossier.class);
+    }
+
+    @GetMapping("/as-of")
+    @Operation(summary = "A case as it stood at a moment, and what changed since",
+            description = "The board only. The dossier is rebuilt from the case's events stored up to and including "
+                    + "`at` (an ISO 8601 time with its offset, such as 2026-11-20T14:30:00+01:00); `since` lists the "
+                    + "timeline's lines after it. 404 when the case was not reported yet then.")
+    @ProblemAnswers({HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND})
+    IncidentDossierAsOf asOf(@PathVariable UUID id,
+                             @Parameter(description = "The moment, ISO 8601 with its offset") @RequestParam String at) {
+        return queries.one(FindIncidentDossierAsOf.of(new IncidentId(id), at, queries.viewer()),
+                IncidentDossierAsOf.class);
     }
 
     @GetMapping("/history")

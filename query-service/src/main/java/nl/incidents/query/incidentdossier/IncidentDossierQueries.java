@@ -1,8 +1,10 @@
 package nl.incidents.query.incidentdossier;
 
 import java.util.List;
+import java.util.Set;
 import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.protocol.Attempt;
 import nl.incidents.kernel.protocol.CaseAction;
@@ -49,6 +51,31 @@ class IncidentDossierQueries {
                 .filter(action -> CasePolicies.allows(Attempt.of(action, viewer, progress)))
                 .filter(action -> CaseStates.allows(action, progress))
                 .toList();
+    }
+
+    /**
+     * The case as it stood at a moment: its dossier assembled from the events stored up to then, as the board reads
+     * it, and the timeline's lines since. The board only, as for the history; permission first.
+     *
+     * @throws RequestRefused not found ({@code case.not-yet}) when the case was not reported yet at that moment
+     */
+    @QueryHandler
+    IncidentDossierAsOf handle(FindIncidentDossierAsOf query) {
+        List<StoredEvent.Read> events = readableHistory(query.incidentId(), query.viewer());
+        CaseProgress now = progress(query.incidentId(), events);
+        if (!access.mayReviewHistory(query.viewer(), now)) {
+            throw RequestRefused.forbidden("history.board-only", "Only the board reviews a case as it stood at a moment.");
+        }
+        List<StoredEvent.Read> then = events.stream()
+                .filter(read -> !read.stored().occurredAt().isAfter(query.asOf())).toList();
+        if (then.isEmpty()) {
+            throw RequestRefused.notFound("case.not-yet", "The case was not reported yet at that moment.");
+        }
+        Set<Class<? extends IncidentEvent>> shown = access.dossierEventsFor(query.viewer(), now);
+        IncidentDossier dossier = DossierAssembler.assemble(then, shown);
+        List<IncidentDossier.TimelineEntry> since = DossierAssembler.assemble(events, shown).timeline().stream()
+                .filter(entry -> entry.at().isAfter(query.asOf())).toList();
+        return new IncidentDossierAsOf(query.asOf(), dossier, since);
     }
 
     @QueryHandler
