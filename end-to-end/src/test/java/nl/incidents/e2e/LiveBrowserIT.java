@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,18 +57,19 @@ class LiveBrowserIT {
             new WebDriverWait(manager, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("live-case")));
             // The page's stream is open once a first report arrives by itself (on a loaded machine that may take a
             // while); the second one is timed.
-            String initial = manager.findElement(By.id("live-inbox")).getText();
+            String initial = text(manager, "live-inbox");
             String first = report();
-            new WebDriverWait(manager, Duration.ofSeconds(30)).until(browser ->
-                    browser.findElement(By.id("live-case")).getText().equals(first)
+            new WebDriverWait(manager, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .until(browser -> browser.findElement(By.id("live-case")).getText().equals(first)
                             && !browser.findElement(By.id("live-inbox")).getText().equals(initial));
-            String before = manager.findElement(By.id("live-inbox")).getText();
+            String before = text(manager, "live-inbox");
 
             String id = report();
 
-            twoSeconds.until(ExpectedConditions.textToBe(By.id("live-case"), id));
-            new WebDriverWait(manager, Duration.ofSeconds(2)).until(browser ->
-                    !browser.findElement(By.id("live-inbox")).getText().equals(before));
+            twoSeconds.ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.textToBe(By.id("live-case"), id));
+            new WebDriverWait(manager, Duration.ofSeconds(2)).ignoring(StaleElementReferenceException.class)
+                    .until(browser -> !browser.findElement(By.id("live-inbox")).getText().equals(before));
             Chromium.screenshot(manager, "live-check");
         }
     }
@@ -93,6 +95,22 @@ class LiveBrowserIT {
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("case-" + id)));
             assertThat(manager.getCurrentUrl()).as("no navigation").isEqualTo(url);
             Chromium.screenshot(manager, "live-cases-manager");
+        }
+    }
+
+    /**
+     * The element's text, read again when the page swapped the element while it was read: the live stream replaces
+     * its lines as events arrive, which is what this page is for.
+     */
+    private static String text(ChromeDriver browser, String id) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElement(By.id(id)).getText();
+            } catch (StaleElementReferenceException swapped) {
+                if (attempt == 5) {
+                    throw swapped;
+                }
+            }
         }
     }
 
