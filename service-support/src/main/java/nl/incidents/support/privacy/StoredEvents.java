@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
-import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
 import org.axonframework.messaging.MetaData;
 
 /**
- * An event's JSON as the stores keep it: with its personal data encrypted, as the event serializer writes it. For
- * a service's own copies of events (the query service's history), so that they hold no more readable personal
- * data than the event store, and read {@value nl.incidents.kernel.privacy.PersonalData#ERASED} as soon as a key
- * is deleted.
+ * Reads a service's own copies of events (the query service's history), which keep each event as the event store
+ * keeps it (its personal data and its actor encrypted, never encrypted again by the copy), so that they hold no more
+ * readable personal data than the event store and read {@value nl.incidents.kernel.privacy.PersonalData#ERASED} as
+ * soon as a key is deleted.
  */
 public class StoredEvents {
 
@@ -24,13 +23,6 @@ public class StoredEvents {
     public StoredEvents(PersonalDataCipher cipher, ObjectMapper plain) {
         this.cipher = cipher;
         this.plain = plain;
-    }
-
-    /** The event's JSON with its personal data encrypted. */
-    public String encrypted(IncidentEvent event) {
-        ObjectNode tree = plain.valueToTree(event);
-        cipher.encrypt(event.getClass(), tree);
-        return tree.toString();
     }
 
     /**
@@ -55,7 +47,7 @@ public class StoredEvents {
     }
 
     /**
-     * The JSON of an event of {@code type}, stored by {@link #encrypted}, with its personal data readable again
+     * The JSON of an event of {@code type}, as the event store keeps it, with its personal data readable again
      * (or {@value nl.incidents.kernel.privacy.PersonalData#ERASED} where its key is gone), for the kernel's mapping.
      */
     public String readable(Class<?> type, String stored) {
