@@ -1,0 +1,52 @@
+package nl.incidents.query.evaluation;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import nl.incidents.query.evaluation.Evaluation.Figure;
+import nl.incidents.query.evaluation.Evaluation.Scope;
+import nl.incidents.query.evaluation.Evaluation.Section;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The evaluation as CSV (RFC 4180, UTF-8, comma-separated, CRLF): a header row, then one row per figure with its
+ * scope (the board's or the school's name), section, item (a school's name in the section {@code school}), unit, the
+ * figure in the period and in the previous period, each as shown ({@code <5}, {@code x} and {@code -} as in
+ * {@link Evaluation}). The two period columns are named by their days, first and last inclusive.
+ */
+final class EvaluationCsv {
+
+    private EvaluationCsv() {
+    }
+
+    static String csv(Evaluation evaluation) {
+        Map<String, String> names = new HashMap<>();
+        evaluation.scopes().stream().filter(s -> s.schoolId() != null).forEach(s -> names.put(s.schoolId(), s.name()));
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("scope", "section", "item",
+                "unit", "period " + days(evaluation.period()), "previous period " + days(evaluation.previous()))
+                .get())) {
+            for (Scope scope : evaluation.scopes()) {
+                for (Section section : scope.sections()) {
+                    for (Figure figure : section.figures()) {
+                        csv.printRecord(scope.name(), section.name(),
+                                section.name().equals("school") ? names.getOrDefault(figure.item(), figure.item())
+                                        : figure.item(),
+                                section.unit(), figure.period().shown(), figure.previous().shown());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** {@code 2024-08-01..2026-07-31}: the first and the last day, both inclusive. */
+    static String days(Evaluation.Span span) {
+        return span.from() + ".." + span.to().minusDays(1);
+    }
+}
