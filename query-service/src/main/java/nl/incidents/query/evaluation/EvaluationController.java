@@ -2,9 +2,6 @@ package nl.incidents.query.evaluation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import nl.incidents.query.AmsterdamTime;
 import nl.incidents.query.Queries;
 import nl.incidents.support.web.ProblemAnswers;
 import org.springframework.http.ContentDisposition;
@@ -23,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class EvaluationController {
+
+    /** The CSV's media type, UTF-8. */
+    static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private static final String WHAT = "For the whole board and each school: the cases reported in the period by "
             + "stage, harm (a case counts under each of its harms), platform and severity; hours from the report to the "
@@ -55,34 +55,30 @@ class EvaluationController {
     @Operation(summary = "The protocol evaluation as CSV, one row per figure",
             description = WHAT + " Columns: scope, section, item, unit, period, previous period.")
     @ProblemAnswers({HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN})
-    ResponseEntity<byte[]> csv(@Parameter(description = FROM) @RequestParam(required = false) String from,
+    ResponseEntity<Evaluation> csv(@Parameter(description = FROM) @RequestParam(required = false) String from,
                                @Parameter(description = TO) @RequestParam(required = false) String to) {
-        Evaluation evaluation = evaluation(from, to);
-        return download(EvaluationCsv.csv(evaluation).getBytes(StandardCharsets.UTF_8),
-                new MediaType("text", "csv", StandardCharsets.UTF_8), evaluation, "csv");
+        return download(TEXT_CSV, evaluation(from, to), "csv");
     }
 
     @GetMapping(value = "/api/evaluation.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The protocol evaluation as a PDF in Dutch for the board's meeting (A4)", description = WHAT)
     @ProblemAnswers({HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN})
-    ResponseEntity<byte[]> pdf(@Parameter(description = FROM) @RequestParam(required = false) String from,
+    ResponseEntity<Evaluation> pdf(@Parameter(description = FROM) @RequestParam(required = false) String from,
                                @Parameter(description = TO) @RequestParam(required = false) String to) {
-        Evaluation evaluation = evaluation(from, to);
-        return download(EvaluationPdf.pdf(evaluation), MediaType.APPLICATION_PDF, evaluation, "pdf");
+        return download(MediaType.APPLICATION_PDF, evaluation(from, to), "pdf");
     }
 
     private Evaluation evaluation(String from, String to) {
-        return queries.one(FindEvaluation.of(from, to, queries.viewer(), LocalDate.now(AmsterdamTime.ZONE)),
-                Evaluation.class);
+        return queries.one(FindEvaluation.of(from, to, queries.viewer()), Evaluation.class);
     }
 
-    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, Evaluation evaluation,
-                                                   String extension) {
-        String name = "evaluatie-" + EvaluationCsv.days(evaluation.period()).replace("..", "-tot-en-met-") + "."
-                + extension;
-        return ResponseEntity.ok().contentType(type).contentLength(body.length)
+    /** The evaluation as a download named after its period: {@code evaluatie-2024-08-01-tot-en-met-2026-07-31.pdf}. */
+    private static ResponseEntity<Evaluation> download(MediaType type, Evaluation evaluation, String extension) {
+        String name = "evaluatie-" + evaluation.period().from() + "-tot-en-met-" + evaluation.period().to().minusDays(1)
+                + "." + extension;
+        return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
                         .toString())
-                .body(body);
+                .body(evaluation);
     }
 }

@@ -10,16 +10,46 @@ import nl.incidents.query.evaluation.Evaluation.Scope;
 import nl.incidents.query.evaluation.Evaluation.Section;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.stereotype.Component;
 
 /**
  * The evaluation as CSV (RFC 4180, UTF-8, comma-separated, CRLF): a header row, then one row per figure with its
  * scope (the board's or the school's name), section, item (a school's name in the section {@code school}), unit, the
  * figure in the period and in the previous period, each as shown ({@code <5}, {@code x} and {@code -} as in
- * {@link Evaluation}). The two period columns are named by their days, first and last inclusive.
+ * {@link Evaluation}). The two period columns are named by their days, first and last inclusive. A message converter
+ * (it only writes), so that the controller answers the same record as JSON, CSV and PDF.
  */
-final class EvaluationCsv {
+@Component
+class EvaluationCsv extends AbstractHttpMessageConverter<Evaluation> {
 
-    private EvaluationCsv() {
+    EvaluationCsv() {
+        super(EvaluationController.TEXT_CSV);
+    }
+
+    @Override
+    protected boolean supports(Class<?> type) {
+        return Evaluation.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public boolean canRead(Class<?> type, org.springframework.http.MediaType mediaType) {
+        return false;
+    }
+
+    @Override
+    protected Evaluation readInternal(Class<? extends Evaluation> type, HttpInputMessage input) {
+        throw new HttpMessageNotReadableException("An evaluation is only written, never read.", input);
+    }
+
+    @Override
+    protected void writeInternal(Evaluation evaluation, HttpOutputMessage output) throws IOException {
+        byte[] bytes = csv(evaluation).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        output.getHeaders().setContentLength(bytes.length);
+        output.getBody().write(bytes);
     }
 
     static String csv(Evaluation evaluation) {

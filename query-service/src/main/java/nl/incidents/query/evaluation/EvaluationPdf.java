@@ -26,15 +26,22 @@ import nl.incidents.query.evaluation.Evaluation.Cell;
 import nl.incidents.query.evaluation.Evaluation.Figure;
 import nl.incidents.query.evaluation.Evaluation.Scope;
 import nl.incidents.query.evaluation.Evaluation.Section;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.stereotype.Component;
 
 /**
  * Writes the {@link Evaluation} as a PDF in Dutch for the board's meeting: A4, a title page (the board, the two
  * periods, when it was made, how small numbers are shown), then for the whole board and each school one table per
  * section with the period and the previous period side by side. The figures are those of the JSON and the CSV, as
  * shown, with a decimal comma. Standard Helvetica (WinAnsi, nothing embedded); the words are in
- * {@code evaluation/pdf_nl.properties}.
+ * {@code evaluation/pdf_nl.properties}. A message converter (it only writes); the document is made whole in memory
+ * before any byte is sent.
  */
-final class EvaluationPdf {
+@Component
+class EvaluationPdf extends AbstractHttpMessageConverter<Evaluation> {
 
     private static final ResourceBundle WORDS = ResourceBundle.getBundle("evaluation.pdf", Locale.forLanguageTag("nl"));
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl"));
@@ -50,7 +57,31 @@ final class EvaluationPdf {
     private static final Color LINES = new Color(0xB8, 0xC0, 0xCC);
     private static final float MARGIN = 56;
 
-    private EvaluationPdf() {
+
+    EvaluationPdf() {
+        super(org.springframework.http.MediaType.APPLICATION_PDF);
+    }
+
+    @Override
+    protected boolean supports(Class<?> type) {
+        return Evaluation.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public boolean canRead(Class<?> type, org.springframework.http.MediaType mediaType) {
+        return false;
+    }
+
+    @Override
+    protected Evaluation readInternal(Class<? extends Evaluation> type, HttpInputMessage input) {
+        throw new HttpMessageNotReadableException("An evaluation is only written, never read.", input);
+    }
+
+    @Override
+    protected void writeInternal(Evaluation evaluation, HttpOutputMessage output) throws IOException {
+        byte[] bytes = pdf(evaluation);
+        output.getHeaders().setContentLength(bytes.length);
+        output.getBody().write(bytes);
     }
 
     static byte[] pdf(Evaluation evaluation) {

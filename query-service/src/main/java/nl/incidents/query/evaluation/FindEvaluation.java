@@ -5,6 +5,7 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import nl.incidents.kernel.RequestRefused;
+import nl.incidents.kernel.calendar.SchoolCalendar;
 import nl.incidents.kernel.calendar.SchoolYear;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
@@ -27,6 +28,11 @@ public record FindEvaluation(LocalDate from, LocalDate to, Actor viewer) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(viewer, "viewer");
+    }
+
+    /** As {@link #of(String, String, Actor, LocalDate)} on today's date in Dutch time. */
+    public static FindEvaluation of(String from, String to, Actor viewer) {
+        return of(from, to, viewer, LocalDate.now(SchoolCalendar.ZONE));
     }
 
     /**

@@ -115,6 +115,9 @@ public final class MessageSamples {
         if (c == LocalDate.class) {
             return LocalDate.of(2026, 3, 2);
         }
+        if (c == java.math.BigDecimal.class) {
+            return new java.math.BigDecimal("12.5");
+        }
         if (c == LocalTime.class) {
             return LocalTime.of(8, 30);
         }
