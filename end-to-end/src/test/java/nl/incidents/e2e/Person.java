@@ -183,6 +183,24 @@ final class Person {
         }
     }
 
+    /** An attribute of the element with this id, or null. */
+    String attribute(String id, String name) {
+        return browser.findElement(By.id(id)).getAttribute(name);
+    }
+
+    /**
+     * Fetches a path from the page, as its own link would (the same session): the answer's status, content type,
+     * content disposition and body (as UTF-8 text).
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fetch(String path) {
+        return (Map<String, Object>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done({status: r.status,
+                    type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'),
+                    body: new TextDecoder('utf-8').decode(b)})), e => done({status: -1, body: String(e)}));""", path);
+    }
+
     /** The whole page (the window made as tall as the page for the shot), as target/screenshots/{name}.png. */
     void screenshot(String name) throws Exception {
         Dimension window = browser.manage().window().getSize();
