@@ -13,7 +13,7 @@ document.addEventListener('DOMContentLoaded', function () {
       color: ['#1f5f99', '#9bb8d3'],
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
-      grid: { containLabel: true, left: 8, right: 24, top: 32, bottom: 8 },
+      grid: { containLabel: true, left: 8, right: 24, top: 36, bottom: 8 },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: figures.labels, inverse: true },
       series: figures.series.map(function (s) {

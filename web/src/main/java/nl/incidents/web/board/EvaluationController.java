@@ -164,7 +164,8 @@ class EvaluationController {
                     before.add(figure.previous().value());
                 }
                 String chart = board && CHARTED.contains(section.name())
-                        ? chart(labels, period, now, previous, before) : null;
+                        ? chart(labels, text("board.evaluation.col.period", locale), now,
+                        text("board.evaluation.col.previous", locale), before) : null;
                 sections.add(new EvaluationView.PageSection(anchor + "-" + section.name(),
                         text("board.evaluation.section." + section.name(), locale) + " ("
                                 + text("board.evaluation.unit." + section.unit(), locale) + ")", rows, chart));
