@@ -3,8 +3,8 @@ package nl.incidents.query.evaluation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import nl.incidents.kernel.incident.ActorRole;
@@ -12,8 +12,10 @@ import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
 import nl.incidents.kernel.incident.EscalationLevel;
+import nl.incidents.kernel.incident.EscalationPolicyRecorded;
 import nl.incidents.kernel.incident.FiledWithPolice;
 import nl.incidents.kernel.incident.Harm;
+import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.IncidentId;
@@ -70,7 +72,7 @@ record CaseFacts(String schoolId, Instant reportedAt, Stage stage, Set<Harm> har
         List<Step> late = new ArrayList<>();
         List<EscalationReason> escalations = new ArrayList<>();
         List<Measure> measures = new ArrayList<>();
-        Map<Class<?>, Integer> counted = new java.util.HashMap<>();
+        Map<Class<?>, Integer> counted = new HashMap<>();
         for (Happened happened : events) {
             IncidentEvent event = happened.event();
             CaseProgress before = progress;
@@ -122,17 +124,8 @@ record CaseFacts(String schoolId, Instant reportedAt, Stage stage, Set<Harm> har
 
     /** The event types the evaluation reads (the others change nothing it counts). */
     static final List<Class<? extends IncidentEvent>> TYPES = List.of(DerailingDiscussionReported.class,
-            nl.incidents.kernel.incident.EscalationPolicyRecorded.class, IncidentEscalated.class,
+            EscalationPolicyRecorded.class, IncidentEscalated.class,
             EscalationAcknowledged.class, CommunicationsDepartmentNotified.class, FiledWithPolice.class,
             PoliceReportDeclined.class, PoliceReportConcluded.class, ReportedToConfidentialInspector.class,
-            MeasureImposed.class, StepOverdue.class, nl.incidents.kernel.incident.IncidentClosed.class);
-
-    /** Every constant of the enum counted at zero, in their order: the rows of a section before counting. */
-    static <E extends Enum<E>> Map<E, Long> zeroes(Class<E> type) {
-        Map<E, Long> map = new EnumMap<>(type);
-        for (E e : type.getEnumConstants()) {
-            map.put(e, 0L);
-        }
-        return map;
-    }
+            MeasureImposed.class, StepOverdue.class, IncidentClosed.class);
 }
