@@ -19,7 +19,7 @@ import org.openqa.selenium.By;
  * reported this school year; from the dashboard the board opens the evaluation (the last two complete school years
  * by default, in the pickers), picks this school year, and sees the whole board's figures in tables with bar charts
  * drawn beside them; a date that is no date is said beside the pickers; the CSV and the PDF download from the page's
- * links. The page is screenshot and checked with axe-core. Skipped without the browser, unless
+ * links. A manager is refused the page and the downloads. The page is screenshot and checked with axe-core. Skipped without the browser, unless
  * {@code INCIDENTS_REQUIRE_ALL=1}.
  */
 class EvaluationBrowserIT {
@@ -89,5 +89,10 @@ class EvaluationBrowserIT {
         board.waitFor(By.id("date-problem"));
         assertThat(board.text("date-problem")).isEqualTo("Dit is geen datum. Schrijf de datum als 2024-08-01.");
         assertThat(board.attribute("from", "aria-invalid")).isEqualTo("true");
+
+        Person manager = chromium.person("manager", system.webUrl()).signIn("/board/evaluation");
+        manager.waitFor(By.id("problem"));
+        assertThat(manager.text("problem")).isEqualTo("Alleen het bestuur bekijkt de evaluatie van het protocol.");
+        assertThat(manager.fetch("/board/evaluation.csv").get("status")).isEqualTo(403L);
     }
 }
