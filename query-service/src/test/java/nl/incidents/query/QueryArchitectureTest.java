@@ -80,12 +80,14 @@ class QueryArchitectureTest {
 
     /**
      * The right of access export ({@code subjectaccess}) reads it too: the steps about one person, with what an erasure
-     * left of them, are in the decrypted events.
+     * left of them, are in the decrypted events. So do the board's case list and dashboard as they stood at a moment
+     * ({@code caselist}, {@code dashboard}): they fold the cases' events up to then ({@code history.CaseAsOf}).
      */
     @Test
-    @DisplayName("only the incident dossier and the right of access export read the history")
+    @DisplayName("only the incident dossier, the right of access export and the as-of list and dashboard read the history")
     void onlyTheDossierReadsTheHistory() {
-        noClasses().that().resideOutsideOfPackages(ROOT + ".history..", ROOT + ".incidentdossier..", ROOT + ".subjectaccess..")
+        noClasses().that().resideOutsideOfPackages(ROOT + ".history..", ROOT + ".incidentdossier..", ROOT + ".subjectaccess..",
+                        ROOT + ".caselist..", ROOT + ".dashboard..")
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".history..")
                 .check(service);
     }

@@ -36,7 +36,8 @@ public class AccessLog {
      * @param reader     who, in their role
      * @param kind       what was read
      * @param incidentId the case, for {@link AccessKind#INCIDENT_DOSSIER} and {@link AccessKind#HISTORY}; else null
-     * @param personId   the person, for {@link AccessKind#PERSON_DOSSIER}; else null
+     * @param personId   the person, for {@link AccessKind#PERSON_DOSSIER}; else null (both null for a kind that
+     *                   names no subject, {@link AccessKind#namesASubject})
      * @param address    the reader's network address, an IP literal of at most 45 characters
      * @param channel    through a page or the API
      * @param refused    whether it was refused (403, 404)
@@ -50,7 +51,12 @@ public class AccessLog {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(channel, "channel");
-            if ((kind == AccessKind.PERSON_DOSSIER) != (personId != null) || (incidentId == null) == (personId == null)) {
+            if (!kind.namesASubject()) {
+                if (incidentId != null || personId != null) {
+                    throw new IllegalArgumentException("A look at the list or the dashboard names no case or person");
+                }
+            } else if ((kind == AccessKind.PERSON_DOSSIER) != (personId != null)
+                    || (incidentId == null) == (personId == null)) {
                 throw new IllegalArgumentException("A read names a case, or for a person dossier a person");
             }
         }

@@ -23,7 +23,7 @@ class AccessLogConfiguration {
                                                             @Value("${incidents.access-log.web-client-id}") String webClientId) {
         FilterRegistrationBean<AccessRecording> registration =
                 new FilterRegistrationBean<>(new AccessRecording(accessLog, currentActor, webClientId));
-        registration.addUrlPatterns("/api/incidents/*", "/api/people/*");
+        registration.addUrlPatterns("/api/incidents/*", "/api/people/*", "/api/dashboard/as-of");
         return registration;
     }
 }

@@ -30,7 +30,8 @@ import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Records every read of an incident dossier, a case's history and a person dossier (the board's right of access export
- * of everything about a person counts as one) in the access log, in the request
+ * of everything about a person counts as one; each of them as it stood at a moment too), and every look at the board's
+ * case list or dashboard as they stood at a moment, in the access log, in the request
  * that reads it: the answer is held back until its entry is stored, and when the entry cannot be stored the reader
  * gets 503 ({@code service.unavailable}) instead of the dossier, so no read goes unlogged. A refused read (403, or 404
  * for an unknown case or a dossier with nothing the reader may read) is recorded too, marked refused; an answer that is
@@ -68,6 +69,11 @@ class AccessRecording extends OncePerRequestFilter {
             // A case as it stood at a moment is a read of its dossier, then.
             "/api/incidents/{id}/as-of", AccessKind.INCIDENT_DOSSIER,
             "/api/people/{personId}/dossier", AccessKind.PERSON_DOSSIER,
+            // A person's dossier as it stood at a moment is a read of their dossier, then.
+            "/api/people/{personId}/dossier/as-of", AccessKind.PERSON_DOSSIER,
+            // The board's case list and dashboard as they stood at a moment: who looked back, when, from where.
+            "/api/incidents/as-of", AccessKind.CASE_LIST_AS_OF,
+            "/api/dashboard/as-of", AccessKind.DASHBOARD_AS_OF,
             // The board's export for a request under the right of access: everything about the person, so a read of
             // their dossier.
             "/api/people/{personId}/export", AccessKind.PERSON_DOSSIER,
@@ -99,7 +105,8 @@ class AccessRecording extends OncePerRequestFilter {
         String method = request.getMethod();
         String path = PATHS.getPathWithinApplication(request);
         return !("GET".equals(method) || "HEAD".equals(method))
-                || !(path.startsWith("/api/incidents/") || path.startsWith("/api/people/"));
+                || !(path.startsWith("/api/incidents/") || path.startsWith("/api/people/")
+                || path.equals("/api/dashboard/as-of"));
     }
 
     @Override
@@ -141,7 +148,9 @@ class AccessRecording extends OncePerRequestFilter {
         AccessKind kind = READS.get(pattern);
         IncidentId incident = null;
         PersonId person = null;
-        if (kind == AccessKind.PERSON_DOSSIER) {
+        if (!kind.namesASubject()) {
+            // names no case or person
+        } else if (kind == AccessKind.PERSON_DOSSIER) {
             Object id = variables.get("personId");
             if (!(id instanceof String text) || !PersonId.isValid(text)) {
                 return null;
@@ -213,6 +222,9 @@ class AccessRecording extends OncePerRequestFilter {
 
     private static String subject(AccessLog.Read read) {
         // A case by its id; a person, like the reader, only by pseudonym: logs carry no personal data.
+        if (read.incidentId() == null && read.personId() == null) {
+            return "(no subject)";
+        }
         return read.incidentId() != null ? read.incidentId().toString() : Pseudonym.of(read.personId().value());
     }
 }

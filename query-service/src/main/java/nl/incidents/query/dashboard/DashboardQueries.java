@@ -28,6 +28,9 @@ import nl.incidents.kernel.incident.Stage;
 import nl.incidents.kernel.incident.Step;
 import nl.incidents.query.AmsterdamTime;
 import nl.incidents.query.access.CaseAccess;
+import nl.incidents.kernel.protocol.OpenStep;
+import nl.incidents.query.history.CaseAsOf;
+import nl.incidents.query.history.HistoryRepository;
 import nl.incidents.query.dashboard.Dashboard.AttentionCase;
 import nl.incidents.query.dashboard.Dashboard.Count;
 import nl.incidents.query.dashboard.Dashboard.Measure;
@@ -49,10 +52,12 @@ class DashboardQueries {
 
     private final JdbcClient jdbc;
     private final CaseAccess access;
+    private final HistoryRepository history;
 
-    DashboardQueries(JdbcClient jdbc, CaseAccess access) {
+    DashboardQueries(JdbcClient jdbc, CaseAccess access, HistoryRepository history) {
         this.jdbc = jdbc;
         this.access = access;
+        this.history = history;
     }
 
     @QueryHandler
@@ -97,7 +102,75 @@ class DashboardQueries {
 
         return new Dashboard(now, total[0], counts(byStatus, Enum::name), counts(byStage, Enum::name),
                 counts(bySchool, Function.identity()), counts(bySeverity, Enum::name), List.copyOf(bySteps.values()),
-                attentionTotal(open, full, now), attention(open, full, now), stepTimes(open, full, now));
+                attentionTotal(open, full, now), attention(open, full, now), stepTimes(full, now));
+    }
+
+    /**
+     * The dashboard as it stood at a moment, beside the dashboard now. The open cases then are the cases reported up
+     * to then and not closed by then that the board reads in full ({@link CaseAccess#fullView}), each folded from its
+     * events up to then by {@link CaseAsOf}, the fold the live rows follow; they are counted here as the live
+     * statements count the rows. The step times are the live ones taken up to then (a step time is written once,
+     * when the step is taken, and never changed), over the periods that ended then.
+     */
+    @QueryHandler
+    DashboardAsOf handle(FindDashboardAsOf query) {
+        Actor viewer = query.viewer();
+        if (viewer.role() != ActorRole.BOARD) {
+            throw RequestRefused.forbidden("dashboard.board-only", "Only the board reads the dashboard.");
+        }
+        Instant at = query.moment();
+        CaseAccess.Filter full = access.fullView(viewer);
+        List<Object> parameters = new ArrayList<>(full.parameters());
+        parameters.add(utc(at));
+        parameters.add(utc(at));
+        List<IncidentId> openThen = jdbc.sql("SELECT incident_id FROM incident_summary WHERE (" + full.where()
+                        + ") AND reported_at <= ? AND (closed_at IS NULL OR closed_at > ?)")
+                .params(parameters).query((rs, n) -> IncidentId.of(rs.getString("incident_id"))).list();
+        Map<IncidentId, List<HistoryRepository.Occurred>> events = history.upTo(openThen, at);
+        List<CaseAsOf> lines = openThen.stream()
+                .map(id -> CaseAsOf.of(id, events.getOrDefault(id, List.of())))
+                .filter(line -> line != null && line.status() != IncidentStatus.CLOSED)
+                .toList();
+
+        Map<IncidentStatus, Long> byStatus = new EnumMap<>(IncidentStatus.class);
+        Map<Stage, Long> byStage = new EnumMap<>(Stage.class);
+        Map<String, Long> bySchool = new TreeMap<>();
+        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+        Map<Step, long[]> steps = new EnumMap<>(Step.class);
+        for (CaseAsOf c : lines) {
+            byStatus.merge(c.status(), 1L, Long::sum);
+            byStage.merge(c.stage(), 1L, Long::sum);
+            bySchool.merge(c.schoolId(), 1L, Long::sum);
+            bySeverity.merge(c.severity(), 1L, Long::sum);
+            c.open().values().forEach(step -> {
+                long[] counts = steps.computeIfAbsent(step.step(), s -> new long[2]);
+                counts[0]++;
+                counts[1] += step.dueAt().isAfter(at) ? 0 : 1;
+            });
+        }
+        List<StepCount> bySteps = steps.entrySet().stream()
+                .map(e -> new StepCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        // The attention order of the live statement: the legal duty first, then the earliest deadline passed.
+        List<CaseAsOf> attention = lines.stream()
+                .filter(line -> line.legalDuty() || (line.firstDeadline() != null && !line.firstDeadline().isAfter(at)))
+                .sorted(Comparator.comparing((CaseAsOf line) -> line.legalDuty() ? 0 : 1)
+                        .thenComparing(CaseAsOf::firstDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(CaseAsOf::reportedAt)
+                        .thenComparing(line -> line.incidentId().toString()))
+                .toList();
+        Dashboard then = new Dashboard(at, lines.size(), counts(byStatus, Enum::name), counts(byStage, Enum::name),
+                counts(bySchool, Function.identity()), counts(bySeverity, Enum::name), bySteps, attention.size(),
+                attention.stream().limit(Dashboard.ATTENTION_LIMIT).map(line -> attentionCase(line, at)).toList(),
+                stepTimes(full, at));
+        return new DashboardAsOf(at, then, handle(new FindDashboard(viewer)));
+    }
+
+    private static AttentionCase attentionCase(CaseAsOf c, Instant at) {
+        OpenStep next = c.nextStep();
+        return new AttentionCase(c.incidentId(), c.schoolId(), c.status(), c.severity(), c.stage(), c.assignee(),
+                c.reportedAt(), c.legalDuty(),
+                c.overdueAt(at).stream().map(step -> new OverdueStep(step.step(), step.dueAt())).toList(),
+                next == null ? null : next.step(), next == null ? null : next.nextDeadline());
     }
 
     private static <K> List<Count> counts(Map<K, Long> counts, Function<K, String> key) {
@@ -162,17 +235,19 @@ class DashboardQueries {
     private record Taken(Measure measure, EscalationLevel level, Severity severity, Instant takenAt, long millis) {
     }
 
-    private List<StepTime> stepTimes(String open, CaseAccess.Filter full, Instant now) {
+    /** The step times taken up to {@code now}, over the periods that end then. */
+    private List<StepTime> stepTimes(CaseAccess.Filter full, Instant now) {
         ZonedDateTime thisMonth = now.atZone(AmsterdamTime.ZONE).withDayOfMonth(1).toLocalDate()
                 .atStartOfDay(AmsterdamTime.ZONE);
         Map<Period, Instant> from = Map.of(Period.THIS_MONTH, thisMonth.toInstant(),
                 Period.LAST_TWELVE_MONTHS, thisMonth.minusMonths(11).toInstant());
         List<Object> parameters = new ArrayList<>(full.parameters());
         parameters.add(utc(from.get(Period.LAST_TWELVE_MONTHS)));
+        parameters.add(utc(now));
         // Closed cases count too: how long their steps took is part of the record. Only the access rule applies.
         List<Taken> taken = jdbc.sql("SELECT t.measure, t.level, t.severity, t.taken_at, t.duration_ms"
                         + " FROM dashboard_step_time t JOIN incident_summary ON incident_summary.incident_id = t.incident_id"
-                        + " WHERE (" + full.where() + ") AND t.taken_at >= ?")
+                        + " WHERE (" + full.where() + ") AND t.taken_at >= ? AND t.taken_at <= ?")
                 .params(parameters)
                 .query((rs, n) -> new Taken(Measure.valueOf(rs.getString("measure")),
                         rs.getString("level") == null ? null : EscalationLevel.valueOf(rs.getString("level")),

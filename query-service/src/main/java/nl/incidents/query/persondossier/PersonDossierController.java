@@ -29,4 +29,16 @@ class PersonDossierController {
                           @Parameter(description = "Which dossier, where one id holds several") @RequestParam(required = false) PersonDossier.Kind kind) {
         return queries.one(FindPersonDossier.of(personId, kind, queries.viewer()), PersonDossier.class);
     }
+
+    @GetMapping("/api/people/{personId}/dossier/as-of")
+    @Operation(summary = "A person's dossier as it stood at a moment, and the entries added since",
+            description = "The board only. `dossier`: the entries recorded up to and including `at` (an ISO 8601 time "
+                    + "with its offset, such as 2026-11-20T14:30:00+01:00); `since`: those recorded after it. An entry is "
+                    + "never changed or withdrawn. kind as for the dossier.")
+    @ProblemAnswers({HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND})
+    PersonDossierAsOf asOf(@PathVariable String personId,
+                           @Parameter(description = "The moment, ISO 8601 with its offset") @RequestParam(required = false) String at,
+                           @Parameter(description = "Which dossier, where one id holds several") @RequestParam(required = false) PersonDossier.Kind kind) {
+        return queries.one(new FindPersonDossierAsOf(personId, kind, queries.viewer(), at), PersonDossierAsOf.class);
+    }
 }

@@ -2,6 +2,7 @@ package nl.incidents.query.persondossier;
 
 import static nl.incidents.query.Projections.instant;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -62,6 +63,25 @@ class PersonDossierQueries {
             throw RequestRefused.notFound("dossier.empty", "Nothing is recorded about " + person + " that you may read.");
         }
         return new PersonDossier(person, kind, entries);
+    }
+
+    /**
+     * The person's dossier as it stood at a moment: the board's live dossier of them, its entries split at the moment.
+     * The board only (a manager keeps the live dossier of their schools' entries); permission first.
+     *
+     * @throws RequestRefused forbidden ({@code dossier.as-of-board-only}) for anyone else; as the live dossier otherwise
+     */
+    @QueryHandler
+    PersonDossierAsOf handle(FindPersonDossierAsOf query) {
+        if (query.viewer().role() != ActorRole.BOARD) {
+            throw RequestRefused.forbidden("dossier.as-of-board-only", "Only the board reviews a dossier as it stood at "
+                    + "a moment.");
+        }
+        Instant at = query.moment();
+        PersonDossier now = handle(FindPersonDossier.of(query.personId(), query.kind(), query.viewer()));
+        List<Entry> then = now.entries().stream().filter(e -> !e.recordedAt().isAfter(at)).toList();
+        List<Entry> since = now.entries().stream().filter(e -> e.recordedAt().isAfter(at)).toList();
+        return new PersonDossierAsOf(at, new PersonDossier(now.personId(), now.kind(), then), since);
     }
 
     private Kind kindOf(FindPersonDossier query, List<Entry> entries) {
