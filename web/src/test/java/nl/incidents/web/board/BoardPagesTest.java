@@ -89,6 +89,21 @@ class BoardPagesTest {
             {"personId":"pupil-7","kind":"PUPIL","entries":[{"incidentId":"%s","schoolId":"school-1","type":"MEASURE",
              "partyRole":"PUPIL","measure":"WARNING","text":"Shared the threat","recordedAt":"2026-11-24T10:00:00+01:00",
              "recordedBy":{"id":"manager","role":"MANAGER"}}]}""".formatted(CASE);
+    static final String LIST_AS_OF = """
+            {"asOf":"2026-11-20T14:30:00+01:00","items":[{"then":{"incidentId":"%1$s","schoolId":"school-1",
+              "status":"ESCALATED","severity":"HIGH","stage":"DERAILED","platform":"FACEBOOK",
+              "assignee":{"level":"MANAGER","personId":"manager"},"reportedAt":"2026-11-20T09:15:00+01:00",
+              "nextDue":{"step":"ACKNOWLEDGE","dueAt":"2026-11-23T09:30:00+01:00"},"lateSteps":0},
+              "statusNow":"CLOSED","stageNow":"DERAILED","assigneeNow":{"level":"MANAGER","personId":"manager"},
+              "changedSince":true}],
+             "reportedSince":{"count":2,"incidentIds":["%2$s","00000000-0000-4000-8000-000000000001"]}}
+            """.formatted(CASE, LEGAL);
+    static final String DASHBOARD_AS_OF = "{\"asOf\":\"2026-11-20T14:30:00+01:00\",\"then\":"
+            + DASHBOARD.replace("\"openCases\":5", "\"openCases\":1").replace("\"attentionTotal\":2", "\"attentionTotal\":0")
+            + ",\"now\":" + DASHBOARD + "}";
+    static final String DOSSIER_AS_OF = "{\"asOf\":\"2026-11-20T14:30:00+01:00\",\"dossier\":"
+            + "{\"personId\":\"pupil-7\",\"kind\":\"PUPIL\",\"entries\":[]},\"since\":"
+            + DOSSIER.substring(DOSSIER.indexOf('['), DOSSIER.lastIndexOf(']') + 1) + "}";
     static final String FORBIDDEN = "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Only the board.\"}";
 
     static final List<String> ASKED = new CopyOnWriteArrayList<>();
@@ -208,6 +223,43 @@ class BoardPagesTest {
         assertThat(page("board", get("/people/both-1").param("kind", "PUPIL"), 200)).contains("Leerlingdossier");
     }
 
+    /**
+     * The board picks a moment in Dutch time; the pages ask the query service for it in UTC and head each view with
+     * the moment, then beside now, with what changed since and a way back to now; a manager reads a plain refusal,
+     * a moment that is none is said at the field. The dashboard and the dossier offer the form.
+     */
+    @Test
+    void theBoardSeesTheListTheDashboardAndADossierAsTheyStoodOnAMomentItPicked() throws Exception {
+        String list = page("board", get("/cases/as-of").param("at", "2026-11-20T14:30"), 200);
+        assertThat(ASKED).contains("Bearer token-of-board /api/incidents/as-of?at=2026-11-20T13:30:00Z");
+        assertThat(list).contains("De zaken zoals ze er toen voor stonden", "Zoals het was op 20 november 2026 14:30",
+                "Sindsdien: 1 zaken veranderd op deze pagina, 2 zaken nieuw gemeld.", "geëscaleerd, wacht op bevestiging",
+                "veranderd:", "gesloten", "Sindsdien gemeld", "href=\"/cases/" + LEGAL + "\"",
+                "href=\"/cases/" + CASE + "/as-of?at=2026-11-20T14:30\"", "Terug naar nu");
+        assertLivePage(list);
+        String dashboard = page("board", get("/board/as-of").param("at", "2026-11-20T14:30"), 200);
+        assertThat(ASKED).contains("Bearer token-of-board /api/dashboard/as-of?at=2026-11-20T13:30:00Z");
+        assertThat(dashboard).contains("Het overzicht zoals het er toen voor stond", "Zoals het was op 20 november 2026 14:30",
+                "Sindsdien: open zaken 1 → 5, zaken die aandacht nodig hebben 0 → 2.", "CBS Het Kompas",
+                "Tijd tot bevestigen door de leidinggevende, Deze maand", "20 min");
+        assertThat(dashboard).containsPattern("id=\"figure-open\">\\s*<th scope=\"row\">Open zaken</th>\\s*"
+                + "<td class=\"then\">1</td>\\s*<td class=\"now\">5</td>");
+        String dossier = page("board", get("/people/pupil-7/as-of").param("at", "2026-11-20T14:30"), 200);
+        assertThat(ASKED).contains("Bearer token-of-board /api/people/pupil-7/dossier/as-of?at=2026-11-20T13:30:00Z");
+        assertThat(dossier).contains("Dossier van pupil-7 zoals het er toen voor stond", "Er staat niets in dit dossier.",
+                "Sindsdien toegevoegd: 1", "Maatregel: waarschuwing", "href=\"/people/pupil-7\"");
+        assertThat(page("manager", get("/cases/as-of").param("at", "2026-11-20T14:30"), 403))
+                .contains("Alleen het bestuur bekijkt de zaken zoals ze er toen voor stonden.");
+        assertThat(page("board", get("/board/as-of").param("at", "gisteren"), 400))
+                .contains("Dit is geen moment. Kies een datum en een tijd.", "aria-invalid=\"true\"");
+        assertThat(page("board", get("/board"), 200)).contains("id=\"as-of-form\"", "action=\"/board/as-of\"",
+                "Bekijk zoals het was op…");
+        assertThat(page("board", get("/people/pupil-7"), 200)).contains("action=\"/people/pupil-7/as-of\"",
+                "name=\"kind\" value=\"PUPIL\"");
+        assertThat(page("board", get("/board/as-of").param("at", "2026-11-20T14:30").param("lang", "en"), 200))
+                .contains("The dashboard as it stood then", "As it was on 20 November 2026 14:30", "Back to now");
+    }
+
     @Test
     void theBoardPagesSpeakEnglishOnRequest() throws Exception {
         String page = page("board", get("/board").param("lang", "en"), 200);
@@ -237,7 +289,7 @@ class BoardPagesTest {
                 String authorization = exchange.getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION);
                 String path = exchange.getRequestURI().getPath();
                 String query = exchange.getRequestURI().getQuery();
-                ASKED.add(authorization + " " + path);
+                ASKED.add(authorization + " " + path + (path.endsWith("/as-of") ? "?" + query : ""));
                 boolean board = "Bearer token-of-board".equals(authorization);
                 if (path.equals("/api/me") && MEMBERS.containsKey(authorization)) {
                     SignedInPages.answer(exchange, 200, MEMBERS.get(authorization));
@@ -247,6 +299,12 @@ class BoardPagesTest {
                     SignedInPages.answer(exchange, 200, DASHBOARD);
                 } else if (path.equals("/api/incidents/" + CASE + "/history")) {
                     SignedInPages.answer(exchange, 200, HISTORY);
+                } else if (path.equals("/api/incidents/as-of")) {
+                    SignedInPages.answer(exchange, 200, LIST_AS_OF);
+                } else if (path.equals("/api/dashboard/as-of")) {
+                    SignedInPages.answer(exchange, 200, DASHBOARD_AS_OF);
+                } else if (path.equals("/api/people/pupil-7/dossier/as-of")) {
+                    SignedInPages.answer(exchange, 200, DOSSIER_AS_OF);
                 } else if (path.equals("/api/people/pupil-7/dossier")) {
                     SignedInPages.answer(exchange, 200, DOSSIER);
                 } else if (path.equals("/api/people/both-1/dossier")) {
