@@ -19,8 +19,9 @@ import org.openqa.selenium.By;
  * The board looks at a case as it stood at an earlier moment, in a real Chromium on the system the browser tests
  * share: a case waits for the manager's acknowledgement; the board notes the moment, the manager acknowledges, and
  * the board, from the case's history, sees the case at the noted moment still waiting, with the acknowledgement
- * under "Sindsdien". The page is screenshot and checked with axe-core. Skipped without the browser, unless
- * {@code INCIDENTS_REQUIRE_ALL=1}.
+ * under "Sindsdien"; the case list at that moment shows the case waiting, marked as changed since, and the dashboard
+ * then counts it among the cases waiting, each figure beside the figure now. Each page is screenshot and checked with
+ * axe-core. Skipped without the browser, unless {@code INCIDENTS_REQUIRE_ALL=1}.
  */
 class AsOfBrowserIT {
 
@@ -71,5 +72,30 @@ class AsOfBrowserIT {
             assertThat(board.text(By.id("since"))).contains("Ik pak dit op");
         });
         board.seen("board-as-of");
+
+        // The case list at the same moment: the case as it stood then, beside it now, marked as changed.
+        board.open("/cases");
+        board.waitFor(By.id("as-of-form"));
+        board.open("/cases/as-of?at=" + before);
+        board.waitFor(By.id("as-of-moment"));
+        assertThat(board.text("as-of-moment")).startsWith("Zoals het was op");
+        assertThat(board.text(By.cssSelector("#then-" + id + " .status-then"))).contains("geëscaleerd");
+        assertThat(board.text(By.cssSelector("#then-" + id + " .status-now"))).contains("veranderd", "bevestigd");
+        assertThat(board.text("since-summary")).startsWith("Sindsdien:");
+        board.seen("board-as-of-list");
+
+        // The dashboard at the same moment, each figure beside the figure now.
+        board.open("/board");
+        board.waitFor(By.id("as-of-form"));
+        board.open("/board/as-of?at=" + before);
+        board.waitFor(By.id("figures"));
+        assertThat(board.text("as-of-moment")).startsWith("Zoals het was op");
+        assertThat(Integer.parseInt(board.text(By.cssSelector("#figure-status-ESCALATED .then"))))
+                .as("the case waited for its acknowledgement then").isPositive();
+        assertThat(board.text("since-summary")).startsWith("Sindsdien: open zaken");
+        board.seen("board-as-of-dashboard");
+        board.click("to-now");
+        board.waitFor(By.id("dashboard"));
+        board.seen("board-dashboard-with-as-of-form");
     }
 }

@@ -233,7 +233,7 @@ class BoardPagesTest {
         String list = page("board", get("/cases/as-of").param("at", "2026-11-20T14:30"), 200);
         assertThat(ASKED).contains("Bearer token-of-board /api/incidents/as-of?at=2026-11-20T13:30:00Z");
         assertThat(list).contains("De zaken zoals ze er toen voor stonden", "Zoals het was op 20 november 2026 14:30",
-                "Sindsdien: 1 zaken veranderd op deze pagina, 2 zaken nieuw gemeld.", "geëscaleerd, wacht op bevestiging",
+                "Sindsdien: 1 zaak op deze pagina veranderd, 2 zaken nieuw gemeld.", "geëscaleerd, wacht op bevestiging",
                 "veranderd:", "gesloten", "Sindsdien gemeld", "href=\"/cases/" + LEGAL + "\"",
                 "href=\"/cases/" + CASE + "/as-of?at=2026-11-20T14:30\"", "Terug naar nu");
         assertLivePage(list);
