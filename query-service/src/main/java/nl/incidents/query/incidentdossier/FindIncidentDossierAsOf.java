@@ -1,11 +1,10 @@
 package nl.incidents.query.incidentdossier;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.query.AsOfMoment;
 
 /**
  * A case's dossier as it stood at a moment (zoals het er toen voor stond), for the board.
@@ -21,11 +20,6 @@ public record FindIncidentDossierAsOf(IncidentId incidentId, Instant asOf, Actor
      * @throws RequestRefused invalid ({@code field.format}, naming {@code at}) for text that is no such moment
      */
     public static FindIncidentDossierAsOf of(IncidentId incidentId, String at, Actor viewer) {
-        try {
-            return new FindIncidentDossierAsOf(incidentId, OffsetDateTime.parse(at).toInstant(), viewer);
-        } catch (DateTimeParseException notAMoment) {
-            throw RequestRefused.invalid("field.format", "at", "Give the moment as a date and time with its offset, "
-                    + "such as 2026-11-20T14:30:00+01:00.");
-        }
+        return new FindIncidentDossierAsOf(incidentId, AsOfMoment.parse(at), viewer);
     }
 }
