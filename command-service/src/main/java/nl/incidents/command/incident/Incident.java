@@ -9,6 +9,7 @@ import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.escalation.EscalationRules;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
+import nl.incidents.kernel.incident.AttachEvidence;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.AgreeResponseStrategy;
@@ -26,6 +27,7 @@ import nl.incidents.kernel.incident.EscalateToManager;
 import nl.incidents.kernel.incident.EscalateToNextLevel;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
 import nl.incidents.kernel.incident.EscalationPolicyRecorded;
+import nl.incidents.kernel.incident.EvidenceAttached;
 import nl.incidents.kernel.incident.FileWithPolice;
 import nl.incidents.kernel.incident.FiledWithPolice;
 import nl.incidents.kernel.incident.ImposeMeasure;
@@ -267,6 +269,18 @@ class Incident {
         mayAct(CaseAction.RECORD_CORRESPONDENCE, actor);
         PartyRole role = involved(command.personId());
         apply(new CorrespondenceRecorded(incidentId, command.personId(), role, command.summary()));
+    }
+
+    /**
+     * Attaches evidence whose bytes the command service received and stores beside this event ({@code
+     * EvidenceController}); a refusal here stores neither. Not on a closed case: evidence serves the handling, and
+     * what the police need afterwards is in the police package.
+     */
+    @CommandHandler
+    void handle(AttachEvidence command, Actor actor) {
+        mayAct(CaseAction.ATTACH_EVIDENCE, actor);
+        apply(new EvidenceAttached(incidentId, command.evidenceId(), command.sha256(), command.receivedAt(),
+                command.sizeBytes(), command.mediaType(), command.fileName(), command.description()));
     }
 
     @CommandHandler

@@ -8,7 +8,7 @@ public sealed interface IncidentEvent permits DerailingDiscussionReported, Incid
         ResponseStrategyAgreed, CommunicationsDepartmentNotified, FiledWithPolice, ReportedToConfidentialInspector,
         MeasureImposed, CorrespondenceRecorded, IncidentClosed, EscalationPolicyRecorded, DeadlineSet, StepOverdue,
         BoardReminded, PoliceReportDeclined, LegalHoldPlaced, LegalHoldLifted, PoliceReportConcluded,
-        PersonErased, CaseErased {
+        PersonErased, CaseErased, EvidenceAttached {
 
     IncidentId incidentId();
 }

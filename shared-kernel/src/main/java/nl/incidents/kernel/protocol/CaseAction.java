@@ -26,7 +26,8 @@ public enum CaseAction {
     LIFT_LEGAL_HOLD("lift a legal hold", "lift the legal hold on the case"),
     RECORD_POLICE_REPORT_OUTCOME("record a police report's outcome", "record how the police report ended"),
     ERASE_PERSON("erase a person", "erase a person's data from the case"),
-    ERASE_CASE("erase the case", "erase the case");
+    ERASE_CASE("erase the case", "erase the case"),
+    ATTACH_EVIDENCE("attach evidence", "attach evidence to the case");
 
     private final String label;
     private final String task;

@@ -1,6 +1,7 @@
 package nl.incidents.kernel.protocol;
 
 import static nl.incidents.kernel.protocol.CaseAction.ACKNOWLEDGE;
+import static nl.incidents.kernel.protocol.CaseAction.ATTACH_EVIDENCE;
 import static nl.incidents.kernel.protocol.CaseAction.AGREE_STRATEGY;
 import static nl.incidents.kernel.protocol.CaseAction.CLOSE;
 import static nl.incidents.kernel.protocol.CaseAction.DECLINE_POLICE_REPORT;
@@ -114,6 +115,15 @@ public enum CasePolicy {
             EnumSet.of(IMPOSE_HEAVY_MEASURE),
             a -> a.actor().role() == ActorRole.BOARD,
             "Suspension, dismissal and removal are heavy measures: only the board imposes them."),
+
+    THE_REPORTER_OR_A_HANDLER_ATTACHES_EVIDENCE("policy.evidence",
+            "The case's reporter, or whoever handles it (its manager, the one who holds it, the board), attaches "
+            + "evidence: screenshots, files and saved pages of the discussion.",
+            EnumSet.of(ATTACH_EVIDENCE),
+            a -> CasePolicies.isTheBoardOrTheCasesManager(a.actor(), a.progress())
+                    || (a.progress().assignee() != null && a.progress().assignee().isHeldBy(a.actor()))
+                    || (a.actor().role() != ActorRole.SYSTEM && a.actor().id().equals(a.progress().reporter())),
+            "Only the case's reporter or those who handle it can %s."),
 
     A_PERSON_INVOLVED_DOES_NOT_HANDLE_THE_CASE("policy.involved",
             "A person involved in the discussion (author, target, bystander) does not handle its "

@@ -64,7 +64,9 @@ public enum TimelineCode {
      */
     PERSON_ERASED("person-erased", "request", "ground", "requestedBy"),
     /** The whole case was erased, on a request or at the end of its retention period; as {@link #PERSON_ERASED}. */
-    CASE_ERASED("case-erased", "request", "ground", "requestedBy");
+    CASE_ERASED("case-erased", "request", "ground", "requestedBy"),
+    /** Evidence was attached: the file's name as sent, its SHA-256 and its size in bytes. */
+    EVIDENCE_ATTACHED("evidence-attached", "fileName", "sha256", "sizeBytes");
 
     private final String code;
     private final List<String> parameters;

@@ -108,7 +108,12 @@ class IncidentEventJsonTest {
                 new PersonErased(INCIDENT, new PersonId("pupil-7"), "AVG-2026-014", ErasureGround.OBJECTION,
                         ErasureRequester.PARENT_OR_GUARDIAN),
                 new CaseErased(INCIDENT, "retention", ErasureGround.RETENTION_PERIOD_ENDED,
-                        ErasureRequester.RETENTION_SCHEDULE));
+                        ErasureRequester.RETENTION_SCHEDULE),
+                new nl.incidents.kernel.incident.EvidenceAttached(INCIDENT,
+                        java.util.UUID.fromString("0e6f3c1a-8b2d-4f5e-9a6b-7c8d9e0f1a2b"),
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        Instant.parse("2025-03-10T20:01:02.345Z"), 48_213, "image/png", "screenshot-post-981.png",
+                        "The post and the first twelve comments."));
     }
 
     @Test
