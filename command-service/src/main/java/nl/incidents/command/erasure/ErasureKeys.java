@@ -2,6 +2,7 @@ package nl.incidents.command.erasure;
 
 import nl.incidents.kernel.incident.CaseErased;
 import nl.incidents.kernel.incident.PersonErased;
+import nl.incidents.support.evidence.EvidenceStore;
 import nl.incidents.support.privacy.PersonalDataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,7 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes the keys an erasure names (crypto-shredding, AVG art. 17), in the unit of work that stores the erasure: a
+ * Deletes the keys an erasure names (crypto-shredding, AVG art. 17), and with a whole case its evidence, in the unit of work that stores the erasure: a
  * subscribing processor whose failure refuses the erasure ({@link ErasureConfiguration}). Not replayed: a key deleted
  * is gone.
  * <ul>
@@ -30,10 +31,12 @@ class ErasureKeys {
     private static final Logger log = LoggerFactory.getLogger(ErasureKeys.class);
 
     private final PersonalDataKeys keys;
+    private final EvidenceStore evidence;
     private final boolean axonServer;
 
-    ErasureKeys(PersonalDataKeys keys, @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
+    ErasureKeys(PersonalDataKeys keys, EvidenceStore evidence, @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
         this.keys = keys;
+        this.evidence = evidence;
         this.axonServer = axonServer;
     }
 
@@ -43,9 +46,11 @@ class ErasureKeys {
                 keys.deletePersonFromCase(event.incidentId(), event.personId())));
     }
 
+    /** The case's evidence goes with its keys: unreadable once the key is gone, and then gone itself. */
     @EventHandler
     void on(CaseErased event) {
-        once(() -> log.info("Erasure of case {}: {} keys deleted", event.incidentId(), keys.deleteCase(event.incidentId())));
+        once(() -> log.info("Erasure of case {}: {} keys and {} pieces of evidence deleted", event.incidentId(),
+                keys.deleteCase(event.incidentId()), evidence.deleteCase(event.incidentId())));
     }
 
     private void once(Runnable deletion) {

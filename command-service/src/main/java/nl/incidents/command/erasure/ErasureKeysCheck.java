@@ -3,6 +3,7 @@ package nl.incidents.command.erasure;
 import nl.incidents.kernel.incident.CaseErased;
 import nl.incidents.kernel.incident.PersonErased;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.support.evidence.EvidenceStore;
 import nl.incidents.support.privacy.PersonalDataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,9 +27,11 @@ class ErasureKeysCheck {
     private static final Logger log = LoggerFactory.getLogger(ErasureKeysCheck.class);
 
     private final PersonalDataKeys keys;
+    private final EvidenceStore evidence;
 
-    ErasureKeysCheck(PersonalDataKeys keys) {
+    ErasureKeysCheck(PersonalDataKeys keys, EvidenceStore evidence) {
         this.keys = keys;
+        this.evidence = evidence;
     }
 
     @EventHandler
@@ -44,6 +47,10 @@ class ErasureKeysCheck {
         int deleted = keys.deleteCase(event.incidentId());
         if (deleted > 0) {
             log.warn("Erasure of case {}: {} keys were still there and are deleted now", event.incidentId(), deleted);
+        }
+        int files = evidence.deleteCase(event.incidentId());
+        if (files > 0) {
+            log.warn("Erasure of case {}: {} pieces of evidence were still there and are deleted now", event.incidentId(), files);
         }
     }
 }

@@ -102,6 +102,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 .body(problem.getBody());
     }
 
+    /** A multipart form larger than {@code spring.servlet.multipart} allows: the one file it carries is too large. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return refusalObject(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.file.too-large",
+                "The file is too large to be received.", "file");
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps a request body within bounds before anything reads it: a body larger than the limit
  * ({@code incidents.http.max-body-size}) is answered 413, whether its length is announced or it
- * arrives in chunks, and a {@code Content-Type} that names no single type ({@code *}{@code /*}, or one
+ * arrives in chunks (a multipart form, which carries a file, is left to {@code spring.servlet.multipart}'s limits), and a
+ * {@code Content-Type} that names no single type ({@code *}{@code /*}, or one
  * that cannot be read) is answered 415. Tomcat's own limit applies to forms only.
  */
 final class RequestBodyGuard extends OncePerRequestFilter {
@@ -47,11 +48,20 @@ final class RequestBodyGuard extends OncePerRequestFilter {
                     ProblemResponses.detailFor(HttpStatus.UNSUPPORTED_MEDIA_TYPE), null);
             return;
         }
+        if (isMultipart(contentType)) {
+            // A file (evidence): spring.servlet.multipart's limits apply, and the controller's own.
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > limit) {
             ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge, null);
             return;
         }
         chain.doFilter(new Limited(request), response);
+    }
+
+    private static boolean isMultipart(String contentType) {
+        return contentType != null && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.MULTIPART_FORM_DATA);
     }
 
     private static boolean namesOneType(String contentType) {
