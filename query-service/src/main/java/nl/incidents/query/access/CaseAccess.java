@@ -12,6 +12,7 @@ import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
+import nl.incidents.kernel.incident.EvidenceAttached;
 import nl.incidents.kernel.incident.FiledWithPolice;
 import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
@@ -105,10 +106,10 @@ public class CaseAccess {
             .collect(Collectors.toUnmodifiableSet());
     private static final Set<Class<? extends IncidentEvent>> COURSE_OF_THE_CASE = Set.of(
             DerailingDiscussionReported.class, IncidentEscalated.class, EscalationAcknowledged.class,
-            ResponseStrategyAgreed.class, IncidentClosed.class);
+            ResponseStrategyAgreed.class, IncidentClosed.class, EvidenceAttached.class);
 
     /**
-     * Which of a case's events the viewer's dossier shows. A reporter sees the course of their case;
+     * Which of a case's events the viewer's dossier shows. A reporter sees the course of their case, with its evidence;
      * the communications department also what it was told and whether the police were involved
      * (filed or declined). The case's timing (its terms, deadlines, late steps and the board's
      * reminders) is for those who handle it: each of those event types covers the police decision

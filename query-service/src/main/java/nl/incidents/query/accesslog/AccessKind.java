@@ -1,8 +1,8 @@
 package nl.incidents.query.accesslog;
 
 /**
- * What a read of the access log (inzagelog) was of: a case's dossier, a case's full history, a person's dossier; or
- * the board's case list or dashboard as they stood at a moment.
+ * What a read of the access log (inzagelog) was of: a case's dossier, a case's full history, a person's dossier, a
+ * piece of a case's evidence, a case's police package; or the board's case list or dashboard as they stood at a moment.
  */
 public enum AccessKind {
     /** {@code GET /api/incidents/{id}}: the incident dossier; the entry names the case. */
@@ -20,7 +20,11 @@ public enum AccessKind {
      */
     CASE_LIST_AS_OF,
     /** {@code GET /api/dashboard/as-of}: the board's dashboard as it stood at a moment; the entry names no subject. */
-    DASHBOARD_AS_OF;
+    DASHBOARD_AS_OF,
+    /** {@code GET /api/incidents/{id}/evidence/{evidenceId}}: one piece of a case's evidence; the entry names the case. */
+    EVIDENCE,
+    /** {@code GET /api/incidents/{id}/police-package}: all the case's evidence and its timeline; the entry names the case. */
+    POLICE_PACKAGE;
 
     /** Whether an entry of this kind names its subject (a case, or for a person dossier a person). */
     public boolean namesASubject() {

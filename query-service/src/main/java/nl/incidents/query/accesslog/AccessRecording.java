@@ -29,9 +29,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Records every read of an incident dossier, a case's history and a person dossier (the board's right of access export
- * of everything about a person counts as one; each of them as it stood at a moment too), and every look at the board's
- * case list or dashboard as they stood at a moment, in the access log, in the request
+ * Records every read of an incident dossier, a case's history, a case's evidence or police package, and a person
+ * dossier (the board's right of access export of everything about a person counts as one; each of them as it stood at
+ * a moment too), and every look at the board's case list or dashboard as they stood at a moment, in the access log, in
+ * the request
  * that reads it: the answer is held back until its entry is stored, and when the entry cannot be stored the reader
  * gets 503 ({@code service.unavailable}) instead of the dossier, so no read goes unlogged. A refused read (403, or 404
  * for an unknown case or a dossier with nothing the reader may read) is recorded too, marked refused; an answer that is
@@ -63,21 +64,23 @@ class AccessRecording extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(AccessRecording.class);
     private static final UrlPathHelper PATHS = new UrlPathHelper();
     /** The reads, by the pattern of the mapping that answers them (the controllers' own). */
-    private static final Map<String, AccessKind> READS = Map.of(
-            "/api/incidents/{id}", AccessKind.INCIDENT_DOSSIER,
-            "/api/incidents/{id}/history", AccessKind.HISTORY,
+    private static final Map<String, AccessKind> READS = Map.ofEntries(
+            Map.entry("/api/incidents/{id}", AccessKind.INCIDENT_DOSSIER),
+            Map.entry("/api/incidents/{id}/history", AccessKind.HISTORY),
             // A case as it stood at a moment is a read of its dossier, then.
-            "/api/incidents/{id}/as-of", AccessKind.INCIDENT_DOSSIER,
-            "/api/people/{personId}/dossier", AccessKind.PERSON_DOSSIER,
+            Map.entry("/api/incidents/{id}/as-of", AccessKind.INCIDENT_DOSSIER),
+            Map.entry("/api/people/{personId}/dossier", AccessKind.PERSON_DOSSIER),
             // A person's dossier as it stood at a moment is a read of their dossier, then.
-            "/api/people/{personId}/dossier/as-of", AccessKind.PERSON_DOSSIER,
+            Map.entry("/api/people/{personId}/dossier/as-of", AccessKind.PERSON_DOSSIER),
             // The board's case list and dashboard as they stood at a moment: who looked back, when, from where.
-            "/api/incidents/as-of", AccessKind.CASE_LIST_AS_OF,
-            "/api/dashboard/as-of", AccessKind.DASHBOARD_AS_OF,
+            Map.entry("/api/incidents/as-of", AccessKind.CASE_LIST_AS_OF),
+            Map.entry("/api/dashboard/as-of", AccessKind.DASHBOARD_AS_OF),
             // The board's export for a request under the right of access: everything about the person, so a read of
             // their dossier.
-            "/api/people/{personId}/export", AccessKind.PERSON_DOSSIER,
-            "/api/people/{personId}/export.pdf", AccessKind.PERSON_DOSSIER);
+            Map.entry("/api/people/{personId}/export", AccessKind.PERSON_DOSSIER),
+            Map.entry("/api/people/{personId}/export.pdf", AccessKind.PERSON_DOSSIER),
+            Map.entry("/api/incidents/{id}/evidence/{evidenceId}", AccessKind.EVIDENCE),
+            Map.entry("/api/incidents/{id}/police-package", AccessKind.POLICE_PACKAGE));
     private static final Pattern IPV4 = Pattern.compile(
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");

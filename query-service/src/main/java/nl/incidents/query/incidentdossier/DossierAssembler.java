@@ -15,6 +15,7 @@ import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
 import nl.incidents.kernel.incident.EscalationPolicyRecorded;
+import nl.incidents.kernel.incident.EvidenceAttached;
 import nl.incidents.kernel.incident.FiledWithPolice;
 import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentEscalated;
@@ -66,6 +67,7 @@ final class DossierAssembler {
     private final List<Step> policeReportOutcomes = new ArrayList<>();
     private final List<LegalHold> legalHolds = new ArrayList<>();
     private final List<Erasure> erasures = new ArrayList<>();
+    private final List<IncidentDossier.EvidenceEntry> evidence = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final CaseTiming timing = new CaseTiming();
 
@@ -182,6 +184,11 @@ final class DossierAssembler {
             line = Line.of(TimelineCode.CASE_ERASED, "The case was erased (request " + e.request() + ", AVG art. "
                     + e.ground().article() + ")", "request", e.request(), "ground", e.ground(),
                     "requestedBy", e.requestedBy());
+        } else if (event instanceof EvidenceAttached e) {
+            evidence.add(new IncidentDossier.EvidenceEntry(e.evidenceId(), e.fileName(), e.description(), e.mediaType(),
+                    e.sizeBytes(), e.sha256(), e.receivedAt(), by));
+            line = Line.of(TimelineCode.EVIDENCE_ATTACHED, "Evidence attached: " + e.fileName() + " (SHA-256 " + e.sha256()
+                    + ")", "fileName", e.fileName(), "sha256", e.sha256(), "sizeBytes", e.sizeBytes());
         } else if (event instanceof EscalationPolicyRecorded e) {
             line = timing.recorded(e);
         } else if (event instanceof DeadlineSet e) {
@@ -221,7 +228,7 @@ final class DossierAssembler {
                 section(DeadlineSet.class, CaseTiming.deadlines(progress)), section(StepOverdue.class, timing.lateSteps()),
                 List.copyOf(timeline), List.of(), section(PoliceReportConcluded.class, policeReportOutcomes),
                 section(LegalHoldPlaced.class, legalHolds), shown.containsAll(KEEPING) ? holds() : null,
-                section(PersonErased.class, erasures));
+                section(PersonErased.class, erasures), section(EvidenceAttached.class, evidence));
     }
 
     /** The events a reader must see to be told what keeps the case: the board's holds and the police reports. */

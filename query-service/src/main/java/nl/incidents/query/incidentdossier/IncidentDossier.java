@@ -33,7 +33,9 @@ import nl.incidents.kernel.protocol.CaseAction;
  * {@code CaseStates}, as the command side checks them; empty for someone who may take none).
  * For those who handle the case also what keeps it past its retention period: the outcomes of its police reports,
  * the board's legal holds (bewaarblokkades) placed and lifted, and {@code holds}, what holds it now (the kernel's
- * {@code CaseProgress.holds()}); and the erasures of the case or of people in it, which name no one.
+ * {@code CaseProgress.holds()}); and the erasures of the case or of people in it, which name no one. For everyone who
+ * reads the case, its {@code evidence} (bewijsmateriaal): the files attached to it, each with its SHA-256 and when it was
+ * received (the bytes themselves at {@code /api/incidents/{id}/evidence/{evidenceId}}).
  */
 public record IncidentDossier(
         IncidentId incidentId,
@@ -58,7 +60,8 @@ public record IncidentDossier(
         List<Step> policeReportOutcomes,
         List<LegalHold> legalHolds,
         List<HoldEntry> holds,
-        List<Erasure> erasures) {
+        List<Erasure> erasures,
+        List<EvidenceEntry> evidence) {
 
     /**
      * The steps of the protocol a person may take in a case through the command API, in the order of
@@ -70,14 +73,14 @@ public record IncidentDossier(
             CaseAction.NOTIFY_COMMUNICATIONS, CaseAction.FILE_WITH_POLICE, CaseAction.DECLINE_POLICE_REPORT,
             CaseAction.REPORT_TO_INSPECTOR, CaseAction.IMPOSE_LIGHT_MEASURE, CaseAction.IMPOSE_HEAVY_MEASURE,
             CaseAction.RECORD_CORRESPONDENCE, CaseAction.CLOSE, CaseAction.RECORD_POLICE_REPORT_OUTCOME,
-            CaseAction.PLACE_LEGAL_HOLD, CaseAction.LIFT_LEGAL_HOLD, CaseAction.ERASE_CASE));
+            CaseAction.PLACE_LEGAL_HOLD, CaseAction.LIFT_LEGAL_HOLD, CaseAction.ERASE_CASE, CaseAction.ATTACH_EVIDENCE));
 
     /** This dossier with the actions its reader may take now. */
     IncidentDossier withActions(List<CaseAction> allowed) {
         return new IncidentDossier(incidentId, schoolId, status, report, escalation, escalations, strategy,
                 communicationsNotifications, policeReports, declinedPoliceReports, inspectorReports, measures,
                 correspondence, closure, terms, deadlines, lateSteps, timeline, List.copyOf(allowed), policeReportOutcomes,
-                legalHolds, holds, erasures);
+                legalHolds, holds, erasures, evidence);
     }
 
     /** What the reporter saw. */
@@ -133,6 +136,15 @@ public record IncidentDossier(
 
         /** What was erased: everything about one person in the case, or the whole case. */
         public enum Scope { PERSON, CASE }
+    }
+
+    /**
+     * A piece of evidence attached to the case: its id, its file name and description as the sender gave them (both
+     * {@code [verwijderd]} once the case is erased), its media type, size in bytes, SHA-256 (64 lower-case hexadecimal
+     * digits), when the command service received it, and who attached it.
+     */
+    public record EvidenceEntry(java.util.UUID evidenceId, String fileName, String description, String mediaType,
+                                long sizeBytes, String sha256, Instant receivedAt, Actor attachedBy) {
     }
 
     /** A measure imposed on a person involved. */

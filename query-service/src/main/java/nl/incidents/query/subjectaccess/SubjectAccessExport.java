@@ -126,9 +126,12 @@ public record SubjectAccessExport(
     public record CaseStep(StepType type, Instant at, Actor by, Measure measure, String text) {
     }
 
-    /** What was read: the person's dossier (or this export of it), a case's dossier, or a case's full history. */
+    /**
+     * What was read: the person's dossier (or this export of it), a case's dossier, a case's full history, a piece of a
+     * case's evidence, or a case's police package.
+     */
     public enum ReadKind {
-        PERSON_DOSSIER, INCIDENT_DOSSIER, HISTORY
+        PERSON_DOSSIER, INCIDENT_DOSSIER, HISTORY, EVIDENCE, POLICE_PACKAGE
     }
 
     /** Through what a read came: a page of the web module, or the API. */

@@ -2,6 +2,7 @@ package nl.incidents.query.incidentdossier;
 
 import static nl.incidents.kernel.protocol.CaseAction.ACKNOWLEDGE;
 import static nl.incidents.kernel.protocol.CaseAction.AGREE_STRATEGY;
+import static nl.incidents.kernel.protocol.CaseAction.ATTACH_EVIDENCE;
 import static nl.incidents.kernel.protocol.CaseAction.CLOSE;
 import static nl.incidents.kernel.protocol.CaseAction.DECLINE_POLICE_REPORT;
 import static nl.incidents.kernel.protocol.CaseAction.ESCALATE_TO_NEXT_LEVEL;
@@ -65,10 +66,10 @@ class AllowedActionsTest {
         reportedAndEscalatedToTheManager();
 
         assertThat(actionsOf(MANAGER)).containsExactly(ESCALATE_TO_NEXT_LEVEL, ACKNOWLEDGE, NOTIFY_COMMUNICATIONS,
-                RECORD_CORRESPONDENCE);
+                RECORD_CORRESPONDENCE, ATTACH_EVIDENCE);
         assertThat(actionsOf(BOARD)).containsExactly(ESCALATE_TO_NEXT_LEVEL, NOTIFY_COMMUNICATIONS, FILE_WITH_POLICE,
-                DECLINE_POLICE_REPORT, REPORT_TO_INSPECTOR, RECORD_CORRESPONDENCE, PLACE_LEGAL_HOLD);
-        assertThat(actionsOf(TEACHER)).isEmpty();
+                DECLINE_POLICE_REPORT, REPORT_TO_INSPECTOR, RECORD_CORRESPONDENCE, PLACE_LEGAL_HOLD, ATTACH_EVIDENCE);
+        assertThat(actionsOf(TEACHER)).as("the reporter").containsExactly(ATTACH_EVIDENCE);
         assertThat(actionsOf(COMMS)).isEmpty();
         assertThat(actionsOf(OTHER_MANAGER)).isEmpty();
     }
@@ -79,11 +80,11 @@ class AllowedActionsTest {
         events.add(new EscalationAcknowledged(id, Assignee.manager(MANAGER.id()), "Calling the teacher"));
 
         assertThat(actionsOf(MANAGER)).containsExactly(ESCALATE_TO_NEXT_LEVEL, AGREE_STRATEGY, NOTIFY_COMMUNICATIONS,
-                IMPOSE_LIGHT_MEASURE, RECORD_CORRESPONDENCE, CLOSE);
+                IMPOSE_LIGHT_MEASURE, RECORD_CORRESPONDENCE, CLOSE, ATTACH_EVIDENCE);
         assertThat(actionsOf(BOARD)).containsExactly(ESCALATE_TO_NEXT_LEVEL, AGREE_STRATEGY, NOTIFY_COMMUNICATIONS,
                 FILE_WITH_POLICE, DECLINE_POLICE_REPORT, REPORT_TO_INSPECTOR, IMPOSE_LIGHT_MEASURE, IMPOSE_HEAVY_MEASURE,
-                RECORD_CORRESPONDENCE, CLOSE, PLACE_LEGAL_HOLD);
-        assertThat(actionsOf(TEACHER)).isEmpty();
+                RECORD_CORRESPONDENCE, CLOSE, PLACE_LEGAL_HOLD, ATTACH_EVIDENCE);
+        assertThat(actionsOf(TEACHER)).as("the reporter").containsExactly(ATTACH_EVIDENCE);
         assertThat(actionsOf(COMMS)).isEmpty();
     }
 
@@ -96,9 +97,9 @@ class AllowedActionsTest {
         events.add(new FiledWithPolice(id, "Threat", null));
 
         assertThat(actionsOf(BOARD)).containsExactly(ACKNOWLEDGE, FILE_WITH_POLICE, REPORT_TO_INSPECTOR,
-                RECORD_CORRESPONDENCE, PLACE_LEGAL_HOLD, RECORD_POLICE_REPORT_OUTCOME);
+                RECORD_CORRESPONDENCE, PLACE_LEGAL_HOLD, RECORD_POLICE_REPORT_OUTCOME, ATTACH_EVIDENCE);
         assertThat(actionsOf(MANAGER)).as("the case's manager keeps handling it with the board")
-                .containsExactly(RECORD_CORRESPONDENCE);
+                .containsExactly(RECORD_CORRESPONDENCE, ATTACH_EVIDENCE);
     }
 
     @Test
