@@ -228,7 +228,7 @@ final class DossierAssembler {
                 section(DeadlineSet.class, CaseTiming.deadlines(progress)), section(StepOverdue.class, timing.lateSteps()),
                 List.copyOf(timeline), List.of(), section(PoliceReportConcluded.class, policeReportOutcomes),
                 section(LegalHoldPlaced.class, legalHolds), shown.containsAll(KEEPING) ? holds() : null,
-                section(PersonErased.class, erasures), section(EvidenceAttached.class, evidence));
+                section(PersonErased.class, erasures), section(EvidenceAttached.class, evidence), false);
     }
 
     /** The events a reader must see to be told what keeps the case: the board's holds and the police reports. */

@@ -35,7 +35,8 @@ import nl.incidents.kernel.protocol.CaseAction;
  * the board's legal holds (bewaarblokkades) placed and lifted, and {@code holds}, what holds it now (the kernel's
  * {@code CaseProgress.holds()}); and the erasures of the case or of people in it, which name no one. For everyone who
  * reads the case, its {@code evidence} (bewijsmateriaal): the files attached to it, each with its SHA-256 and when it was
- * received (the bytes themselves at {@code /api/incidents/{id}/evidence/{evidenceId}}).
+ * received (the bytes themselves at {@code /api/incidents/{id}/evidence/{evidenceId}}); and {@code policePackage},
+ * whether the reader may download the case's police package ({@code /api/incidents/{id}/police-package}).
  */
 public record IncidentDossier(
         IncidentId incidentId,
@@ -61,7 +62,8 @@ public record IncidentDossier(
         List<LegalHold> legalHolds,
         List<HoldEntry> holds,
         List<Erasure> erasures,
-        List<EvidenceEntry> evidence) {
+        List<EvidenceEntry> evidence,
+        boolean policePackage) {
 
     /**
      * The steps of the protocol a person may take in a case through the command API, in the order of
@@ -80,7 +82,15 @@ public record IncidentDossier(
         return new IncidentDossier(incidentId, schoolId, status, report, escalation, escalations, strategy,
                 communicationsNotifications, policeReports, declinedPoliceReports, inspectorReports, measures,
                 correspondence, closure, terms, deadlines, lateSteps, timeline, List.copyOf(allowed), policeReportOutcomes,
-                legalHolds, holds, erasures, evidence);
+                legalHolds, holds, erasures, evidence, policePackage);
+    }
+
+    /** This dossier saying whether its reader may download the case's police package (those who handle the case). */
+    IncidentDossier withPolicePackage(boolean allowed) {
+        return new IncidentDossier(incidentId, schoolId, status, report, escalation, escalations, strategy,
+                communicationsNotifications, policeReports, declinedPoliceReports, inspectorReports, measures,
+                correspondence, closure, terms, deadlines, lateSteps, timeline, actions, policeReportOutcomes,
+                legalHolds, holds, erasures, evidence, allowed);
     }
 
     /** What the reporter saw. */

@@ -38,7 +38,8 @@ class IncidentDossierQueries {
         List<StoredEvent.Read> events = readableHistory(query.incidentId(), query.viewer());
         CaseProgress progress = progress(query.incidentId(), events);
         return DossierAssembler.assemble(events, access.dossierEventsFor(query.viewer(), progress))
-                .withActions(allowedActions(query.viewer(), progress));
+                .withActions(allowedActions(query.viewer(), progress))
+                .withPolicePackage(CasePolicies.handles(query.viewer(), progress) && !progress.erased());
     }
 
     /**

@@ -55,7 +55,8 @@ public final class CaseViews {
                    List<Step> declinedPoliceReports, List<Step> inspectorReports, List<Measure> measures,
                    List<Correspondence> correspondence, Step closure, List<Deadline> deadlines,
                    List<TimelineEntry> timeline, List<String> actions, List<Step> policeReportOutcomes,
-                   List<LegalHold> legalHolds, List<Hold> holds, List<Erasure> erasures) {
+                   List<LegalHold> legalHolds, List<Hold> holds, List<Erasure> erasures, List<Evidence> evidence,
+                   boolean policePackage) {
 
         public Dossier {
             actions = actions == null ? List.of() : actions;
@@ -114,6 +115,14 @@ public final class CaseViews {
      * {@code inspector-consultation}.
      */
     public record Hold(String kind, String reason) {
+    }
+
+    /**
+     * A piece of evidence (bewijsmateriaal): its id, name and description as sent, media type, size in bytes, SHA-256
+     * (hexadecimal), when it was received and who attached it.
+     */
+    public record Evidence(String evidenceId, String fileName, String description, String mediaType, long sizeBytes,
+                           String sha256, OffsetDateTime receivedAt, Actor attachedBy) {
     }
 
     /** A measure imposed. */

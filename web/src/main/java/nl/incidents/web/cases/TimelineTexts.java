@@ -74,6 +74,7 @@ public class TimelineTexts {
             case PERSON_ERASED, CASE_ERASED -> new Object[] {p.getOrDefault("request", ""),
                     text("board.erasure.ground." + p.get("ground"), locale),
                     text("board.erasure.requester." + p.get("requestedBy"), locale)};
+            case EVIDENCE_ATTACHED -> new Object[] {p.getOrDefault("fileName", ""), p.getOrDefault("sha256", "")};
         };
         return messages.getMessage("cases.timeline." + code.code(), args, entry.text(), locale);
     }
