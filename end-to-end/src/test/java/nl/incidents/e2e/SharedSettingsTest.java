@@ -30,7 +30,9 @@ class SharedSettingsTest {
             "spring.mail.", "server.port", "db-scheduler.", "logging.", "incidents.axon.", "incidents.api.",
             "incidents.query-service-url", "incidents.notifications.language", "axon.axonserver.eventhandling.",
             // the query service's access log: its trusted proxies and the web module's client (AccessRecording)
-            "server.forward-headers-strategy", "server.tomcat.remoteip.", "incidents.access-log.");
+            "server.forward-headers-strategy", "server.tomcat.remoteip.", "incidents.access-log.",
+            // the command service takes evidence as a multipart form, within its own limits
+            "spring.servlet.multipart.", "incidents.evidence.");
 
     @Test
     void theSettingsBothServicesShareAreTheSameInEachProfileSection() throws IOException {
