@@ -132,7 +132,7 @@ class QueryApiTest {
         assertThat(dossier.path("timeline").get(4).path("text").asText()).isEqualTo("Measure SUSPENSION imposed on " + pupil + " (PUPIL)");
         // The steps the manager may take now, by the kernel's rules (communications was informed already).
         assertThat(dossier.path("actions").toString()).isEqualTo("[\"ESCALATE_TO_NEXT_LEVEL\",\"AGREE_STRATEGY\","
-                + "\"IMPOSE_LIGHT_MEASURE\",\"RECORD_CORRESPONDENCE\",\"CLOSE\"]");
+                + "\"IMPOSE_LIGHT_MEASURE\",\"RECORD_CORRESPONDENCE\",\"CLOSE\",\"ATTACH_EVIDENCE\"]");
         assertThat(get("comms", "/api/incidents/" + school1Case).getBody().path("actions")).isEmpty();
 
         JsonNode list = get("manager", "/api/incidents").getBody().path("items");

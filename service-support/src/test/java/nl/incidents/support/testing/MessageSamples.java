@@ -94,6 +94,9 @@ public final class MessageSamples {
         if (c == int.class || c == Integer.class) {
             return 1;
         }
+        if (c == byte.class || c == Byte.class) {
+            return (byte) 7;
+        }
         if (c == long.class || c == Long.class) {
             return 1L;
         }
