@@ -103,7 +103,8 @@ class CommandArchitectureTest {
     /**
      * A controller may use the web, request validation, {@link IncidentCommands}, who is signed in,
      * the kernel's commands and values and its own room's request records, and the one service of its room that
-     * sends several commands for one request (the erasure of a person across cases); no directory, no
+     * sends several commands for one request (the erasure of a person across cases), or that stores a file with its
+     * command's event (the evidence's intake); no directory, no
      * repository, no refusal of its own.
      */
     private static ArchCondition<JavaClass> onlySendCommands() {
@@ -135,6 +136,8 @@ class CommandArchitectureTest {
                 || target.equals(controller)
                 || target.getPackageName().equals(controller.getPackageName()) && outer.isAssignableTo(Record.class)
                 || outer.getName().equals("nl.incidents.command.erasure.PersonErasures")
+                // the evidence's intake: the file's checks, its hash and time, and its bytes stored with the command's event
+                || outer.getName().equals("nl.incidents.command.evidence.EvidenceIntake")
                 || outer.equals(controller) && target.isAssignableTo(Record.class) // its own request records
                 || outer.getSimpleName().equals("IncidentRequests");
     }

@@ -130,7 +130,7 @@ class IncidentClosureTest {
     @DisplayName("the parameterized test above covers every command the aggregate handles")
     void everyCommandIsCovered() {
         List<Class<?>> covered = Stream.of(IncidentFixtures.everyCommand(), IncidentFixtures.deadlineCommands(),
-                        IncidentFixtures.keepingCommands()).flatMap(s -> s)
+                        IncidentFixtures.keepingCommands(), IncidentFixtures.evidenceCommands()).flatMap(s -> s)
                 .<Class<?>>map(arguments -> ((Named<?>) arguments.get()[0]).getPayload().getClass())
                 .toList();
         List<Class<?>> handled = Stream.of(Incident.class.getDeclaredMethods())
@@ -153,7 +153,8 @@ class IncidentClosureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource({"nl.incidents.command.incident.IncidentFixtures#everyFollowUpCommand",
             "nl.incidents.command.incident.IncidentFixtures#deadlineCommands",
-            "nl.incidents.command.incident.IncidentFixtures#keepingCommands"})
+            "nl.incidents.command.incident.IncidentFixtures#keepingCommands",
+            "nl.incidents.command.incident.IncidentFixtures#evidenceCommands"})
     @DisplayName("nothing happens in an incident that was never reported")
     void unknownIncidentIsNotFound(Object command, Actor actor) {
         fixture.givenNoPriorActivity()

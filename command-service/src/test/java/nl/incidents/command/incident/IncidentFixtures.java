@@ -16,6 +16,7 @@ import nl.incidents.kernel.directory.School;
 import nl.incidents.kernel.escalation.EscalationPolicy;
 import nl.incidents.kernel.escalation.EscalationRules;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
+import nl.incidents.kernel.incident.AttachEvidence;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.AgreeResponseStrategy;
@@ -307,6 +308,16 @@ final class IncidentFixtures {
                         ErasureRequester.DATA_SUBJECT), BOARD),
                 command(new EraseCase(INCIDENT, "AVG-2026-015", ErasureGround.NO_LONGER_NEEDED,
                         ErasureRequester.BOARD), BOARD));
+    }
+
+    /**
+     * Attaching evidence: the reporter may, so it is not among the commands an outsider is refused on a closed case;
+     * {@code IncidentEvidenceTest} covers who may and when.
+     */
+    static Stream<Arguments> evidenceCommands() {
+        return Stream.of(command(new AttachEvidence(INCIDENT, java.util.UUID.fromString("0e6f3c1a-8b2d-4f5e-9a6b-7c8d9e0f1a2b"),
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", HISTORY_TIME, 4_096, "image/png",
+                "screenshot.png", null), REPORTER));
     }
 
     /** The command the system's deadlines send: it acts on a step only while that step is still due. */
