@@ -10,6 +10,14 @@ import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.escalation.EscalationRules;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
 import nl.incidents.kernel.incident.AttachEvidence;
+import nl.incidents.kernel.incident.AddNeedToKnowReader;
+import nl.incidents.kernel.incident.CaseRestrictedToNeedToKnow;
+import nl.incidents.kernel.incident.LiftNeedToKnow;
+import nl.incidents.kernel.incident.NeedToKnowLifted;
+import nl.incidents.kernel.incident.NeedToKnowReaderAdded;
+import nl.incidents.kernel.incident.NeedToKnowReaderRemoved;
+import nl.incidents.kernel.incident.RemoveNeedToKnowReader;
+import nl.incidents.kernel.incident.RestrictToNeedToKnow;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.AgreeResponseStrategy;
@@ -62,6 +70,7 @@ import nl.incidents.kernel.protocol.CasePolicies;
 import nl.incidents.kernel.protocol.CaseProgress;
 import nl.incidents.kernel.protocol.CaseStates;
 import nl.incidents.kernel.protocol.Escalations;
+import nl.incidents.kernel.protocol.NeedToKnow;
 import nl.incidents.kernel.protocol.OpenStep;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -233,6 +242,53 @@ class Incident {
         require(command.ground(), "ground", "ground", "Choose the legal ground of the erasure.");
         require(command.requestedBy(), "requester", "requestedBy", "Say who asked for the erasure.");
         apply(new CaseErased(incidentId, command.request(), command.ground(), command.requestedBy()));
+    }
+
+    /**
+     * The board marks the case need-to-know, on an open or a closed case; a legal-duty case is so from its report. The
+     * reason is required ({@link NeedToKnow#checkReason}).
+     */
+    @CommandHandler
+    void handle(RestrictToNeedToKnow command, Actor actor) {
+        mayAct(CaseAction.RESTRICT_TO_NEED_TO_KNOW, actor);
+        NeedToKnow.checkReason(command.reason());
+        apply(new CaseRestrictedToNeedToKnow(incidentId, command.reason().strip()));
+    }
+
+    /** The board lifts its own mark; never the legal duty's. */
+    @CommandHandler
+    void handle(LiftNeedToKnow command, Actor actor) {
+        mayAct(CaseAction.LIFT_NEED_TO_KNOW, actor);
+        NeedToKnow.checkReason(command.reason());
+        apply(new NeedToKnowLifted(incidentId, command.reason().strip()));
+    }
+
+    /** The board adds a member of the directory who is not involved in the case; adding them again changes nothing. */
+    @CommandHandler
+    void handle(AddNeedToKnowReader command, Actor actor, OrganisationDirectory directory) {
+        mayAct(CaseAction.ADD_NEED_TO_KNOW_READER, actor);
+        PersonId person = command.personId();
+        if (person == null || person.erased() || directory.member(person).isEmpty()) {
+            throw RequestRefused.invalid("need-to-know.reader.unknown", "personId",
+                    "Choose a person of the board's directory.");
+        }
+        if (!CasePolicies.mayHold(person, progress)) {
+            throw RequestRefused.invalid("need-to-know.reader.involved", "personId",
+                    "This person is involved in the case, so the protocol gives it to someone else.");
+        }
+        if (!progress.isNeedToKnowReader(person)) {
+            apply(new NeedToKnowReaderAdded(incidentId, person));
+        }
+    }
+
+    @CommandHandler
+    void handle(RemoveNeedToKnowReader command, Actor actor) {
+        mayAct(CaseAction.REMOVE_NEED_TO_KNOW_READER, actor);
+        if (!progress.isNeedToKnowReader(command.personId())) {
+            throw RequestRefused.invalid("need-to-know.reader.not-added", "personId",
+                    "This person was not added to the case.");
+        }
+        apply(new NeedToKnowReaderRemoved(incidentId, command.personId()));
     }
 
     private static void require(Object value, String code, String field, String message) {

@@ -130,7 +130,8 @@ class IncidentClosureTest {
     @DisplayName("the parameterized test above covers every command the aggregate handles")
     void everyCommandIsCovered() {
         List<Class<?>> covered = Stream.of(IncidentFixtures.everyCommand(), IncidentFixtures.deadlineCommands(),
-                        IncidentFixtures.keepingCommands(), IncidentFixtures.evidenceCommands()).flatMap(s -> s)
+                        IncidentFixtures.keepingCommands(), IncidentFixtures.evidenceCommands(),
+                        IncidentFixtures.needToKnowCommands()).flatMap(s -> s)
                 .<Class<?>>map(arguments -> ((Named<?>) arguments.get()[0]).getPayload().getClass())
                 .toList();
         List<Class<?>> handled = Stream.of(Incident.class.getDeclaredMethods())

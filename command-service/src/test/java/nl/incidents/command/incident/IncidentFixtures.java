@@ -320,6 +320,19 @@ final class IncidentFixtures {
                 "screenshot.png", null), REPORTER));
     }
 
+    /**
+     * The board's commands about who needs to know: allowed on a closed case too, each sent by the board, on a closed
+     * case the board marked need-to-know and added {@link #OTHER_MANAGER} to (the first is refused there as marked
+     * already).
+     */
+    static Stream<Arguments> needToKnowCommands() {
+        return Stream.of(
+                command(new nl.incidents.kernel.incident.RestrictToNeedToKnow(INCIDENT, "Keep the circle small."), BOARD),
+                command(new nl.incidents.kernel.incident.LiftNeedToKnow(INCIDENT, "The matter is public now."), BOARD),
+                command(new nl.incidents.kernel.incident.AddNeedToKnowReader(INCIDENT, MANAGER.id()), BOARD),
+                command(new nl.incidents.kernel.incident.RemoveNeedToKnowReader(INCIDENT, OTHER_MANAGER.id()), BOARD));
+    }
+
     /** The command the system's deadlines send: it acts on a step only while that step is still due. */
     static Stream<Arguments> deadlineCommands() {
         return Stream.of(command(new MarkStepOverdue(INCIDENT, Step.NOTIFY_COMMUNICATIONS, HISTORY_TIME), SYSTEM));

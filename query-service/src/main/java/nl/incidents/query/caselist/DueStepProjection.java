@@ -51,7 +51,7 @@ class DueStepProjection {
         Map<Step, OpenStep> before = openSteps(incident);
         // The case as far as its open steps go: all the fold needs to move them on.
         Map<Step, OpenStep> after = new CaseProgress(event.incidentId(), null, null, null, null, null, before, false, false,
-                false, null, null, null, false, false).next(event).open();
+                false, null, null, null, false, false, null, Set.of()).next(event).open();
         if (after.equals(before)) {
             return; // replayed, or nothing was open to end
         }

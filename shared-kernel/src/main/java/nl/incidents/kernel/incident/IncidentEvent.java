@@ -8,7 +8,8 @@ public sealed interface IncidentEvent permits DerailingDiscussionReported, Incid
         ResponseStrategyAgreed, CommunicationsDepartmentNotified, FiledWithPolice, ReportedToConfidentialInspector,
         MeasureImposed, CorrespondenceRecorded, IncidentClosed, EscalationPolicyRecorded, DeadlineSet, StepOverdue,
         BoardReminded, PoliceReportDeclined, LegalHoldPlaced, LegalHoldLifted, PoliceReportConcluded,
-        PersonErased, CaseErased, EvidenceAttached {
+        PersonErased, CaseErased, EvidenceAttached, CaseRestrictedToNeedToKnow, NeedToKnowLifted,
+        NeedToKnowReaderAdded, NeedToKnowReaderRemoved {
 
     IncidentId incidentId();
 }

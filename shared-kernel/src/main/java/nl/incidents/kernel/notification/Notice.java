@@ -38,6 +38,8 @@ public record Notice(PersonId recipient, NoticeFacts facts) {
         /** The communications department is informed of the case. */
         COMMUNICATIONS,
         /** The case's manager hears that the system informed the communications department for them. */
-        COMMUNICATIONS_BY_SYSTEM
+        COMMUNICATIONS_BY_SYSTEM,
+        /** The board added the recipient to those who may know of a need-to-know case. */
+        NEED_TO_KNOW_READER_ADDED
     }
 }

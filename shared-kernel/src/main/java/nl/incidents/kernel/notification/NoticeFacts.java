@@ -21,7 +21,8 @@ import nl.incidents.kernel.notification.Notice.Kind;
  * @param level                 for an escalation: the level the case went to ({@code MANAGER} or {@code BOARD});
  *                              {@code BOARD} for {@link Kind#ESCALATED_TO_BOARD}; null for the other kinds
  * @param step                  the step the notice is about: to acknowledge for an escalation, the overdue step for a
- *                              reminder, informing the communications department for the communications kinds
+ *                              reminder, informing the communications department for the communications kinds; null for
+ *                              {@link Kind#NEED_TO_KNOW_READER_ADDED}, which is about no step
  * @param dueAt                 when that step is (or was) due; null for a case without deadlines
  * @param missedAcknowledgement for an escalation: the acknowledgement deadline the previous holder missed, which made
  *                              the case climb; null when none was missed
@@ -36,7 +37,9 @@ public record NoticeFacts(Kind kind, IncidentId incidentId, String schoolId, Str
     public NoticeFacts {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(incidentId, "incidentId");
-        Objects.requireNonNull(step, "step");
+        if (kind != Kind.NEED_TO_KNOW_READER_ADDED) {
+            Objects.requireNonNull(step, "step");
+        }
         if (reminder < 0) {
             throw new IllegalArgumentException("a reminder's number is 1 or more, 0 for none: " + reminder);
         }

@@ -54,6 +54,7 @@ public final class NoticeTexts {
             case REMINDER -> w.text("subject.reminder", id, String.valueOf(facts.reminder()), w.step(facts));
             case COMMUNICATIONS -> w.text("subject.communications", id);
             case COMMUNICATIONS_BY_SYSTEM -> w.text("subject.communicationsBySystem", id);
+            case NEED_TO_KNOW_READER_ADDED -> w.text("subject.needToKnowReaderAdded", id);
         };
     }
 
@@ -95,6 +96,10 @@ public final class NoticeTexts {
             case COMMUNICATIONS_BY_SYSTEM -> {
                 lines.add(w.text("communicationsBySystem", id, school));
                 lines.add(taken(w, facts, "communicationsBySystem.taken"));
+            }
+            case NEED_TO_KNOW_READER_ADDED -> {
+                lines.add(w.text("needToKnowReaderAdded", id, school));
+                lines.add(w.text("needToKnowReaderAdded.keep"));
             }
         }
         return String.join("\n", lines);

@@ -15,11 +15,13 @@ import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.EscalationLevel;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentEvent;
+import nl.incidents.kernel.incident.NeedToKnowReaderAdded;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.notification.Notice.Kind;
 import nl.incidents.kernel.protocol.CaseProgress;
+import nl.incidents.kernel.protocol.NeedToKnow;
 
 /**
  * Who an event of a case concerns, and what they are told: the one rule behind the e-mails of the
@@ -32,7 +34,11 @@ import nl.incidents.kernel.protocol.CaseProgress;
  *   <li>A reminder of an overdue step tells every board member.</li>
  *   <li>The communications department, every member of it, hears that it is informed; when the
  *       system informed it because the step was overdue, the case's manager hears that too.</li>
+ *   <li>A person the board adds to a need-to-know case hears that they were added.</li>
  * </ul>
+ *
+ * <p>Of a need-to-know case ({@link CaseProgress#needToKnow()}) only the board and the people it added are told
+ * anything ({@link #mayBeTold}).
  *
  * <p>An escalation of a case that keeps deadlines is told with its deadline, set in the event that
  * directly follows it ({@link DeadlineSet} for {@link Step#ACKNOWLEDGE}); of a case reported before
@@ -60,7 +66,19 @@ public final class Notices {
     /** Whether this kind of event can concern anyone, so that a consumer skips reading a case's progress for it. */
     public static boolean mayConcernAnyone(IncidentEvent event) {
         return event instanceof IncidentEscalated || event instanceof DeadlineSet
-                || event instanceof BoardReminded || event instanceof CommunicationsDepartmentNotified;
+                || event instanceof BoardReminded || event instanceof CommunicationsDepartmentNotified
+                || event instanceof NeedToKnowReaderAdded;
+    }
+
+    /**
+     * Whether a notice of this case may reach this person now: a member of the directory, and for a need-to-know
+     * case a board member or one of the people the board added ({@link NeedToKnow#mayBeTold}). Every notice passes
+     * it, and a mail is checked again just before it is sent, so that a case marked need-to-know in the meantime
+     * sends nothing more to those no longer allowed.
+     */
+    public boolean mayBeTold(PersonId recipient, CaseProgress progress) {
+        return recipient != null && directory.member(recipient)
+                .map(member -> NeedToKnow.mayBeTold(recipient, member.role(), progress)).orElse(false);
     }
 
     /**
@@ -79,10 +97,14 @@ public final class Notices {
             NoticeFacts facts = facts(Kind.REMINDER, progress, null, reminded.step(), progress.dueAt(reminded.step()),
                     null, reminded.reminder(), false);
             for (Member board : directory.withRole(ActorRole.BOARD)) {
-                add(notices, board.id(), facts);
+                add(notices, progress, board.id(), facts);
             }
         } else if (event instanceof CommunicationsDepartmentNotified) {
             communications(notices, progress);
+        } else if (event instanceof NeedToKnowReaderAdded added) {
+            CaseProgress after = progress.next(added);
+            add(notices, after, added.personId(), facts(Kind.NEED_TO_KNOW_READER_ADDED, after, null, null, null, null, 0,
+                    false));
         }
         return List.copyOf(notices.values());
     }
@@ -91,14 +113,14 @@ public final class Notices {
         NoticeFacts facts = facts(Kind.ESCALATION, progress, to.level(), Step.ACKNOWLEDGE, dueAt,
                 progress.missedAcknowledgement(), 0, false);
         if (to.level() == EscalationLevel.MANAGER) {
-            add(notices, to.personId(), facts);
+            add(notices, progress, to.personId(), facts);
             return;
         }
         for (Member board : directory.withRole(ActorRole.BOARD)) {
-            add(notices, board.id(), facts);
+            add(notices, progress, board.id(), facts);
         }
         if (progress.manager() != null) {
-            add(notices, progress.manager(), facts(Kind.ESCALATED_TO_BOARD, progress, EscalationLevel.BOARD,
+            add(notices, progress, progress.manager(), facts(Kind.ESCALATED_TO_BOARD, progress, EscalationLevel.BOARD,
                     Step.ACKNOWLEDGE, dueAt, progress.missedAcknowledgement(), 0, false));
         }
     }
@@ -108,10 +130,10 @@ public final class Notices {
         Instant due = progress.dueAt(Step.NOTIFY_COMMUNICATIONS);
         NoticeFacts facts = facts(Kind.COMMUNICATIONS, progress, null, Step.NOTIFY_COMMUNICATIONS, due, null, 0, bySystem);
         for (Member communications : directory.withRole(ActorRole.COMMUNICATIONS)) {
-            add(notices, communications.id(), facts);
+            add(notices, progress, communications.id(), facts);
         }
         if (bySystem && progress.manager() != null) {
-            add(notices, progress.manager(), facts(Kind.COMMUNICATIONS_BY_SYSTEM, progress, null,
+            add(notices, progress, progress.manager(), facts(Kind.COMMUNICATIONS_BY_SYSTEM, progress, null,
                     Step.NOTIFY_COMMUNICATIONS, due, null, 0, true));
         }
     }
@@ -124,9 +146,9 @@ public final class Notices {
                 reminder, progress.legalDuty(), bySystem);
     }
 
-    private void add(Map<PersonId, Notice> notices, PersonId recipient, NoticeFacts facts) {
-        if (recipient == null || directory.member(recipient).isEmpty()) {
-            return; // not (or no longer) a member of this board: nobody to tell
+    private void add(Map<PersonId, Notice> notices, CaseProgress progress, PersonId recipient, NoticeFacts facts) {
+        if (!mayBeTold(recipient, progress)) {
+            return; // not (or no longer) a member of this board, or not one who needs to know: nobody to tell
         }
         notices.putIfAbsent(recipient, new Notice(recipient, facts));
     }

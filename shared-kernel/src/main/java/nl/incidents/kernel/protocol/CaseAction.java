@@ -27,7 +27,11 @@ public enum CaseAction {
     RECORD_POLICE_REPORT_OUTCOME("record a police report's outcome", "record how the police report ended"),
     ERASE_PERSON("erase a person", "erase a person's data from the case"),
     ERASE_CASE("erase the case", "erase the case"),
-    ATTACH_EVIDENCE("attach evidence", "attach evidence to the case");
+    ATTACH_EVIDENCE("attach evidence", "attach evidence to the case"),
+    RESTRICT_TO_NEED_TO_KNOW("mark need-to-know", "mark the case need-to-know"),
+    LIFT_NEED_TO_KNOW("lift need-to-know", "lift the need-to-know mark"),
+    ADD_NEED_TO_KNOW_READER("add a reader", "add a person to the need-to-know case"),
+    REMOVE_NEED_TO_KNOW_READER("remove a reader", "take a person off the need-to-know case");
 
     private final String label;
     private final String task;

@@ -2,6 +2,7 @@ package nl.incidents.kernel.protocol;
 
 import static nl.incidents.kernel.protocol.CaseAction.ACKNOWLEDGE;
 import static nl.incidents.kernel.protocol.CaseAction.ATTACH_EVIDENCE;
+import static nl.incidents.kernel.protocol.CaseAction.ADD_NEED_TO_KNOW_READER;
 import static nl.incidents.kernel.protocol.CaseAction.AGREE_STRATEGY;
 import static nl.incidents.kernel.protocol.CaseAction.CLOSE;
 import static nl.incidents.kernel.protocol.CaseAction.DECLINE_POLICE_REPORT;
@@ -13,13 +14,16 @@ import static nl.incidents.kernel.protocol.CaseAction.FILE_WITH_POLICE;
 import static nl.incidents.kernel.protocol.CaseAction.IMPOSE_HEAVY_MEASURE;
 import static nl.incidents.kernel.protocol.CaseAction.IMPOSE_LIGHT_MEASURE;
 import static nl.incidents.kernel.protocol.CaseAction.LIFT_LEGAL_HOLD;
+import static nl.incidents.kernel.protocol.CaseAction.LIFT_NEED_TO_KNOW;
 import static nl.incidents.kernel.protocol.CaseAction.MARK_STEP_OVERDUE;
 import static nl.incidents.kernel.protocol.CaseAction.NOTIFY_COMMUNICATIONS;
 import static nl.incidents.kernel.protocol.CaseAction.PLACE_LEGAL_HOLD;
 import static nl.incidents.kernel.protocol.CaseAction.RECORD_CORRESPONDENCE;
 import static nl.incidents.kernel.protocol.CaseAction.RECORD_POLICE_REPORT_OUTCOME;
+import static nl.incidents.kernel.protocol.CaseAction.REMOVE_NEED_TO_KNOW_READER;
 import static nl.incidents.kernel.protocol.CaseAction.REPORT;
 import static nl.incidents.kernel.protocol.CaseAction.REPORT_TO_INSPECTOR;
+import static nl.incidents.kernel.protocol.CaseAction.RESTRICT_TO_NEED_TO_KNOW;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -35,6 +39,13 @@ import nl.incidents.kernel.incident.ActorRole;
  * tell them that they are named in it.
  */
 public enum CasePolicy {
+
+    ONLY_THOSE_WHO_NEED_TO_KNOW(NeedToKnow.REFUSAL_CODE,
+            "A legal-duty case (art. 4a WOT), or one the board marked need-to-know, is known only to the board and "
+            + "the people the board added; anyone else is refused as for a case they may not read.",
+            EnumSet.complementOf(EnumSet.of(REPORT)),
+            a -> NeedToKnow.mayKnow(a.actor(), a.progress()),
+            "You may not read or act on this case."),
 
     STAFF_REPORT_ABOUT_THEIR_OWN_SCHOOL("policy.own-school",
             "Staff and managers report discussions about their own school; the board and the "
@@ -101,6 +112,13 @@ public enum CasePolicy {
             EnumSet.of(PLACE_LEGAL_HOLD, LIFT_LEGAL_HOLD),
             a -> a.actor().role() == ActorRole.BOARD,
             "Keeping a case past its retention period is the board's decision."),
+
+    ONLY_THE_BOARD_DECIDES_WHO_NEEDS_TO_KNOW("policy.board-need-to-know",
+            "Only the board marks a case need-to-know, lifts its mark, and adds or takes off the people who may "
+            + "know of it.",
+            EnumSet.of(RESTRICT_TO_NEED_TO_KNOW, LIFT_NEED_TO_KNOW, ADD_NEED_TO_KNOW_READER, REMOVE_NEED_TO_KNOW_READER),
+            a -> a.actor().role() == ActorRole.BOARD,
+            "Who needs to know of a case is the board's decision."),
 
     ONLY_THE_BOARD_ERASES("policy.board-erases",
             "Only the board, the controller under the AVG, erases a person's data or a whole case, on a request and "

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.Set;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
 import nl.incidents.kernel.incident.CaseErased;
+import nl.incidents.kernel.incident.CaseRestrictedToNeedToKnow;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
@@ -28,6 +30,9 @@ import nl.incidents.kernel.incident.IncidentStatus;
 import nl.incidents.kernel.incident.InvolvedParty;
 import nl.incidents.kernel.incident.LegalHoldLifted;
 import nl.incidents.kernel.incident.LegalHoldPlaced;
+import nl.incidents.kernel.incident.NeedToKnowLifted;
+import nl.incidents.kernel.incident.NeedToKnowReaderAdded;
+import nl.incidents.kernel.incident.NeedToKnowReaderRemoved;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.PoliceReportConcluded;
@@ -65,6 +70,10 @@ import nl.incidents.kernel.incident.StepOverdue;
  * @param legalHold   the board's legal hold in force (bewaarblokkade), with its reason, or null when none is
  * @param policeReportOpen        a police report was filed and the board has not recorded how it ended
  * @param erased      the whole case was erased ({@link CaseErased}): nothing more happens in it
+ * @param needToKnowMark the board's need-to-know mark in force ({@link CaseRestrictedToNeedToKnow}), with its reason,
+ *                    or null when the board marked nothing (a legal-duty case is need-to-know without it:
+ *                    {@link #needToKnow()})
+ * @param needToKnowReaders the people the board added to the need-to-know case and did not take off again, by id
  */
 public record CaseProgress(
         IncidentId incidentId,
@@ -81,10 +90,13 @@ public record CaseProgress(
         Instant missedAcknowledgement,
         LegalHoldPlaced legalHold,
         boolean policeReportOpen,
-        boolean erased) {
+        boolean erased,
+        CaseRestrictedToNeedToKnow needToKnowMark,
+        Set<PersonId> needToKnowReaders) {
 
     public CaseProgress {
         Objects.requireNonNull(incidentId, "incidentId");
+        needToKnowReaders = needToKnowReaders == null ? Set.of() : Set.copyOf(needToKnowReaders);
         EnumMap<Step, OpenStep> copy = new EnumMap<>(Step.class);
         copy.putAll(open);
         open = Collections.unmodifiableMap(copy);
@@ -93,7 +105,7 @@ public record CaseProgress(
     /** Nothing known yet of this case. */
     public static CaseProgress of(IncidentId incidentId) {
         return new CaseProgress(incidentId, null, null, null, null, null, Map.of(), false, false, false, null, null, null,
-                false, false);
+                false, false, null, Set.of());
     }
 
     /** Where a case stands after these events of it, in order. */
@@ -159,7 +171,28 @@ public record CaseProgress(
                 communicationsNotified || event instanceof CommunicationsDepartmentNotified,
                 policeDecided || event instanceof FiledWithPolice || event instanceof PoliceReportDeclined,
                 overdue, missed, legalHoldAfter(event), policeReportOpenAfter(event),
-                erased || event instanceof CaseErased);
+                erased || event instanceof CaseErased, needToKnowMarkAfter(event), needToKnowReadersAfter(event));
+    }
+
+    private CaseRestrictedToNeedToKnow needToKnowMarkAfter(IncidentEvent event) {
+        if (event instanceof CaseRestrictedToNeedToKnow e) {
+            return e;
+        }
+        return event instanceof NeedToKnowLifted ? null : needToKnowMark;
+    }
+
+    private Set<PersonId> needToKnowReadersAfter(IncidentEvent event) {
+        if (event instanceof NeedToKnowReaderAdded e) {
+            Set<PersonId> readers = new HashSet<>(needToKnowReaders);
+            readers.add(e.personId());
+            return readers;
+        }
+        if (event instanceof NeedToKnowReaderRemoved e) {
+            Set<PersonId> readers = new HashSet<>(needToKnowReaders);
+            readers.remove(e.personId());
+            return readers;
+        }
+        return needToKnowReaders;
     }
 
     private LegalHoldPlaced legalHoldAfter(IncidentEvent event) {
@@ -266,6 +299,20 @@ public record CaseProgress(
     /** Whether the legal duty of art. 4a WOT applies to the case. */
     public boolean legalDuty() {
         return terms != null && terms.legalDuty();
+    }
+
+    /**
+     * Whether the case is need-to-know (alleen wie het moet weten): under the legal duty of art. 4a WOT (a suspected
+     * sexual offence by a staff member), or marked so by the board. Only the board and the people it added
+     * ({@link #needToKnowReaders()}) read it, act on it and are told of it ({@link NeedToKnow#mayKnow}).
+     */
+    public boolean needToKnow() {
+        return legalDuty() || needToKnowMark != null;
+    }
+
+    /** Whether this person is one of those the board added to the need-to-know case. */
+    public boolean isNeedToKnowReader(PersonId person) {
+        return person != null && needToKnowReaders.contains(person);
     }
 
     /**

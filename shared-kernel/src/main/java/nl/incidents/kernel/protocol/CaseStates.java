@@ -13,7 +13,9 @@ import nl.incidents.kernel.incident.Step;
  * is informed once and the police decision taken once; under the legal duty, the inspector is
  * consulted before the police decision and the case does not close before both. What keeps a case (a legal hold,
  * the outcome of its police report) is recorded on open and closed cases alike, since a case is kept long after it
- * closes; a hold is placed once and lifted once, and a police report's outcome is recorded while it is open. Checked after
+ * closes; a hold is placed once and lifted once, and a police report's outcome is recorded while it is open. So is who needs
+ * to know: a case is marked need-to-know once, its mark lifted once (never the legal duty's), and people are added to
+ * or taken off it while it is need-to-know. Checked after
  * {@link CasePolicies}, so only someone with a right to the case learns its state.
  */
 public final class CaseStates {
@@ -52,6 +54,17 @@ public final class CaseStates {
             case LIFT_LEGAL_HOLD:
                 return progress.legalHold() != null ? null : RequestRefused.conflict("state.no-legal-hold",
                         "The board holds nothing in this case: there is no legal hold to lift.");
+            case RESTRICT_TO_NEED_TO_KNOW:
+                return !progress.needToKnow() ? null : RequestRefused.conflict("state.need-to-know",
+                        "Only those who need to know may know of this case already.");
+            case LIFT_NEED_TO_KNOW:
+                return progress.legalDuty() ? RequestRefused.conflict("state.legal-duty-need-to-know",
+                        "The legal duty (art. 4a WOT) keeps this case need-to-know; that mark cannot be lifted.")
+                        : progress.needToKnowMark() != null ? null : RequestRefused.conflict("state.not-need-to-know",
+                        "This case is not marked need-to-know: there is no mark to lift.");
+            case ADD_NEED_TO_KNOW_READER, REMOVE_NEED_TO_KNOW_READER:
+                return progress.needToKnow() ? null : RequestRefused.conflict("state.not-need-to-know",
+                        "This case is not need-to-know: everyone whose role reads it, reads it already.");
             case RECORD_POLICE_REPORT_OUTCOME:
                 return progress.policeReportOpen() ? null : RequestRefused.conflict("state.no-police-report",
                         "No police report of this case is open: none was filed, or its outcome was recorded already.");

@@ -66,7 +66,15 @@ public enum TimelineCode {
     /** The whole case was erased, on a request or at the end of its retention period; as {@link #PERSON_ERASED}. */
     CASE_ERASED("case-erased", "request", "ground", "requestedBy"),
     /** Evidence was attached: the file's name as sent, its SHA-256 and its size in bytes. */
-    EVIDENCE_ATTACHED("evidence-attached", "fileName", "sha256", "sizeBytes");
+    EVIDENCE_ATTACHED("evidence-attached", "fileName", "sha256", "sizeBytes"),
+    /** The board marked the case need-to-know (alleen wie het moet weten), with its reason. */
+    NEED_TO_KNOW("need-to-know", "reason"),
+    /** The board lifted its need-to-know mark, with its reason. */
+    NEED_TO_KNOW_LIFTED("need-to-know-lifted", "reason"),
+    /** The board added a person (their directory id) to those who may know of the case. */
+    NEED_TO_KNOW_READER_ADDED("need-to-know-reader-added", "personId"),
+    /** The board took a person (their directory id) off the need-to-know case. */
+    NEED_TO_KNOW_READER_REMOVED("need-to-know-reader-removed", "personId");
 
     private final String code;
     private final List<String> parameters;

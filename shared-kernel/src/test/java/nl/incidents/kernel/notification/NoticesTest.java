@@ -11,6 +11,8 @@ import java.util.Set;
 import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.directory.School;
+import nl.incidents.kernel.incident.CaseRestrictedToNeedToKnow;
+import nl.incidents.kernel.incident.NeedToKnowReaderAdded;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
@@ -165,6 +167,35 @@ class NoticesTest {
     }
 
     @Test
+    void ofANeedToKnowCaseOnlyTheBoardAndThePeopleItAddedAreTold() {
+        List<Notice> told = run(reported(true), terms(true), deadline(Step.NOTIFY_COMMUNICATIONS, COMMS_DUE),
+                new IncidentEscalated(id, Assignee.board(), "legal duty"), deadline(Step.ACKNOWLEDGE, BOARD_DUE),
+                new CommunicationsDepartmentNotified(id, "Informed by the board"),
+                new NeedToKnowReaderAdded(id, MANAGER),
+                new StepOverdue(id, Step.NOTIFY_COMMUNICATIONS, COMMS_DUE, null));
+
+        // The communications department, informed of a legal-duty case, hears nothing of it; the manager hears that
+        // the board added them, in words that name no one involved.
+        assertThat(told).extracting(Notice::recipient, Notice::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(new PersonId("e0001"), Kind.ESCALATION),
+                org.assertj.core.groups.Tuple.tuple(new PersonId("e0003"), Kind.ESCALATION),
+                org.assertj.core.groups.Tuple.tuple(MANAGER, Kind.NEED_TO_KNOW_READER_ADDED));
+        Notice added = told.get(2);
+        assertThat(subject(added)).isEqualTo("Incident " + id + ": you were added to a confidential case");
+        assertThat(NoticeTexts.subject(added.facts(), NoticeTexts.DUTCH))
+                .isEqualTo("Melding " + id + ": u bent toegevoegd aan een vertrouwelijke zaak");
+        assertThat(text(added)).contains("The board added you to the confidential incident " + id
+                + " at OBS De Esch (obs-de-esch)").contains("https://incidents.example.nl/cases/" + id);
+
+        CaseProgress marked = CaseProgress.of(id, List.of(reported(false), terms(false),
+                new CaseRestrictedToNeedToKnow(id, "A colleague's private life")));
+        assertThat(notices.mayBeTold(new PersonId("e0001"), marked)).isTrue();
+        assertThat(notices.mayBeTold(MANAGER, marked)).isFalse();
+        assertThat(notices.mayBeTold(MANAGER, marked.next(new NeedToKnowReaderAdded(id, MANAGER)))).isTrue();
+        assertThat(notices.mayBeTold(MANAGER, CaseProgress.of(id, List.of(reported(false), terms(false))))).isTrue();
+    }
+
+    @Test
     void aCaseWithoutDeadlinesIsToldOnTheEscalationItself() {
         List<Notice> told = run(reported(false), new IncidentEscalated(id, Assignee.manager(MANAGER), "reported"));
 
@@ -208,7 +239,9 @@ class NoticesTest {
                 new StepOverdue(id, Step.NOTIFY_COMMUNICATIONS, COMMS_DUE, null),
                 new CommunicationsDepartmentNotified(id, "Jan's father threatens Ms. de Vries"),
                 new StepOverdue(id, Step.ACKNOWLEDGE, BOARD_DUE, Assignee.board()),
-                new BoardReminded(id, Step.ACKNOWLEDGE, 1));
+                new BoardReminded(id, Step.ACKNOWLEDGE, 1),
+                new CaseRestrictedToNeedToKnow(id, "Jan's father is a colleague"),
+                new NeedToKnowReaderAdded(id, MANAGER));
 
         assertThat(told).extracting(Notice::kind).contains(Kind.values());
         for (Notice notice : told) {

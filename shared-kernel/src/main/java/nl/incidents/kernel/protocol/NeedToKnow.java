@@ -1,0 +1,58 @@
+package nl.incidents.kernel.protocol;
+
+import nl.incidents.kernel.RequestRefused;
+import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.PersonId;
+
+/**
+ * Need to know (alleen wie het moet weten): beyond the rule that nobody handles a case they are involved in
+ * ({@link CasePolicies#mayHold}), a case under the legal duty of art. 4a WOT, or one the board marked so, is known
+ * only to the board and to the people the board added ({@link CaseProgress#needToKnow()}). Everyone else learns
+ * nothing of it: it is not in their lists, pages, API answers, inbox or mail, and an action on it is refused as for a
+ * case they may not read ({@link #REFUSAL_CODE}). The system acts on it as on any case. A reporter who is neither
+ * keeps the reporter's view of their own report (the query side's course of the case), nothing more.
+ */
+public final class NeedToKnow {
+
+    /** The longest reason for marking or lifting, in characters. */
+    public static final int REASON = 500;
+
+    /** The code of a refusal to someone who may not know of the case: the read side's for a case one may not read. */
+    public static final String REFUSAL_CODE = "case.not-readable";
+
+    private NeedToKnow() {
+    }
+
+    /**
+     * Whether this actor may know of the case as their role allows: any case that is not need-to-know; a
+     * need-to-know case only for the system, the board and the people it added. Involvement is a rule of its own
+     * ({@link CasePolicies#mayHold}).
+     */
+    public static boolean mayKnow(Actor actor, CaseProgress progress) {
+        return !progress.needToKnow() || actor.role() == ActorRole.SYSTEM || actor.role() == ActorRole.BOARD
+                || progress.isNeedToKnowReader(actor.id());
+    }
+
+    /** Whether a notice of the case may reach this person, who has this role in the directory. */
+    public static boolean mayBeTold(PersonId person, ActorRole role, CaseProgress progress) {
+        return !progress.needToKnow() || role == ActorRole.BOARD || progress.isNeedToKnowReader(person);
+    }
+
+    /**
+     * Passes a reason for marking or lifting: given, in plain words, at most {@link #REASON} characters.
+     *
+     * @throws RequestRefused invalid ({@code need-to-know.reason.missing} or {@code need-to-know.reason.too-long},
+     *                        field {@code reason}) otherwise
+     */
+    public static void checkReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw RequestRefused.invalid("need-to-know.reason.missing", "reason",
+                    "Say why only those who need to know may know of this case.");
+        }
+        if (reason.length() > REASON) {
+            throw RequestRefused.invalid("need-to-know.reason.too-long", "reason",
+                    "The reason must be at most " + REASON + " characters.");
+        }
+    }
+}
