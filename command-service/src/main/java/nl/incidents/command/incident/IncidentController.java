@@ -13,6 +13,7 @@ import nl.incidents.command.incident.IncidentRequests.Accepted;
 import nl.incidents.command.messaging.IncidentCommands;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
 import nl.incidents.kernel.incident.Actor;
+import nl.incidents.kernel.incident.AddNeedToKnowReader;
 import nl.incidents.kernel.incident.AgreeResponseStrategy;
 import nl.incidents.kernel.incident.CloseIncident;
 import nl.incidents.kernel.incident.DeclinePoliceReport;
@@ -22,13 +23,16 @@ import nl.incidents.kernel.incident.ImposeMeasure;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.InvolvedParty;
 import nl.incidents.kernel.incident.LiftLegalHold;
+import nl.incidents.kernel.incident.LiftNeedToKnow;
 import nl.incidents.kernel.incident.NotifyCommunicationsDepartment;
 import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.PlaceLegalHold;
 import nl.incidents.kernel.incident.RecordCorrespondence;
 import nl.incidents.kernel.incident.RecordPoliceReportOutcome;
+import nl.incidents.kernel.incident.RemoveNeedToKnowReader;
 import nl.incidents.kernel.incident.ReportDerailingDiscussion;
 import nl.incidents.kernel.incident.ReportToConfidentialInspector;
+import nl.incidents.kernel.incident.RestrictToNeedToKnow;
 import nl.incidents.support.IncidentsProperties;
 import nl.incidents.support.directory.CurrentActor;
 import nl.incidents.support.web.ProblemAnswers;
@@ -156,6 +160,43 @@ class IncidentController {
     @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
     Accepted liftLegalHold(@PathVariable UUID id, @Valid @RequestBody IncidentRequests.Reason body) {
         return send(id, new LiftLegalHold(new IncidentId(id), body.reason()));
+    }
+
+    /** The board makes the case need-to-know (alleen wie het moet weten), for the reason given. */
+    @PostMapping("/{id}/need-to-know")
+    @Operation(summary = "Mark the case need-to-know",
+            description = "The board; on an open or a closed case that is not need-to-know yet (a legal-duty case is so "
+                    + "from its report). From then on only the board and the people it adds read it, act on it and "
+                    + "are told of it. The reason is kept in the history.")
+    @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
+    Accepted restrictToNeedToKnow(@PathVariable UUID id, @Valid @RequestBody IncidentRequests.NeedToKnowReason body) {
+        return send(id, new RestrictToNeedToKnow(new IncidentId(id), body.reason()));
+    }
+
+    /** The board lifts its own need-to-know mark. */
+    @PostMapping("/{id}/need-to-know-lifted")
+    @Operation(summary = "Lift the board's need-to-know mark",
+            description = "The board; never on a legal-duty case, which stays need-to-know.")
+    @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
+    Accepted liftNeedToKnow(@PathVariable UUID id, @Valid @RequestBody IncidentRequests.NeedToKnowReason body) {
+        return send(id, new LiftNeedToKnow(new IncidentId(id), body.reason()));
+    }
+
+    @PostMapping("/{id}/need-to-know-readers")
+    @Operation(summary = "Add a person to a need-to-know case",
+            description = "The board; a person of the directory who is not involved in the case. They read and handle "
+                    + "it as their role allows, and are told so in their inbox and by mail.")
+    @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
+    Accepted addNeedToKnowReader(@PathVariable UUID id, @Valid @RequestBody IncidentRequests.Reader body) {
+        return send(id, new AddNeedToKnowReader(new IncidentId(id), new PersonId(body.personId())));
+    }
+
+    @PostMapping("/{id}/need-to-know-reader-removals")
+    @Operation(summary = "Take a person off a need-to-know case",
+            description = "The board; a person it added. They no longer read it nor hear of it.")
+    @ProblemAnswers({HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
+    Accepted removeNeedToKnowReader(@PathVariable UUID id, @Valid @RequestBody IncidentRequests.Reader body) {
+        return send(id, new RemoveNeedToKnowReader(new IncidentId(id), new PersonId(body.personId())));
     }
 
     @PostMapping("/{id}/inspector-reports")

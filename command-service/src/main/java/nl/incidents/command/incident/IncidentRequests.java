@@ -19,6 +19,7 @@ import nl.incidents.kernel.incident.Platform;
 import nl.incidents.kernel.incident.ResponseStrategy;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
+import nl.incidents.kernel.protocol.NeedToKnow;
 import nl.incidents.support.web.PastTime;
 import nl.incidents.support.web.PlainText;
 import org.hibernate.validator.constraints.UniqueElements;
@@ -92,6 +93,15 @@ final class IncidentRequests {
     }
 
     record Reason(@NotBlank(message = GIVEN) @Size(max = TEXT, message = TEXT_SIZE) @PlainText String reason) {
+    }
+
+    /** A reason for marking a case need-to-know or lifting the mark: shorter than other texts, it is about the case. */
+    record NeedToKnowReason(@NotBlank(message = GIVEN)
+                            @Size(max = NeedToKnow.REASON, message = "must be at most " + NeedToKnow.REASON + " characters")
+                            @PlainText String reason) {
+    }
+
+    record Reader(@NotNull(message = GIVEN) @Pattern(regexp = PersonId.FORMAT, message = PERSON_ID) String personId) {
     }
 
     record InspectorReport(

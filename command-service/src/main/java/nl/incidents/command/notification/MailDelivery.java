@@ -16,7 +16,9 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
+import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.support.notification.CaseNotices;
 import nl.incidents.kernel.logging.Pseudonym;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,10 @@ import org.springframework.mail.javamail.JavaMailSender;
  * delivered (the server rejects the address, the member has no address), or that failed that often,
  * is given up: recorded in {@code undeliverable_mail} with the reason, logged as an error and counted.
  * The notice is in the member's inbox either way.
+ *
+ * <p>Just before sending, a mail is checked against where its case stands now ({@link CaseNotices#mayStillBeTold}): a
+ * mail to someone who may no longer know of a case that became need-to-know in the meantime (while the mail waited
+ * for the server, say) is dropped, counted as {@code withheld}. A mail already sent cannot be recalled.
  */
 class MailDelivery {
 
@@ -49,18 +55,22 @@ class MailDelivery {
     private final NotificationProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CaseNotices notices;
     private final Counter sent;
+    private final Counter withheld;
     private final Counter retried;
     private final Counter undeliverable;
 
     MailDelivery(JavaMailSender sender, OrganisationDirectory directory, NotificationProperties properties,
-                 JdbcClient jdbc, MeterRegistry meters, Clock clock) {
+                 JdbcClient jdbc, MeterRegistry meters, Clock clock, CaseNotices notices) {
         this.sender = sender;
         this.directory = directory;
         this.properties = properties;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.notices = notices;
         this.sent = attempts(meters, "sent");
+        this.withheld = attempts(meters, "withheld");
         this.retried = attempts(meters, "retry");
         this.undeliverable = attempts(meters, "undeliverable");
         Gauge.builder("incidents.notifications.mails.waiting", this, MailDelivery::waiting)
@@ -90,6 +100,13 @@ class MailDelivery {
 
     /** Sends the mail; throws {@link NotSentForNow} when trying again later may help. */
     void send(NoticeMail mail) {
+        if (!notices.mayStillBeTold(IncidentId.of(mail.incidentId()), new PersonId(mail.recipientId()))) {
+            // The case became need-to-know since the mail was written, and the recipient is not one who needs to know.
+            withheld.increment();
+            log.info("Mail about incident {} (event {}) is not sent: the case is need-to-know and its recipient is not "
+                    + "one of those who may know of it", mail.incidentId(), mail.eventId());
+            return;
+        }
         Optional<String> address = directory.member(new PersonId(mail.recipientId())).map(Member::email)
                 .filter(e -> !e.isBlank());
         if (address.isEmpty()) {

@@ -50,11 +50,11 @@ class MailNotificationConfiguration {
 
     @Bean
     MailDelivery mailDelivery(JavaMailSender sender, OrganisationDirectory directory, NotificationProperties properties,
-                              JdbcClient jdbc, MeterRegistry meters, MailProperties mail) {
+                              JdbcClient jdbc, MeterRegistry meters, MailProperties mail, CaseNotices notices) {
         // Without spring.mail.port, Jakarta Mail's SMTP default (25).
         log.info("Notifications are mailed from {} through {}:{}", properties.from(), mail.getHost(),
                 Objects.requireNonNullElse(mail.getPort(), 25));
-        return new MailDelivery(sender, directory, properties, jdbc, meters, Clock.systemUTC());
+        return new MailDelivery(sender, directory, properties, jdbc, meters, Clock.systemUTC(), notices);
     }
 
     @Bean

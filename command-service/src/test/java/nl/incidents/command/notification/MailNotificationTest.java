@@ -187,6 +187,39 @@ class MailNotificationTest {
     }
 
     @Test
+    void aLegalDutyCaseMailsOnlyTheBoardAndThePeopleItAdds() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> report = report(id, "CRITICAL");
+        report.put("harms", List.of("SEXUAL_IMAGES_OF_MINORS"));
+        report.put("involvedParties", List.of(
+                Map.of("personId", "staff-" + id.substring(0, 8), "role", "STAFF", "part", "AUTHOR"),
+                Map.of("personId", "pupil-" + id.substring(0, 8), "role", "PUPIL", "part", "TARGET")));
+        assertThat(http.withBasicAuth("teacher", "demo").postForEntity("/api/incidents", report, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        await().until(() -> mailAbout(id, "board@demo.example", "doorgezet naar het bestuur"), m -> m != null);
+
+        // The board adds the school's manager: they hear of it, by a mail that names nothing of the case.
+        assertThat(http.withBasicAuth("board", "demo").postForEntity("/api/incidents/" + id + "/need-to-know-readers",
+                Map.of("personId", "manager"), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        Mail added = await().until(() -> mailAbout(id, "manager@demo.example", "vertrouwelijke zaak"), m -> m != null);
+        assertThat(added.subject()).isEqualTo("Melding " + id + ": u bent toegevoegd aan een vertrouwelijke zaak");
+        assertThat(added.body()).contains(LINKS + "/cases/" + id).doesNotContain("pupil-").doesNotContain("staff-");
+
+        // The system informs the communications department when that step is overdue (3 s), and reminds the board
+        // again after that: the board's second reminder arrives, the communications department's mail never does.
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailAbout(id, "board@demo.example", "herinnering 2,"),
+                m -> m != null);
+        assertThat(subjectsByRecipient(id).keySet()).containsExactlyInAnyOrder("board@demo.example",
+                "manager@demo.example");
+        assertThat(subjectsByRecipient(id).get("manager@demo.example"))
+                .containsExactly("u bent toegevoegd aan een vertrouwelijke zaak");
+
+        // A manager of another school the board did not add is refused as for any case they may not read.
+        assertThat(http.withBasicAuth("manager2", "demo").postForEntity("/api/incidents/" + id + "/acknowledgements",
+                Map.of(), String.class).getBody()).contains("case.not-readable");
+    }
+
+    @Test
     void theHistoryFromBeforeMailWasSwitchedOnIsNotMailed() throws Exception {
         String id = UUID.randomUUID().toString();
         http.withBasicAuth("teacher", "demo").postForEntity("/api/incidents", report(id, "HIGH"), String.class);

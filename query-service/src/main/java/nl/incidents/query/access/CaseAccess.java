@@ -22,6 +22,7 @@ import nl.incidents.kernel.incident.ResponseStrategyAgreed;
 import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.kernel.protocol.CasePolicies;
 import nl.incidents.kernel.protocol.CaseProgress;
+import nl.incidents.kernel.protocol.NeedToKnow;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,10 @@ import org.springframework.stereotype.Component;
  * case's handlers (its manager, the board) read the measures, correspondence and inspector
  * reports about the people involved, and the case's timing.
  *
- * <p>Above all roles: {@link #aPersonInvolvedReadsOnlyWhatTheyReported}.
+ * <p>Above all roles: {@link #aPersonInvolvedReadsOnlyWhatTheyReported}, and need to know
+ * ({@link #onlyThoseWhoNeedToKnowReadANeedToKnowCase}): a legal-duty case, or one the board marked, is read only by the
+ * board and the people the board added. Its reporter, when neither, keeps the reporter's view of their own report
+ * (the course of the case), nothing more.
  */
 @Component
 public class CaseAccess {
@@ -60,6 +64,26 @@ public class CaseAccess {
         return viewer.role() != ActorRole.SYSTEM && !CasePolicies.mayHold(viewer.id(), progress);
     }
 
+    /**
+     * Need to know (the kernel's {@link NeedToKnow}): a manager, the communications department or a staff member reads
+     * a need-to-know case (legal duty, or marked by the board) only when the board added them to it; anyone else of
+     * those roles sees nothing of it, not in a list, a dossier, the live updates or a person's dossier. The board
+     * reads it as any case. A reporter who may not know of it keeps the reporter's view of their own report
+     * ({@link #dossierEventsFor(Actor, CaseProgress)}): they made it, and learn no more than its course.
+     *
+     * @return whether the viewer reads this case as their role allows, as far as need to know goes
+     */
+    public static boolean onlyThoseWhoNeedToKnowReadANeedToKnowCase(Actor viewer, CaseProgress progress) {
+        return NeedToKnow.mayKnow(viewer, progress);
+    }
+
+    /**
+     * The SQL condition over {@code incident_summary} of {@link #onlyThoseWhoNeedToKnowReadANeedToKnowCase}, for a viewer
+     * who is not the board, with the viewer's id as its one parameter.
+     */
+    static final String NEEDS_TO_KNOW = " AND (incident_summary.need_to_know = FALSE OR EXISTS (SELECT 1 FROM"
+            + " need_to_know_reader r WHERE r.incident_id = incident_summary.incident_id AND r.person_id = ?))";
+
     /** The cases the viewer may see: those their role reads in full, and those they reported. */
     public Filter listFilter(Actor viewer) {
         if (viewer.role() == ActorRole.SYSTEM) {
@@ -83,8 +107,9 @@ public class CaseAccess {
         return switch (viewer.role()) {
             case SYSTEM -> new Filter("1 = 1", List.of());
             case BOARD -> new Filter("1 = 1" + notInvolved, List.of(id));
-            case COMMUNICATIONS -> new Filter("communications_notified = TRUE" + notInvolved, List.of(id));
-            case STAFF -> new Filter("reported_by = ?" + notInvolved, List.of(id, id));
+            case COMMUNICATIONS -> new Filter("communications_notified = TRUE" + notInvolved + NEEDS_TO_KNOW,
+                    List.of(id, id));
+            case STAFF -> new Filter("reported_by = ?" + notInvolved + NEEDS_TO_KNOW, List.of(id, id, id));
             case MANAGER -> {
                 Set<String> schools = directory.schoolsOf(viewer.id());
                 List<Object> parameters = new ArrayList<>(List.of(id, id));
@@ -95,7 +120,8 @@ public class CaseAccess {
                     parameters.addAll(schools);
                 }
                 parameters.add(id);
-                yield new Filter(where.append(")").append(notInvolved).toString(), parameters);
+                parameters.add(id);
+                yield new Filter(where.append(")").append(notInvolved).append(NEEDS_TO_KNOW).toString(), parameters);
             }
         };
     }
@@ -127,9 +153,14 @@ public class CaseAccess {
         };
     }
 
-    /** Which of this case's events the viewer's dossier shows: as {@link #dossierEventsFor(Actor)}, or the reporter's part. */
+    /**
+     * Which of this case's events the viewer's dossier shows: as {@link #dossierEventsFor(Actor)}, or the reporter's
+     * part for someone involved or, on a need-to-know case, someone the board did not add.
+     */
     public Set<Class<? extends IncidentEvent>> dossierEventsFor(Actor viewer, CaseProgress progress) {
-        return aPersonInvolvedReadsOnlyWhatTheyReported(viewer, progress) ? COURSE_OF_THE_CASE : dossierEventsFor(viewer);
+        return aPersonInvolvedReadsOnlyWhatTheyReported(viewer, progress)
+                || !onlyThoseWhoNeedToKnowReadANeedToKnowCase(viewer, progress)
+                ? COURSE_OF_THE_CASE : dossierEventsFor(viewer);
     }
 
     /**

@@ -157,7 +157,9 @@ class CaseRepository {
                 instant(rs, "closed_at"),
                 nextStep == null ? null : new IncidentSummary.Due(Step.valueOf(nextStep), instant(rs, "next_due_at")),
                 deadline != null && !deadline.isAfter(now) ? deadline : null,
-                rs.getInt("late_steps"));
+                rs.getInt("late_steps"),
+                // Whether the case is need-to-know: for those who read it in full, not its reporter only.
+                rs.getInt("full_view") == 1 ? rs.getBoolean("need_to_know") : null);
         return new Row(summary, deadline, rs.getInt("full_view") == 1);
     }
 }

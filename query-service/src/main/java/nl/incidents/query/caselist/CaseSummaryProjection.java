@@ -3,7 +3,13 @@ package nl.incidents.query.caselist;
 import static nl.incidents.query.Projections.utc;
 
 import java.time.Instant;
+import nl.incidents.kernel.incident.CaseErased;
+import nl.incidents.kernel.incident.CaseRestrictedToNeedToKnow;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.EscalationPolicyRecorded;
+import nl.incidents.kernel.incident.NeedToKnowLifted;
+import nl.incidents.kernel.incident.NeedToKnowReaderAdded;
+import nl.incidents.kernel.incident.NeedToKnowReaderRemoved;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
 import nl.incidents.kernel.incident.EscalationLevel;
@@ -22,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One row per case for the case list: where it stands and who holds it; and who its discussion
- * involves, whom the list and the dossiers leave it out for (see {@code CaseAccess}).
+ * involves, whom the list and the dossiers leave it out for (see {@code CaseAccess}); whether only those who need to
+ * know may read it, and the people the board added to it ({@code need_to_know_reader}).
  */
 @Component
 @ProcessingGroup(Projections.GROUP)
@@ -92,6 +99,51 @@ class CaseSummaryProjection {
     void on(IncidentClosed event, @Timestamp Instant at) {
         jdbc.sql("UPDATE incident_summary SET status = ?, closed_at = ? WHERE incident_id = ?")
                 .params(IncidentStatus.CLOSED.name(), utc(at), event.incidentId().toString())
+                .update();
+    }
+
+    /** A case under the legal duty (art. 4a WOT) is need-to-know from its report. */
+    @EventHandler
+    void on(EscalationPolicyRecorded event) {
+        if (event.legalDuty()) {
+            needToKnow(event.incidentId().toString(), true);
+        }
+    }
+
+    @EventHandler
+    void on(CaseRestrictedToNeedToKnow event) {
+        needToKnow(event.incidentId().toString(), true);
+    }
+
+    @EventHandler
+    void on(NeedToKnowLifted event) {
+        needToKnow(event.incidentId().toString(), false);
+    }
+
+    @EventHandler
+    void on(NeedToKnowReaderAdded event) {
+        String id = event.incidentId().toString();
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM need_to_know_reader WHERE incident_id = ? AND person_id = ?")
+                .params(id, event.personId().value()).query(Long.class).single() > 0;
+        if (!known) {
+            jdbc.sql("INSERT INTO need_to_know_reader (incident_id, person_id) VALUES (?, ?)")
+                    .params(id, event.personId().value()).update();
+        }
+    }
+
+    @EventHandler
+    void on(NeedToKnowReaderRemoved event) {
+        jdbc.sql("DELETE FROM need_to_know_reader WHERE incident_id = ? AND person_id = ?")
+                .params(event.incidentId().toString(), event.personId().value()).update();
+    }
+
+    @EventHandler
+    void on(CaseErased event) {
+        jdbc.sql("DELETE FROM need_to_know_reader WHERE incident_id = ?").param(event.incidentId().toString()).update();
+    }
+
+    private void needToKnow(String incidentId, boolean needToKnow) {
+        jdbc.sql("UPDATE incident_summary SET need_to_know = ? WHERE incident_id = ?").params(needToKnow, incidentId)
                 .update();
     }
 }

@@ -5,6 +5,7 @@ import static nl.incidents.query.Projections.utc;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.incidents.kernel.incident.DeadlineSet;

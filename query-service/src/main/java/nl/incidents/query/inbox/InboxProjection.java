@@ -3,8 +3,14 @@ package nl.incidents.query.inbox;
 import static nl.incidents.query.Projections.utc;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import nl.incidents.kernel.incident.CaseErased;
+import nl.incidents.kernel.incident.CaseRestrictedToNeedToKnow;
+import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.NeedToKnowReaderRemoved;
+import nl.incidents.kernel.incident.PersonId;
+import nl.incidents.kernel.protocol.CaseProgress;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.notification.Notice;
 import nl.incidents.kernel.notification.NoticeFacts;
@@ -49,6 +55,9 @@ class InboxProjection {
             jdbc.sql("DELETE FROM inbox_entry WHERE incident_id = ?").param(event.incidentId().toString()).update();
             return;
         }
+        if (event instanceof CaseRestrictedToNeedToKnow || event instanceof NeedToKnowReaderRemoved) {
+            forgetForThoseNotToKnow(event.incidentId());
+        }
         for (Notice notice : notices.of(event, sequence)) {
             boolean known = jdbc.sql("SELECT COUNT(*) FROM inbox_entry WHERE event_id = ? AND recipient_id = ?")
                     .params(message.getIdentifier(), notice.recipient().value()).query(Long.class).single() > 0;
@@ -64,10 +73,31 @@ class InboxProjection {
                             notice.kind().name(), NoticeTexts.subject(facts, Locale.ENGLISH),
                             NoticeTexts.mailText(facts, Locale.ENGLISH, notices.link(notice.incidentId())), utc(at),
                             facts.schoolId(), facts.schoolName(), facts.level() == null ? null : facts.level().name(),
-                            facts.step().name(), utc(facts.dueAt()), utc(facts.missedAcknowledgement()), facts.reminder(),
+                            facts.step() == null ? null : facts.step().name(), utc(facts.dueAt()), utc(facts.missedAcknowledgement()), facts.reminder(),
                             facts.legalDuty(), facts.bySystem())
                     .update();
             live.inboxChanged(notice.recipient()); // told once the transaction committed
+        }
+    }
+
+    /**
+     * The case became need-to-know, or someone was taken off it: the entries of those who may no longer know of it go
+     * (by where the case stands now, so a replay removes the same), with their read marks.
+     */
+    private void forgetForThoseNotToKnow(IncidentId incidentId) {
+        String id = incidentId.toString();
+        CaseProgress now = notices.progress(incidentId);
+        List<String> recipients = jdbc.sql("SELECT DISTINCT recipient_id FROM inbox_entry WHERE incident_id = ?")
+                .param(id).query(String.class).list();
+        for (String recipient : recipients) {
+            if (notices.mayBeTold(new PersonId(recipient), now)) {
+                continue;
+            }
+            jdbc.sql("DELETE FROM inbox_read_mark WHERE recipient_id = ? AND event_id IN ("
+                            + "SELECT event_id FROM inbox_entry WHERE incident_id = ? AND recipient_id = ?)")
+                    .params(recipient, id, recipient).update();
+            jdbc.sql("DELETE FROM inbox_entry WHERE incident_id = ? AND recipient_id = ?").params(id, recipient).update();
+            live.inboxChanged(new PersonId(recipient));
         }
     }
 }

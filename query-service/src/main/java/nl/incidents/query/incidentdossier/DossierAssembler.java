@@ -5,10 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.BoardReminded;
 import nl.incidents.kernel.incident.CaseErased;
+import nl.incidents.kernel.incident.CaseRestrictedToNeedToKnow;
+import nl.incidents.kernel.incident.NeedToKnowLifted;
+import nl.incidents.kernel.incident.NeedToKnowReaderAdded;
+import nl.incidents.kernel.incident.NeedToKnowReaderRemoved;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.CorrespondenceRecorded;
 import nl.incidents.kernel.incident.DeadlineSet;
@@ -66,6 +71,9 @@ final class DossierAssembler {
     private Step closure;
     private final List<Step> policeReportOutcomes = new ArrayList<>();
     private final List<LegalHold> legalHolds = new ArrayList<>();
+    private Instant needToKnowMarkedAt;
+    private Actor needToKnowMarkedBy;
+    private final List<PersonId> readersInOrder = new ArrayList<>();
     private final List<Erasure> erasures = new ArrayList<>();
     private final List<IncidentDossier.EvidenceEntry> evidence = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
@@ -189,6 +197,23 @@ final class DossierAssembler {
                     e.sizeBytes(), e.sha256(), e.receivedAt(), by));
             line = Line.of(TimelineCode.EVIDENCE_ATTACHED, "Evidence attached: " + e.fileName() + " (SHA-256 " + e.sha256()
                     + ")", "fileName", e.fileName(), "sha256", e.sha256(), "sizeBytes", e.sizeBytes());
+        } else if (event instanceof CaseRestrictedToNeedToKnow e) {
+            needToKnowMarkedAt = at;
+            needToKnowMarkedBy = by;
+            line = Line.of(TimelineCode.NEED_TO_KNOW, "The board made the case need-to-know: " + e.reason(),
+                    "reason", e.reason());
+        } else if (event instanceof NeedToKnowLifted e) {
+            needToKnowMarkedAt = null;
+            needToKnowMarkedBy = null;
+            line = Line.of(TimelineCode.NEED_TO_KNOW_LIFTED, "The board lifted the need-to-know mark: " + e.reason(),
+                    "reason", e.reason());
+        } else if (event instanceof NeedToKnowReaderAdded e) {
+            readersInOrder.add(e.personId());
+            line = Line.of(TimelineCode.NEED_TO_KNOW_READER_ADDED, "The board added " + e.personId()
+                    + " to those who may know of the case", "personId", e.personId());
+        } else if (event instanceof NeedToKnowReaderRemoved e) {
+            line = Line.of(TimelineCode.NEED_TO_KNOW_READER_REMOVED, "The board took " + e.personId()
+                    + " off the need-to-know case", "personId", e.personId());
         } else if (event instanceof EscalationPolicyRecorded e) {
             line = timing.recorded(e);
         } else if (event instanceof DeadlineSet e) {
@@ -228,7 +253,19 @@ final class DossierAssembler {
                 section(DeadlineSet.class, CaseTiming.deadlines(progress)), section(StepOverdue.class, timing.lateSteps()),
                 List.copyOf(timeline), List.of(), section(PoliceReportConcluded.class, policeReportOutcomes),
                 section(LegalHoldPlaced.class, legalHolds), shown.containsAll(KEEPING) ? holds() : null,
-                section(PersonErased.class, erasures), section(EvidenceAttached.class, evidence), false);
+                section(PersonErased.class, erasures), section(EvidenceAttached.class, evidence), false,
+                needToKnow());
+    }
+
+    /** Whether, and why, only those who need to know read the case; for a reader who sees the board's marks. */
+    private IncidentDossier.NeedToKnowSection needToKnow() {
+        if (!progress.needToKnow() || !shown.contains(CaseRestrictedToNeedToKnow.class)) {
+            return null;
+        }
+        CaseRestrictedToNeedToKnow mark = progress.needToKnowMark();
+        return new IncidentDossier.NeedToKnowSection(progress.legalDuty(), mark == null ? null : mark.reason(),
+                mark == null ? null : needToKnowMarkedAt, mark == null ? null : needToKnowMarkedBy,
+                readersInOrder.stream().filter(progress::isNeedToKnowReader).distinct().toList());
     }
 
     /** The events a reader must see to be told what keeps the case: the board's holds and the police reports. */

@@ -36,7 +36,9 @@ import nl.incidents.kernel.protocol.CaseAction;
  * {@code CaseProgress.holds()}); and the erasures of the case or of people in it, which name no one. For everyone who
  * reads the case, its {@code evidence} (bewijsmateriaal): the files attached to it, each with its SHA-256 and when it was
  * received (the bytes themselves at {@code /api/incidents/{id}/evidence/{evidenceId}}); and {@code policePackage},
- * whether the reader may download the case's police package ({@code /api/incidents/{id}/police-package}).
+ * whether the reader may download the case's police package ({@code /api/incidents/{id}/police-package}). For those who read
+ * it in full, {@code needToKnow}: whether only those who need to know may know of the case, and who the board added
+ * (null when it is not need-to-know, or for a reader who reads only the course of the case).
  */
 public record IncidentDossier(
         IncidentId incidentId,
@@ -63,7 +65,8 @@ public record IncidentDossier(
         List<HoldEntry> holds,
         List<Erasure> erasures,
         List<EvidenceEntry> evidence,
-        boolean policePackage) {
+        boolean policePackage,
+        NeedToKnowSection needToKnow) {
 
     /**
      * The steps of the protocol a person may take in a case through the command API, in the order of
@@ -75,14 +78,16 @@ public record IncidentDossier(
             CaseAction.NOTIFY_COMMUNICATIONS, CaseAction.FILE_WITH_POLICE, CaseAction.DECLINE_POLICE_REPORT,
             CaseAction.REPORT_TO_INSPECTOR, CaseAction.IMPOSE_LIGHT_MEASURE, CaseAction.IMPOSE_HEAVY_MEASURE,
             CaseAction.RECORD_CORRESPONDENCE, CaseAction.CLOSE, CaseAction.RECORD_POLICE_REPORT_OUTCOME,
-            CaseAction.PLACE_LEGAL_HOLD, CaseAction.LIFT_LEGAL_HOLD, CaseAction.ERASE_CASE, CaseAction.ATTACH_EVIDENCE));
+            CaseAction.PLACE_LEGAL_HOLD, CaseAction.LIFT_LEGAL_HOLD, CaseAction.ERASE_CASE, CaseAction.ATTACH_EVIDENCE,
+            CaseAction.RESTRICT_TO_NEED_TO_KNOW, CaseAction.LIFT_NEED_TO_KNOW, CaseAction.ADD_NEED_TO_KNOW_READER,
+            CaseAction.REMOVE_NEED_TO_KNOW_READER));
 
     /** This dossier with the actions its reader may take now. */
     IncidentDossier withActions(List<CaseAction> allowed) {
         return new IncidentDossier(incidentId, schoolId, status, report, escalation, escalations, strategy,
                 communicationsNotifications, policeReports, declinedPoliceReports, inspectorReports, measures,
                 correspondence, closure, terms, deadlines, lateSteps, timeline, List.copyOf(allowed), policeReportOutcomes,
-                legalHolds, holds, erasures, evidence, policePackage);
+                legalHolds, holds, erasures, evidence, policePackage, needToKnow);
     }
 
     /** This dossier saying whether its reader may download the case's police package (those who handle the case). */
@@ -90,7 +95,20 @@ public record IncidentDossier(
         return new IncidentDossier(incidentId, schoolId, status, report, escalation, escalations, strategy,
                 communicationsNotifications, policeReports, declinedPoliceReports, inspectorReports, measures,
                 correspondence, closure, terms, deadlines, lateSteps, timeline, actions, policeReportOutcomes,
-                legalHolds, holds, erasures, evidence, allowed);
+                legalHolds, holds, erasures, evidence, allowed, needToKnow);
+    }
+
+    /**
+     * Need to know (alleen wie het moet weten): only the board and the people it added read the case.
+     *
+     * @param legalDuty whether the legal duty (art. 4a WOT) makes it so; then it cannot be lifted
+     * @param reason    the board's reason when it marked the case, or null (legal duty only)
+     * @param markedAt  when the board marked it, or null
+     * @param markedBy  the board member who marked it, or null
+     * @param readers   the people the board added, by id, in the order they were added
+     */
+    public record NeedToKnowSection(boolean legalDuty, String reason, Instant markedAt, Actor markedBy,
+                                    List<PersonId> readers) {
     }
 
     /** What the reporter saw. */

@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * Answers for a person's dossier. The board reads every dossier; a manager the entries from cases
  * of their own schools; a staff member their own personnel dossier; nobody else any. Nobody reads
  * another person's entries from a case that involves themselves
- * ({@code CaseAccess.aPersonInvolvedReadsOnlyWhatTheyReported}).
+ * ({@code CaseAccess.aPersonInvolvedReadsOnlyWhatTheyReported}), and a manager reads no entry from a need-to-know case
+ * the board did not add them to ({@code CaseAccess.onlyThoseWhoNeedToKnowReadANeedToKnowCase}). One's own personnel
+ * dossier shows every entry about oneself: it is the person's own data (AVG art. 15).
  */
 @Component
 class PersonDossierQueries {
@@ -54,7 +56,8 @@ class PersonDossierQueries {
             throw RequestRefused.forbidden("dossier.not-readable", "You may not read the dossier of " + person + ".");
         }
         Set<String> schools = access.schoolsOf(viewer);
-        List<Entry> visible = entriesOf(person, own ? null : viewer.id()).stream()
+        List<Entry> visible = entriesOf(person, own ? null : viewer.id(),
+                        own || viewer.role() == ActorRole.BOARD ? null : viewer.id()).stream()
                 .filter(e -> viewer.role() == ActorRole.BOARD || own || schools.contains(e.schoolId()))
                 .toList();
         Kind kind = own ? Kind.PERSONNEL : kindOf(query, visible);
@@ -99,15 +102,23 @@ class PersonDossierQueries {
         return kinds.iterator().next();
     }
 
-    /** The person's entries, without those from cases that involve {@code reader} (when not null). */
-    private List<Entry> entriesOf(PersonId person, PersonId reader) {
+    /**
+     * The person's entries, without those from cases that involve {@code reader} (when not null), nor from need-to-know
+     * cases {@code notToKnow} was not added to (when not null).
+     */
+    private List<Entry> entriesOf(PersonId person, PersonId reader, PersonId notToKnow) {
         // Events of one case stored in the same millisecond keep their order by the case's sequence number.
         return jdbc.sql("""
                         SELECT d.* FROM dossier_entry d LEFT JOIN incident_history h ON h.event_id = d.event_id
                         WHERE d.person_id = ? AND NOT EXISTS (
                             SELECT 1 FROM incident_party p WHERE p.incident_id = d.incident_id AND p.person_id = ?)
+                        AND (? = FALSE OR NOT EXISTS (
+                            SELECT 1 FROM incident_summary s WHERE s.incident_id = d.incident_id AND s.need_to_know = TRUE
+                            AND NOT EXISTS (SELECT 1 FROM need_to_know_reader r
+                                WHERE r.incident_id = d.incident_id AND r.person_id = ?)))
                         ORDER BY d.recorded_at, d.incident_id, h.sequence_number, d.event_id""")
-                .params(person.value(), reader == null ? "" : reader.value())
+                .params(person.value(), reader == null ? "" : reader.value(),
+                        notToKnow != null, notToKnow == null ? "" : notToKnow.value())
                 .query((rs, n) -> new Entry(
                         IncidentId.of(rs.getString("incident_id")),
                         rs.getString("school_id"),

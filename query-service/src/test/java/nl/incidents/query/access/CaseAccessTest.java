@@ -92,7 +92,8 @@ class CaseAccessTest {
     void theListsConditionNamesTheViewersSchoolsAndLeavesOutTheCasesThatNameThem() {
         CaseAccess.Filter manager = access.fullView(MANAGER);
         assertThat(manager.where()).contains("school_id IN (?)").contains("NOT EXISTS").contains("incident_party");
-        assertThat(manager.parameters()).containsExactly("manager", "manager", "school-1", "manager");
+        assertThat(manager.parameters()).containsExactly("manager", "manager", "school-1", "manager", "manager");
+        assertThat(manager.where()).contains("need_to_know = FALSE").contains("need_to_know_reader");
         assertThat(access.listFilter(MANAGER).where()).endsWith(" OR reported_by = ?)");
         assertThat(access.listFilter(Actor.SYSTEM).where()).isEqualTo("1 = 1");
     }

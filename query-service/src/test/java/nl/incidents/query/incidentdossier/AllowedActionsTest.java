@@ -1,6 +1,10 @@
 package nl.incidents.query.incidentdossier;
 
 import static nl.incidents.kernel.protocol.CaseAction.ACKNOWLEDGE;
+import static nl.incidents.kernel.protocol.CaseAction.ADD_NEED_TO_KNOW_READER;
+import static nl.incidents.kernel.protocol.CaseAction.LIFT_NEED_TO_KNOW;
+import static nl.incidents.kernel.protocol.CaseAction.REMOVE_NEED_TO_KNOW_READER;
+import static nl.incidents.kernel.protocol.CaseAction.RESTRICT_TO_NEED_TO_KNOW;
 import static nl.incidents.kernel.protocol.CaseAction.AGREE_STRATEGY;
 import static nl.incidents.kernel.protocol.CaseAction.ATTACH_EVIDENCE;
 import static nl.incidents.kernel.protocol.CaseAction.CLOSE;
@@ -24,7 +28,9 @@ import java.util.Set;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.Assignee;
+import nl.incidents.kernel.incident.CaseRestrictedToNeedToKnow;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
+import nl.incidents.kernel.incident.NeedToKnowReaderAdded;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalationAcknowledged;
 import nl.incidents.kernel.incident.FiledWithPolice;
@@ -68,7 +74,8 @@ class AllowedActionsTest {
         assertThat(actionsOf(MANAGER)).containsExactly(ESCALATE_TO_NEXT_LEVEL, ACKNOWLEDGE, NOTIFY_COMMUNICATIONS,
                 RECORD_CORRESPONDENCE, ATTACH_EVIDENCE);
         assertThat(actionsOf(BOARD)).containsExactly(ESCALATE_TO_NEXT_LEVEL, NOTIFY_COMMUNICATIONS, FILE_WITH_POLICE,
-                DECLINE_POLICE_REPORT, REPORT_TO_INSPECTOR, RECORD_CORRESPONDENCE, PLACE_LEGAL_HOLD, ATTACH_EVIDENCE);
+                DECLINE_POLICE_REPORT, REPORT_TO_INSPECTOR, RECORD_CORRESPONDENCE, PLACE_LEGAL_HOLD, ATTACH_EVIDENCE,
+                RESTRICT_TO_NEED_TO_KNOW);
         assertThat(actionsOf(TEACHER)).as("the reporter").containsExactly(ATTACH_EVIDENCE);
         assertThat(actionsOf(COMMS)).isEmpty();
         assertThat(actionsOf(OTHER_MANAGER)).isEmpty();
@@ -83,7 +90,8 @@ class AllowedActionsTest {
                 IMPOSE_LIGHT_MEASURE, RECORD_CORRESPONDENCE, CLOSE, ATTACH_EVIDENCE);
         assertThat(actionsOf(BOARD)).containsExactly(ESCALATE_TO_NEXT_LEVEL, AGREE_STRATEGY, NOTIFY_COMMUNICATIONS,
                 FILE_WITH_POLICE, DECLINE_POLICE_REPORT, REPORT_TO_INSPECTOR, IMPOSE_LIGHT_MEASURE, IMPOSE_HEAVY_MEASURE,
-                RECORD_CORRESPONDENCE, CLOSE, PLACE_LEGAL_HOLD, ATTACH_EVIDENCE);
+                RECORD_CORRESPONDENCE, CLOSE, PLACE_LEGAL_HOLD, ATTACH_EVIDENCE,
+                RESTRICT_TO_NEED_TO_KNOW);
         assertThat(actionsOf(TEACHER)).as("the reporter").containsExactly(ATTACH_EVIDENCE);
         assertThat(actionsOf(COMMS)).isEmpty();
     }
@@ -97,7 +105,8 @@ class AllowedActionsTest {
         events.add(new FiledWithPolice(id, "Threat", null));
 
         assertThat(actionsOf(BOARD)).containsExactly(ACKNOWLEDGE, FILE_WITH_POLICE, REPORT_TO_INSPECTOR,
-                RECORD_CORRESPONDENCE, PLACE_LEGAL_HOLD, RECORD_POLICE_REPORT_OUTCOME, ATTACH_EVIDENCE);
+                RECORD_CORRESPONDENCE, PLACE_LEGAL_HOLD, RECORD_POLICE_REPORT_OUTCOME, ATTACH_EVIDENCE,
+                RESTRICT_TO_NEED_TO_KNOW);
         assertThat(actionsOf(MANAGER)).as("the case's manager keeps handling it with the board")
                 .containsExactly(RECORD_CORRESPONDENCE, ATTACH_EVIDENCE);
     }
@@ -112,12 +121,30 @@ class AllowedActionsTest {
         events.add(new FiledWithPolice(id, "Threat", null));
         events.add(new IncidentClosed(id, "Posts removed"));
         assertThat(actionsOf(MANAGER)).isEmpty();
-        assertThat(actionsOf(BOARD)).containsExactly(PLACE_LEGAL_HOLD, RECORD_POLICE_REPORT_OUTCOME);
+        assertThat(actionsOf(BOARD)).containsExactly(PLACE_LEGAL_HOLD, RECORD_POLICE_REPORT_OUTCOME,
+                RESTRICT_TO_NEED_TO_KNOW);
         assertThat(actionsOf(involvedBoardMember)).isEmpty();
 
         events.add(new LegalHoldPlaced(id, "Claim of the parents"));
         events.add(new PoliceReportConcluded(id, "Dismissed"));
-        assertThat(actionsOf(BOARD)).containsExactly(LIFT_LEGAL_HOLD);
+        assertThat(actionsOf(BOARD)).containsExactly(LIFT_LEGAL_HOLD, RESTRICT_TO_NEED_TO_KNOW);
+    }
+
+    @Test
+    void aNeedToKnowCaseOffersItsManagerNothingUntilTheBoardAddsThem() {
+        reportedAndEscalatedToTheManager();
+        events.add(new EscalationAcknowledged(id, Assignee.manager(MANAGER.id()), null));
+        events.add(new CaseRestrictedToNeedToKnow(id, "A colleague's private life"));
+
+        assertThat(actionsOf(MANAGER)).isEmpty();
+        assertThat(actionsOf(BOARD)).contains(LIFT_NEED_TO_KNOW, ADD_NEED_TO_KNOW_READER, REMOVE_NEED_TO_KNOW_READER)
+                .doesNotContain(RESTRICT_TO_NEED_TO_KNOW);
+
+        events.add(new NeedToKnowReaderAdded(id, MANAGER.id()));
+        assertThat(actionsOf(MANAGER)).containsExactly(ESCALATE_TO_NEXT_LEVEL, AGREE_STRATEGY, NOTIFY_COMMUNICATIONS,
+                IMPOSE_LIGHT_MEASURE, RECORD_CORRESPONDENCE, CLOSE, ATTACH_EVIDENCE);
+        // The reporter, neither board nor added, keeps only the reporter's view: no step, not even evidence.
+        assertThat(actionsOf(TEACHER)).isEmpty();
     }
 
     private List<CaseAction> actionsOf(Actor viewer) {

@@ -3,6 +3,7 @@ package nl.incidents.support.notification;
 import java.util.List;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.kernel.incident.IncidentId;
+import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.notification.Notice;
 import nl.incidents.kernel.notification.Notices;
 import nl.incidents.kernel.protocol.CaseProgress;
@@ -39,6 +40,30 @@ public class CaseNotices {
                 .map(IncidentEvent.class::cast)
                 .toList();
         return notices.of(event, CaseProgress.of(event.incidentId(), earlier));
+    }
+
+    /**
+     * Whether a notice of this case may still reach this person, by where the case stands now
+     * ({@link Notices#mayBeTold}): a mail waiting to be sent asks it, so that nothing more reaches someone who may no
+     * longer know of a case that became need-to-know since.
+     */
+    public boolean mayStillBeTold(IncidentId incidentId, PersonId recipient) {
+        return mayBeTold(recipient, progress(incidentId));
+    }
+
+    /** Where the case stands now, folded from all its events in the event store. */
+    public CaseProgress progress(IncidentId incidentId) {
+        List<IncidentEvent> all = eventStore.readEvents(incidentId.toString(), 0).asStream()
+                .map(message -> message.getPayload())
+                .filter(IncidentEvent.class::isInstance)
+                .map(IncidentEvent.class::cast)
+                .toList();
+        return CaseProgress.of(incidentId, all);
+    }
+
+    /** Whether a notice of the case, standing so, may reach this person ({@link Notices#mayBeTold}). */
+    public boolean mayBeTold(PersonId recipient, CaseProgress progress) {
+        return notices.mayBeTold(recipient, progress);
     }
 
     /** The link to a case's page in the web module ({@code incidents.notifications.link-base-url}/cases/{id}). */
