@@ -54,7 +54,8 @@ class InboxQueries {
 
     /** For anyone but the board: leaves out the entries of need-to-know cases the viewer was not added to. */
     private static String mayKnow(Actor viewer) {
-        return viewer.role() == ActorRole.BOARD ? "" : " AND NOT EXISTS (SELECT 1 FROM incident_summary s"
+        // Spaces on both sides: a text block drops the trailing space before it.
+        return viewer.role() == ActorRole.BOARD ? " " : " AND NOT EXISTS (SELECT 1 FROM incident_summary s"
                 + " WHERE s.incident_id = e.incident_id AND s.need_to_know = TRUE AND NOT EXISTS ("
                 + "SELECT 1 FROM need_to_know_reader r WHERE r.incident_id = e.incident_id AND r.person_id = e.recipient_id)) ";
     }

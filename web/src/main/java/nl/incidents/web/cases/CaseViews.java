@@ -22,11 +22,17 @@ public final class CaseViews {
 
     /**
      * One case in the list: its step due next and when ({@code nextDue}), since when it is overdue
-     * ({@code overdueSince}), both only for the board and managers.
+     * ({@code overdueSince}), both only for the board and managers; whether only those who need to know read it
+     * ({@code needToKnow}: true, or null when the reader may not be told).
      */
     public record CaseSummary(String incidentId, String schoolId, String status, String severity, String stage,
                        String platform, Assignee assignee, OffsetDateTime reportedAt, OffsetDateTime closedAt,
-                       Due nextDue, OffsetDateTime overdueSince, Integer lateSteps) {
+                       Due nextDue, OffsetDateTime overdueSince, Integer lateSteps, Boolean needToKnow) {
+
+        /** Whether the list marks the case confidential (vertrouwelijk). */
+        public boolean confidential() {
+            return Boolean.TRUE.equals(needToKnow);
+        }
 
         public boolean overdue() {
             return overdueSince != null;
@@ -56,7 +62,7 @@ public final class CaseViews {
                    List<Correspondence> correspondence, Step closure, List<Deadline> deadlines,
                    List<TimelineEntry> timeline, List<String> actions, List<Step> policeReportOutcomes,
                    List<LegalHold> legalHolds, List<Hold> holds, List<Erasure> erasures, List<Evidence> evidence,
-                   boolean policePackage) {
+                   boolean policePackage, NeedToKnow needToKnow) {
 
         public Dossier {
             actions = actions == null ? List.of() : actions;
@@ -74,6 +80,18 @@ public final class CaseViews {
 
         public List<Party> staff() {
             return parties().stream().filter(p -> "STAFF".equals(p.role())).toList();
+        }
+    }
+
+    /**
+     * Need to know (alleen wie het moet weten): whether the legal duty makes it so, the board's reason, when and by
+     * whom it marked the case, and the people it added (directory ids); null when the case is not need-to-know.
+     */
+    public record NeedToKnow(boolean legalDuty, String reason, OffsetDateTime markedAt, Actor markedBy,
+                             List<String> readers) {
+
+        public NeedToKnow {
+            readers = readers == null ? List.of() : readers;
         }
     }
 

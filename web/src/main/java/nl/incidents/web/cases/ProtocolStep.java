@@ -26,7 +26,12 @@ public enum ProtocolStep {
     POLICE_OUTCOME("police-outcome", "police-report-outcome", Set.of("RECORD_POLICE_REPORT_OUTCOME"), List.of("outcome")),
     LEGAL_HOLD("legal-hold", "legal-hold", Set.of("PLACE_LEGAL_HOLD"), List.of("reason")),
     LIFT_LEGAL_HOLD("lift-legal-hold", "legal-hold-lifted", Set.of("LIFT_LEGAL_HOLD"), List.of("reason")),
-    ERASE("erase", "erasure", Set.of("ERASE_CASE"), List.of("request", "ground", "requestedBy"));
+    ERASE("erase", "erasure", Set.of("ERASE_CASE"), List.of("request", "ground", "requestedBy")),
+    NEED_TO_KNOW("need-to-know", "need-to-know", Set.of("RESTRICT_TO_NEED_TO_KNOW"), List.of("reason")),
+    LIFT_NEED_TO_KNOW("lift-need-to-know", "need-to-know-lifted", Set.of("LIFT_NEED_TO_KNOW"), List.of("reason")),
+    ADD_READER("add-reader", "need-to-know-readers", Set.of("ADD_NEED_TO_KNOW_READER"), List.of("personId")),
+    REMOVE_READER("remove-reader", "need-to-know-reader-removals", Set.of("REMOVE_NEED_TO_KNOW_READER"),
+            List.of("personId"));
 
     /** The fields sent as a list. */
     static final Set<String> LISTS = Set.of("elements");

@@ -70,6 +70,9 @@ public class TimelineTexts {
             case REMINDER_SET -> new Object[] {label("due", p.get("step"), locale), time(p.get("dueAt"), locale)};
             case BOARD_REMINDED -> new Object[] {p.getOrDefault("reminder", ""), label("due", p.get("step"), locale)};
             case LEGAL_HOLD_PLACED, LEGAL_HOLD_LIFTED -> new Object[] {p.getOrDefault("reason", "")};
+            case NEED_TO_KNOW, NEED_TO_KNOW_LIFTED -> new Object[] {p.getOrDefault("reason", "")};
+            case NEED_TO_KNOW_READER_ADDED, NEED_TO_KNOW_READER_REMOVED -> new Object[] {
+                    names.personWithRole(p.get("personId"), locale)};
             case POLICE_REPORT_CONCLUDED -> new Object[] {p.getOrDefault("outcome", "")};
             case PERSON_ERASED, CASE_ERASED -> new Object[] {p.getOrDefault("request", ""),
                     text("board.erasure.ground." + p.get("ground"), locale),

@@ -85,4 +85,13 @@ public class Names {
         }
         return messages.getMessage("names.holder.person", new Object[] {person(personId)}, person(personId), locale);
     }
+
+    /**
+     * The directory's people whom the board may add to a need-to-know case, by id, in the order of their names: all
+     * but the board's own members, who read every case already.
+     */
+    public java.util.List<String> addable() {
+        return people.values().stream().filter(u -> u.role() == null || !"BOARD".equals(u.role().name()))
+                .sorted(java.util.Comparator.comparing(UserProperties::name)).map(UserProperties::id).toList();
+    }
 }
