@@ -51,7 +51,7 @@ class NeedToKnowBrowserIT {
         Api commands = new Api(system.commandServiceUrl());
         Api queries = new Api(system.queryServiceUrl());
         Api.Response reported = commands.post("teacher2", "/api/incidents", Map.of("schoolId", "school-2",
-                "platform", "WHATSAPP", "location", "https://chat.whatsapp.com/need-to-know", "summary",
+                "platform", "WHATSAPP_GROUP", "location", "https://chat.whatsapp.com/need-to-know", "summary",
                 "A colleague's private life is discussed in the parents' group.", "stage", "DERAILED",
                 "harms", List.of("INSULTING"), "severity", "MEDIUM", "involvedParties", List.of(),
                 "observedAt", Instant.now().minusSeconds(300).toString()));

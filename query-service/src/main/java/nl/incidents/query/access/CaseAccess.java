@@ -66,9 +66,9 @@ public class CaseAccess {
 
     /**
      * Need to know (the kernel's {@link NeedToKnow}): a manager, the communications department or a staff member reads
-     * a need-to-know case (legal duty, or marked by the board) only when the board added them to it; anyone else of
-     * those roles sees nothing of it, not in a list, a dossier, the live updates or a person's dossier. The board
-     * reads it as any case. A reporter who may not know of it keeps the reporter's view of their own report
+     * a need-to-know case (legal duty, or marked by the board) only when the board added them to it, and then reads
+     * it as their role reads a case, whatever its school; anyone else of those roles sees nothing of it, not in a
+     * list, a dossier, the live updates or a person's dossier. The board reads it as any case. A reporter who may not know of it keeps the reporter's view of their own report
      * ({@link #dossierEventsFor(Actor, CaseProgress)}): they made it, and learn no more than its course.
      *
      * @return whether the viewer reads this case as their role allows, as far as need to know goes
@@ -77,12 +77,9 @@ public class CaseAccess {
         return NeedToKnow.mayKnow(viewer, progress);
     }
 
-    /**
-     * The SQL condition over {@code incident_summary} of {@link #onlyThoseWhoNeedToKnowReadANeedToKnowCase}, for a viewer
-     * who is not the board, with the viewer's id as its one parameter.
-     */
-    static final String NEEDS_TO_KNOW = " AND (incident_summary.need_to_know = FALSE OR EXISTS (SELECT 1 FROM"
-            + " need_to_know_reader r WHERE r.incident_id = incident_summary.incident_id AND r.person_id = ?))";
+    /** The SQL condition over {@code incident_summary}: the board added the viewer (the one parameter) to the case. */
+    static final String ADDED = "EXISTS (SELECT 1 FROM need_to_know_reader r"
+            + " WHERE r.incident_id = incident_summary.incident_id AND r.person_id = ?)";
 
     /** The cases the viewer may see: those their role reads in full, and those they reported. */
     public Filter listFilter(Actor viewer) {
@@ -104,12 +101,10 @@ public class CaseAccess {
         String id = viewer.id().value();
         String notInvolved = " AND NOT EXISTS (SELECT 1 FROM incident_party p"
                 + " WHERE p.incident_id = incident_summary.incident_id AND p.person_id = ?)";
-        return switch (viewer.role()) {
-            case SYSTEM -> new Filter("1 = 1", List.of());
-            case BOARD -> new Filter("1 = 1" + notInvolved, List.of(id));
-            case COMMUNICATIONS -> new Filter("communications_notified = TRUE" + notInvolved + NEEDS_TO_KNOW,
-                    List.of(id, id));
-            case STAFF -> new Filter("reported_by = ?" + notInvolved + NEEDS_TO_KNOW, List.of(id, id, id));
+        Filter role = switch (viewer.role()) {
+            case SYSTEM, BOARD -> new Filter("1 = 1", List.of());
+            case COMMUNICATIONS -> new Filter("communications_notified = TRUE", List.of());
+            case STAFF -> new Filter("reported_by = ?", List.of(id));
             case MANAGER -> {
                 Set<String> schools = directory.schoolsOf(viewer.id());
                 List<Object> parameters = new ArrayList<>(List.of(id, id));
@@ -119,11 +114,21 @@ public class CaseAccess {
                             .append(")");
                     parameters.addAll(schools);
                 }
-                parameters.add(id);
-                parameters.add(id);
-                yield new Filter(where.append(")").append(notInvolved).append(NEEDS_TO_KNOW).toString(), parameters);
+                yield new Filter(where.append(")").toString(), parameters);
             }
         };
+        if (viewer.role() == ActorRole.SYSTEM) {
+            return role;
+        }
+        if (viewer.role() == ActorRole.BOARD) {
+            return new Filter(role.where() + notInvolved, List.of(id));
+        }
+        // Their role's cases that are not need-to-know, and every case the board added them to.
+        List<Object> parameters = new ArrayList<>(role.parameters());
+        parameters.add(id);
+        parameters.add(id);
+        return new Filter("((" + role.where() + ") AND incident_summary.need_to_know = FALSE OR " + ADDED + ")"
+                + notInvolved, parameters);
     }
 
     private static final Set<Class<? extends IncidentEvent>> EVERYTHING = Stream.of(

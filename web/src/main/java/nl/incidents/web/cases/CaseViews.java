@@ -78,6 +78,11 @@ public final class CaseViews {
             return report == null || report.involvedParties() == null ? List.of() : report.involvedParties();
         }
 
+        /** The people the board added to a need-to-know case (directory ids); none for any other case. */
+        public List<String> readers() {
+            return needToKnow == null ? List.of() : needToKnow.readers();
+        }
+
         public List<Party> staff() {
             return parties().stream().filter(p -> "STAFF".equals(p.role())).toList();
         }
