@@ -268,7 +268,8 @@ class DeadlinesInDossierTest {
         assertThat(held.path("holds").toString()).isEqualTo(
                 "[{\"kind\":\"legal-hold\",\"reason\":\"The teacher announced a claim\"},{\"kind\":\"police-report\"}]");
         assertThat(held.path("legalHolds").get(0).path("placedBy").path("id").asText()).isEqualTo("board");
-        assertThat(held.path("actions").toString()).isEqualTo("[\"LIFT_LEGAL_HOLD\",\"RECORD_POLICE_REPORT_OUTCOME\"]");
+        assertThat(held.path("actions").toString())
+                .isEqualTo("[\"LIFT_LEGAL_HOLD\",\"RECORD_POLICE_REPORT_OUTCOME\",\"RESTRICT_TO_NEED_TO_KNOW\"]");
         assertThat(lines(held)).contains("The board placed a legal hold: The teacher announced a claim");
         assertThat(dossier("manager", id, d -> true).path("holds")).hasSize(2);
         assertThat(dossier("manager", id, d -> true).path("actions")).isEmpty();
@@ -285,7 +286,7 @@ class DeadlinesInDossierTest {
         assertThat(free.path("holds")).isEmpty();
         assertThat(free.path("legalHolds").get(0).path("liftReason").asText()).isEqualTo("The claim was withdrawn");
         assertThat(free.path("actions").toString()).as("nothing holds the closed case: it may be kept or erased")
-                .isEqualTo("[\"PLACE_LEGAL_HOLD\",\"ERASE_CASE\"]");
+                .isEqualTo("[\"PLACE_LEGAL_HOLD\",\"ERASE_CASE\",\"RESTRICT_TO_NEED_TO_KNOW\"]");
     }
 
     @Test
@@ -313,7 +314,9 @@ class DeadlinesInDossierTest {
         bySystem(id, "deadline: INSPECTOR_CONSULTATION due " + inspectorDue,
                 new DeadlineSet(id, Step.INSPECTOR_CONSULTATION, inspectorDue.plus(Duration.ofHours(1)), 1));
 
-        for (String handler : List.of("board", "manager")) {
+        // A legal-duty case is need-to-know: the board handles it; the school's manager and the communications
+        // department, not added, do not read it at all (see NeedToKnowApiTest).
+        for (String handler : List.of("board")) {
             JsonNode dossier = dossier(handler, id, d -> d.path("lateSteps").size() == 1);
             assertThat(dossier.path("terms").path("legalDuty").asBoolean()).isTrue();
             assertThat(dossier.path("terms").path("clock").asText()).isEqualTo("AROUND_THE_CLOCK");
@@ -324,7 +327,11 @@ class DeadlinesInDossierTest {
             assertThat(row(handler, id).path("nextDue").path("step").asText()).isEqualTo("POLICE_DECISION");
             assertThat(row(handler, id).path("lateSteps").asInt()).isEqualTo(1);
         }
-        for (String outsider : List.of("teacher", "comms")) {
+        for (String notToKnow : List.of("manager", "comms")) {
+            assertThat(get(notToKnow, "/api/incidents/" + id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(row(notToKnow, id)).isNull();
+        }
+        for (String outsider : List.of("teacher")) {
             JsonNode dossier = dossier(outsider, id, d -> true);
             assertThat(dossier.has("terms")).as("terms shown to %s", outsider).isFalse();
             assertThat(dossier.has("deadlines")).isFalse();

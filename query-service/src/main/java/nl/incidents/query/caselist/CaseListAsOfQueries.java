@@ -92,7 +92,8 @@ class CaseListAsOfQueries {
         return new IncidentSummary(folded.incidentId(), folded.schoolId(), folded.status(), folded.severity(),
                 folded.stage(), folded.platform(), folded.assignee(), folded.reportedAt(), folded.closedAt(),
                 next == null ? null : new IncidentSummary.Due(next.step(), next.nextDeadline()),
-                firstDeadline != null && !firstDeadline.isAfter(at) ? firstDeadline : null, folded.lateSteps());
+                firstDeadline != null && !firstDeadline.isAfter(at) ? firstDeadline : null, folded.lateSteps(),
+                folded.needToKnow());
     }
 
     private IncidentsAsOf.ReportedSince reportedSince(CaseAccess.Filter full, Instant at, Set<String> schools,

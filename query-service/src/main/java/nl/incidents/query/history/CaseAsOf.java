@@ -38,10 +38,11 @@ import nl.incidents.query.history.HistoryRepository.Occurred;
  * @param open       its open steps then, in the order of {@link Step}
  * @param lateSteps  how many steps had missed their deadline by then
  * @param legalDuty  whether the legal duty of art. 4a WOT applied (from its recorded terms)
+ * @param needToKnow whether only those who needed to know might know of it then ({@link CaseProgress#needToKnow()})
  */
 public record CaseAsOf(IncidentId incidentId, String schoolId, IncidentStatus status, Severity severity, Stage stage,
                        Platform platform, Assignee assignee, Instant reportedAt, Instant closedAt,
-                       Map<Step, OpenStep> open, int lateSteps, boolean legalDuty) {
+                       Map<Step, OpenStep> open, int lateSteps, boolean legalDuty, boolean needToKnow) {
 
     public CaseAsOf {
         open = Map.copyOf(open);
@@ -74,7 +75,7 @@ public record CaseAsOf(IncidentId incidentId, String schoolId, IncidentStatus st
         DerailingDiscussionReported report = progress.report();
         return new CaseAsOf(incident, report.schoolId(), progress.status(), report.severity(), report.stage(),
                 report.platform(), progress.assignee(), reportedAt, closedAt, progress.open(), late.size(),
-                progress.legalDuty());
+                progress.legalDuty(), progress.needToKnow());
     }
 
     /** The open step the system acted on next (the earliest next deadline, then in the order of {@link Step}), or null. */
