@@ -7,7 +7,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
+import nl.incidents.kernel.incident.ClockMode;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
+import nl.incidents.kernel.incident.EscalationLevel;
+import nl.incidents.kernel.incident.EscalationPolicyRecorded;
+import nl.incidents.kernel.incident.Region;
+import nl.incidents.kernel.incident.Timing;
 import nl.incidents.kernel.incident.Harm;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.InvolvedParty;
@@ -76,6 +82,37 @@ class QuerySchemaMigrationTest {
         assertThat(firstDeadline(jdbc, quiet)).isNull();
         assertThat(jdbc.sql("SELECT person_id FROM incident_party WHERE incident_id = ? ORDER BY person_id")
                 .param(reminded.toString()).query(String.class).list()).containsExactly("manager", "pupil-1");
+    }
+
+    /** Version 13: every case under the legal duty already in the store is need-to-know after the upgrade. */
+    @Test
+    void aLegalDutyCaseOfBeforeNeedToKnowIsNeedToKnowAfterTheMigration() throws Exception {
+        QueryDatabase database = QueryDatabase.fresh("query-schema-ntk").migrate("12");
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
+        IncidentId legalDuty = IncidentId.random();
+        IncidentId other = IncidentId.random();
+        for (IncidentId id : List.of(legalDuty, other)) {
+            jdbc.sql("""
+                    INSERT INTO incident_summary (incident_id, school_id, status, severity, stage, platform, reported_by, reported_at)
+                    VALUES (?, 'school-1', 'ESCALATED', 'CRITICAL', 'DERAILED', 'FACEBOOK', 'teacher', ?)""")
+                    .params(id.toString(), utc(REPORTED)).update();
+            jdbc.sql("""
+                    INSERT INTO incident_history (incident_id, sequence_number, event_id, event_type, occurred_at, payload)
+                    VALUES (?, 1, ?, 'EscalationPolicyRecorded', ?, ?)""")
+                    .params(id.toString(), "terms-" + id, utc(REPORTED), IncidentsJson.messageMapper().writeValueAsString(
+                            new EscalationPolicyRecorded(id, new Timing(Duration.ofHours(1), Duration.ofHours(1),
+                                    Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1)),
+                                    ClockMode.AROUND_THE_CLOCK, Region.NORTH,
+                                    List.of(EscalationLevel.MANAGER, EscalationLevel.BOARD), id == legalDuty)))
+                    .update();
+        }
+
+        database.migrate(null);
+
+        assertThat(jdbc.sql("SELECT need_to_know FROM incident_summary WHERE incident_id = ?").param(legalDuty.toString())
+                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT need_to_know FROM incident_summary WHERE incident_id = ?").param(other.toString())
+                .query(Boolean.class).single()).isFalse();
     }
 
     private static void step(JdbcClient jdbc, IncidentId id, String step, Instant dueAt, int reminder) {
