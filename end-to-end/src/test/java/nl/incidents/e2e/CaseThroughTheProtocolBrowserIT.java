@@ -164,8 +164,9 @@ class CaseThroughTheProtocolBrowserIT {
         board.take("close", Map.of("close-outcome", "Berichten verwijderd, aangifte gedaan, ouder geschorst"));
         assertThat(board.text("status")).isEqualTo("gesloten");
         // Closed, the case is kept while its police report runs (bewaring): the board may record the report's outcome
-        // and place a legal hold (bewaarblokkade), nothing else.
-        assertThat(board.ids("details.step")).containsExactlyInAnyOrder("step-police-outcome", "step-legal-hold");
+        // and place a legal hold (bewaarblokkade), and say who needs to know of it; nothing else.
+        assertThat(board.ids("details.step")).containsExactlyInAnyOrder("step-police-outcome", "step-legal-hold",
+                "step-need-to-know");
         assertThat(board.text("holds-now")).contains("De aangifte loopt nog");
         board.seen("case-board-closed");
         board.take("legal-hold", Map.of("legal-hold-reason", "Ouders dreigen met een klacht bij de geschillencommissie"));
@@ -176,8 +177,8 @@ class CaseThroughTheProtocolBrowserIT {
         assertThat(board.text("legal-holds")).contains("De klacht is ingetrokken");
         board.take("police-outcome", Map.of("police-outcome-outcome", "De politie heeft de ouder gewaarschuwd"));
         assertThat(board.text("holds")).contains("Niets houdt deze zaak vast");
-        // Nothing holds the closed case any more: the board may keep it, or erase it.
-        assertThat(board.ids("details.step")).containsExactly("step-legal-hold", "step-erase");
+        // Nothing holds the closed case any more: the board may keep it, or erase it (or say who needs to know).
+        assertThat(board.ids("details.step")).containsExactly("step-legal-hold", "step-erase", "step-need-to-know");
 
         // The board reads the full history: every event, when and by whom.
         board.open("/cases/" + id + "/history");
