@@ -220,6 +220,27 @@ class MailNotificationTest {
     }
 
     @Test
+    void aMailWaitingForTheServerIsNotSentOnceTheCaseIsNeedToKnowToItsRecipient() throws Exception {
+        String id = UUID.randomUUID().toString();
+        double retriesBefore = attempts("retry");
+        double withheldBefore = attempts("withheld");
+        smtp.stop();
+        try {
+            http.withBasicAuth("teacher", "demo").postForEntity("/api/incidents", report(id, "HIGH"), String.class);
+            await().until(() -> retriesBefore < attempts("retry"));
+            // The manager's mail waits for the server; meanwhile the board makes the case need-to-know.
+            assertThat(http.withBasicAuth("board", "demo").postForEntity("/api/incidents/" + id + "/need-to-know",
+                    Map.of("reason", "A colleague's private life"), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        } finally {
+            smtp.start();
+        }
+        await().until(() -> withheldBefore < attempts("withheld"));
+        await().until(() -> meters.get("incidents.notifications.mails.waiting").gauge().value() == 0);
+        assertThat(mailAbout(id, "manager@demo.example", "aan u doorgezet")).as("withheld, not sent").isNull();
+        assertThat(undeliverable(id)).isZero();
+    }
+
+    @Test
     void theHistoryFromBeforeMailWasSwitchedOnIsNotMailed() throws Exception {
         String id = UUID.randomUUID().toString();
         http.withBasicAuth("teacher", "demo").postForEntity("/api/incidents", report(id, "HIGH"), String.class);
