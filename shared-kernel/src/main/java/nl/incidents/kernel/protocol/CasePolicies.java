@@ -69,11 +69,13 @@ public final class CasePolicies {
     }
 
     /**
-     * Whether this actor handles the case: the board or the case's manager, and not involved in it.
-     * The query side shows the whole dossier to them only.
+     * Whether this actor handles the case: the board or the case's manager, not involved in it, and, for a
+     * need-to-know case, one who may know of it ({@link NeedToKnow#mayKnow}). The query side shows the whole dossier
+     * to them only.
      */
     public static boolean handles(Actor actor, CaseProgress progress) {
-        return isTheBoardOrTheCasesManager(actor, progress) && mayHold(actor.id(), progress);
+        return isTheBoardOrTheCasesManager(actor, progress) && mayHold(actor.id(), progress)
+                && NeedToKnow.mayKnow(actor, progress);
     }
 
     static boolean isTheBoardOrTheCasesManager(Actor actor, CaseProgress progress) {

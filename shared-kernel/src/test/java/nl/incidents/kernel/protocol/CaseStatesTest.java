@@ -139,5 +139,10 @@ class CaseStatesTest {
                 .isFalse();
         assertThat(CasePolicies.handles(new Actor(new PersonId("pupil-7"), ActorRole.BOARD), progress))
                 .as("a board member named in the case").isFalse();
+        CaseProgress marked = progress.next(new nl.incidents.kernel.incident.CaseRestrictedToNeedToKnow(ID, "Private"));
+        assertThat(CasePolicies.handles(new Actor(MANAGER, ActorRole.MANAGER), marked))
+                .as("the case's manager of a need-to-know case the board did not add them to").isFalse();
+        assertThat(CasePolicies.handles(new Actor(MANAGER, ActorRole.MANAGER),
+                marked.next(new nl.incidents.kernel.incident.NeedToKnowReaderAdded(ID, MANAGER)))).isTrue();
     }
 }
