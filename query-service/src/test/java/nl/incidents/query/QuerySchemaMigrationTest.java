@@ -84,10 +84,10 @@ class QuerySchemaMigrationTest {
                 .param(reminded.toString()).query(String.class).list()).containsExactly("manager", "pupil-1");
     }
 
-    /** Version 13: every case under the legal duty already in the store is need-to-know after the upgrade. */
+    /** Version 17: every case under the legal duty already in the store is need-to-know after the upgrade. */
     @Test
     void aLegalDutyCaseOfBeforeNeedToKnowIsNeedToKnowAfterTheMigration() throws Exception {
-        QueryDatabase database = QueryDatabase.fresh("query-schema-ntk").migrate("12");
+        QueryDatabase database = QueryDatabase.fresh("query-schema-ntk").migrate("16");
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
         IncidentId legalDuty = IncidentId.random();
         IncidentId other = IncidentId.random();

@@ -73,6 +73,7 @@ class ErasureProjection {
         people.forEach(person -> forget(event.incidentId(), person));
         jdbc.sql("DELETE FROM dossier_entry WHERE incident_id = ?").param(event.incidentId().toString()).update();
         jdbc.sql("DELETE FROM incident_party WHERE incident_id = ?").param(event.incidentId().toString()).update();
+        jdbc.sql("DELETE FROM need_to_know_reader WHERE incident_id = ?").param(event.incidentId().toString()).update();
         log.info("Erasure of case {}: the query service's copies erased", event.incidentId());
     }
 
@@ -87,6 +88,8 @@ class ErasureProjection {
         people.addAll(jdbc.sql("SELECT person_id FROM incident_party WHERE incident_id = ?").param(id)
                 .query(String.class).list());
         people.addAll(jdbc.sql("SELECT DISTINCT person_id FROM dossier_entry WHERE incident_id = ?").param(id)
+                .query(String.class).list());
+        people.addAll(jdbc.sql("SELECT person_id FROM need_to_know_reader WHERE incident_id = ?").param(id)
                 .query(String.class).list());
         jdbc.sql("SELECT reported_by, assignee_id, manager_id FROM incident_summary WHERE incident_id = ?").param(id)
                 .query((rs, n) -> {
@@ -105,6 +108,8 @@ class ErasureProjection {
         String id = incident.toString();
         jdbc.sql("DELETE FROM dossier_entry WHERE incident_id = ? AND person_id = ?").params(id, person.value()).update();
         jdbc.sql("DELETE FROM incident_party WHERE incident_id = ? AND person_id = ?").params(id, person.value())
+                .update();
+        jdbc.sql("DELETE FROM need_to_know_reader WHERE incident_id = ? AND person_id = ?").params(id, person.value())
                 .update();
         for (String column : List.of("reported_by", "assignee_id", "manager_id")) {
             jdbc.sql("UPDATE incident_summary SET " + column + " = ? WHERE incident_id = ? AND " + column + " = ?")

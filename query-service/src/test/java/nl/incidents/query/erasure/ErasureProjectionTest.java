@@ -15,6 +15,7 @@ import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.CaseErased;
+import nl.incidents.kernel.incident.CaseRestrictedToNeedToKnow;
 import nl.incidents.kernel.incident.CorrespondenceRecorded;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.Harm;
@@ -24,6 +25,7 @@ import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.InvolvedParty;
 import nl.incidents.kernel.incident.Measure;
 import nl.incidents.kernel.incident.MeasureImposed;
+import nl.incidents.kernel.incident.NeedToKnowReaderAdded;
 import nl.incidents.kernel.incident.Part;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonErased;
@@ -189,6 +191,28 @@ class ErasureProjectionTest {
                 .getForEntity("/api/people/" + pupil.value() + "/dossier", JsonNode.class);
         assertThat(gone.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(RawDatabase.rowsContaining(dataSource, marker)).as("after the look-up").isEmpty();
+    }
+
+    /** A staff member the board let know of a case (need to know) is erased from it: their place as its reader goes. */
+    @Test
+    void anErasedReaderOfANeedToKnowCaseLeavesNoTrace() {
+        String marker = "N" + UUID.randomUUID().toString().substring(0, 8);
+        PersonId reader = new PersonId("staff-" + marker);
+        IncidentId id = reported("A confidential case.", new PersonId("llnr-n-" + UUID.randomUUID().toString().substring(0, 8)),
+                new PersonId("llnr-m-" + UUID.randomUUID().toString().substring(0, 8)));
+        append(id, BOARD, new CaseRestrictedToNeedToKnow(id, "A staff member is involved."));
+        append(id, BOARD, new NeedToKnowReaderAdded(id, reader));
+        CaughtUp.await(eventStore, processing);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM need_to_know_reader WHERE incident_id = ? AND person_id = ?")
+                .params(id.toString(), reader.value()).query(Long.class).single()).as("before").isOne();
+
+        append(id, BOARD, new PersonErased(id, reader, "AVG-2026-021", ErasureGround.OBJECTION,
+                ErasureRequester.DATA_SUBJECT));
+        keys.deletePersonFromCase(id, reader);
+        CaughtUp.await(eventStore, processing);
+
+        assertThat(RawDatabase.rowsContaining(dataSource, marker)).as("tables with a row that reads the marker").isEmpty();
+        assertThat(get("/api/incidents/" + id).path("needToKnow").toString()).doesNotContain(marker);
     }
 
     @Test
