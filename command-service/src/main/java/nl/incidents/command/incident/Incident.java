@@ -122,6 +122,13 @@ class Incident {
     @CommandHandler
     void handle(EscalateToManager command, Actor actor, EscalationRules rules) {
         check(CaseAction.ESCALATE_TO_MANAGER, actor);
+        if (actor.role() == ActorRole.BOARD && progress.needToKnow() && !progress.legalDuty()
+                && !progress.isNeedToKnowReader(command.manager())) {
+            // The board hands a need-to-know case only to a manager it let know of it; the system's escalation on
+            // the report goes to the board instead (Escalations.toManager says why).
+            throw RequestRefused.conflict("state.need-to-know-manager", "Only those who need to know may know of "
+                    + "this case: add the manager to them before sending the case to them.");
+        }
         IncidentEscalated escalation = Escalations.toManager(progress, command.manager(), command.reason());
         if (escalation.assignee().equals(progress.assignee())
                 || (actor.role() == ActorRole.SYSTEM && progress.assignee() != null)) {

@@ -19,6 +19,8 @@ import static nl.incidents.command.incident.IncidentFixtures.forbidden;
 import static nl.incidents.command.incident.IncidentFixtures.invalid;
 import static nl.incidents.command.incident.IncidentFixtures.report;
 import static nl.incidents.command.incident.IncidentFixtures.reportEvents;
+import static nl.incidents.command.incident.IncidentFixtures.reportedHistory;
+import static nl.incidents.command.incident.IncidentFixtures.withBoardHistory;
 import static nl.incidents.command.incident.IncidentFixtures.withManagerHistory;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.is;
@@ -32,6 +34,7 @@ import nl.incidents.kernel.incident.AgreeResponseStrategy;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.CaseRestrictedToNeedToKnow;
 import nl.incidents.kernel.incident.CloseIncident;
+import nl.incidents.kernel.incident.EscalateToManager;
 import nl.incidents.kernel.incident.Harm;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.InvolvedParty;
@@ -45,6 +48,7 @@ import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.incident.RemoveNeedToKnowReader;
 import nl.incidents.kernel.incident.ResponseStrategy;
 import nl.incidents.kernel.incident.RestrictToNeedToKnow;
+import nl.incidents.kernel.protocol.Escalations;
 import nl.incidents.kernel.protocol.NeedToKnow;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.FeatureMatcher;
@@ -95,6 +99,25 @@ class IncidentNeedToKnowTest {
         fixture.given(closedHistory())
                 .when(new RestrictToNeedToKnow(INCIDENT, REASON), as(BOARD))
                 .expectEvents(MARKED);
+    }
+
+    @Test
+    @DisplayName("the board sends a need-to-know case only to a manager it added; the system's escalation on the "
+            + "report goes to the board instead, saying why")
+    void escalationToAManagerFollowsNeedToKnow() {
+        EscalateToManager back = new EscalateToManager(INCIDENT, OTHER_MANAGER.id(), "The deputy manager knows the family.");
+        fixture.given(followedBy(withBoardHistory(), MARKED))
+                .when(back, as(BOARD))
+                .expectException(code(conflict(), "state.need-to-know-manager"))
+                .expectNoEvents();
+        fixture.given(followedBy(withBoardHistory(), MARKED, new NeedToKnowReaderAdded(INCIDENT, OTHER_MANAGER.id())))
+                .when(back, as(BOARD))
+                .expectEvents(escalation(new IncidentEscalated(INCIDENT, Assignee.manager(OTHER_MANAGER.id()),
+                        back.reason()), fixture.currentTime()));
+        fixture.given(followedBy(reportedHistory(), MARKED))
+                .when(new EscalateToManager(INCIDENT, MANAGER.id(), Escalations.REPORTED), as(Actor.SYSTEM))
+                .expectEvents(escalation(new IncidentEscalated(INCIDENT, Assignee.board(), Escalations.NEED_TO_KNOW),
+                        fixture.currentTime()));
     }
 
     @Test

@@ -68,8 +68,9 @@ public class CaseAccess {
      * Need to know (the kernel's {@link NeedToKnow}): a manager, the communications department or a staff member reads
      * a need-to-know case (legal duty, or marked by the board) only when the board added them to it, and then reads
      * it as their role reads a case, whatever its school; anyone else of those roles sees nothing of it, not in a
-     * list, a dossier, the live updates or a person's dossier. The board reads it as any case. A reporter who may not know of it keeps the reporter's view of their own report
-     * ({@link #dossierEventsFor(Actor, CaseProgress)}): they made it, and learn no more than its course.
+     * list, a dossier, the live updates or a person's dossier. The board reads it as any case. A reporter who may not know of it keeps their own report
+     * ({@link #dossierEventsFor(Actor, CaseProgress)}): they made it, and learn no more than that it was taken up and
+     * closed.
      *
      * @return whether the viewer reads this case as their role allows, as far as need to know goes
      */
@@ -138,6 +139,12 @@ public class CaseAccess {
     private static final Set<Class<? extends IncidentEvent>> COURSE_OF_THE_CASE = Set.of(
             DerailingDiscussionReported.class, IncidentEscalated.class, EscalationAcknowledged.class,
             ResponseStrategyAgreed.class, IncidentClosed.class, EvidenceAttached.class);
+    /**
+     * What a reporter the board did not add reads of their own need-to-know case: their report, that it was taken up
+     * and that it was closed. Not how it is handled (escalations, the strategy) nor the evidence others attached.
+     */
+    private static final Set<Class<? extends IncidentEvent>> OWN_REPORT = Set.of(
+            DerailingDiscussionReported.class, EscalationAcknowledged.class, IncidentClosed.class);
 
     /**
      * Which of a case's events the viewer's dossier shows. A reporter sees the course of their case, with its evidence;
@@ -159,13 +166,15 @@ public class CaseAccess {
     }
 
     /**
-     * Which of this case's events the viewer's dossier shows: as {@link #dossierEventsFor(Actor)}, or the reporter's
-     * part for someone involved or, on a need-to-know case, someone the board did not add.
+     * Which of this case's events the viewer's dossier shows: as {@link #dossierEventsFor(Actor)}; the reporter's part
+     * for someone involved; on a need-to-know case, for a reporter the board did not add, only their own report, that
+     * it was taken up and that it was closed.
      */
     public Set<Class<? extends IncidentEvent>> dossierEventsFor(Actor viewer, CaseProgress progress) {
-        return aPersonInvolvedReadsOnlyWhatTheyReported(viewer, progress)
-                || !onlyThoseWhoNeedToKnowReadANeedToKnowCase(viewer, progress)
-                ? COURSE_OF_THE_CASE : dossierEventsFor(viewer);
+        if (!onlyThoseWhoNeedToKnowReadANeedToKnowCase(viewer, progress)) {
+            return OWN_REPORT;
+        }
+        return aPersonInvolvedReadsOnlyWhatTheyReported(viewer, progress) ? COURSE_OF_THE_CASE : dossierEventsFor(viewer);
     }
 
     /**

@@ -116,14 +116,22 @@ public class AccessLog {
 
     /**
      * The reads about one person, newest first: of their dossier, and of every case they are involved in as a party;
-     * without the cases that involve {@code leaveOutCasesOf} (when not null).
+     * without the cases that involve {@code leaveOutCasesOf} (when not null); without the need-to-know cases
+     * {@code withholdNeedToKnowFrom} was not added to (when not null).
      */
-    List<AccessLogEntry> about(PersonId person, PersonId leaveOutCasesOf, Paging paging) {
+    List<AccessLogEntry> about(PersonId person, PersonId leaveOutCasesOf, PersonId withholdNeedToKnowFrom,
+                               Paging paging) {
         List<Object> parameters = new ArrayList<>(List.of(paging.upTo(), person.value(), person.value()));
         String leaveOut = "";
         if (leaveOutCasesOf != null) {
             leaveOut = " AND NOT EXISTS (SELECT 1 FROM incident_party v WHERE v.incident_id = a.incident_id AND v.person_id = ?)";
             parameters.add(leaveOutCasesOf.value());
+        }
+        if (withholdNeedToKnowFrom != null) {
+            leaveOut += " AND NOT EXISTS (SELECT 1 FROM incident_summary s WHERE s.incident_id = a.incident_id"
+                    + " AND s.need_to_know = TRUE AND NOT EXISTS (SELECT 1 FROM need_to_know_reader r"
+                    + " WHERE r.incident_id = s.incident_id AND r.person_id = ?))";
+            parameters.add(withholdNeedToKnowFrom.value());
         }
         parameters.add(paging.limit() + 1);
         return jdbc.sql("""

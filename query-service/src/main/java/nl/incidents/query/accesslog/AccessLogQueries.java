@@ -4,6 +4,7 @@ import java.util.List;
 import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.PersonId;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -36,13 +37,16 @@ class AccessLogQueries {
     AccessLogPage handle(FindPersonAccessLog query) {
         requireBoard(query.viewer());
         boolean themselves = query.viewer().id().equals(query.personId());
-        return page(log.about(query.personId(), themselves ? null : query.viewer().id(), query.paging()), query.paging());
+        return page(log.about(query.personId(), themselves ? null : query.viewer().id(), null, query.paging()), query.paging());
     }
 
     @QueryHandler
     OwnAccessLogPage handle(FindOwnAccessLog query) {
         Actor viewer = query.viewer();
-        List<AccessLogEntry> found = log.about(viewer.id(), null, query.paging());
+        // Reads of a need-to-know case they were not added to stay the board's while it is need-to-know: telling a
+        // suspect that a case about them is read would tell them of an investigation (AVG art. 23(1)(d), UAVG art. 41).
+        PersonId withhold = viewer.role() == ActorRole.BOARD ? null : viewer.id();
+        List<AccessLogEntry> found = log.about(viewer.id(), null, withhold, query.paging());
         AccessLogPage page = page(found, query.paging());
         return new OwnAccessLogPage(page.entries().stream()
                 .map(e -> new OwnAccessLogEntry(e.at(), e.reader().role(), e.reader().id().equals(viewer.id()), e.kind(),

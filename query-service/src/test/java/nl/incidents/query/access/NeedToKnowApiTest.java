@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.Assignee;
@@ -20,6 +21,7 @@ import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.DerailingDiscussionReported;
 import nl.incidents.kernel.incident.EscalationLevel;
 import nl.incidents.kernel.incident.EscalationPolicyRecorded;
+import nl.incidents.kernel.incident.EvidenceAttached;
 import nl.incidents.kernel.incident.Harm;
 import nl.incidents.kernel.incident.IncidentEscalated;
 import nl.incidents.kernel.incident.IncidentId;
@@ -176,6 +178,44 @@ class NeedToKnowApiTest {
         assertThat(get("manager", "/api/incidents/" + id).getBody().path("needToKnow").path("readers").get(0).asText())
                 .isEqualTo("manager");
         assertThat(inbox("manager", id)).containsExactly("NEED_TO_KNOW_READER_ADDED");
+    }
+
+    /**
+     * A colleague named in a case the board marks learns nothing of it from their own access log (while it is
+     * need-to-know, a read of it would tell a suspect of the investigation), and the reporter keeps only their report:
+     * not how it is handled, nor the evidence others attached.
+     */
+    @Test
+    void aNeedToKnowCaseLeavesTheOwnAccessLogOfThoseNamedAndTheReporterOnlyTheirReport() {
+        IncidentId id = IncidentId.random();
+        PersonId colleague = new PersonId("teacher2");
+        append(id, TEACHER, report(id, Set.of(Harm.INSULTING), List.of(new InvolvedParty(colleague, PartyRole.STAFF,
+                Part.AUTHOR))));
+        append(id, Actor.SYSTEM, terms(id, false));
+        append(id, Actor.SYSTEM, new IncidentEscalated(id, Assignee.manager(MANAGER.id()), "Reported."));
+        append(id, MANAGER, new EvidenceAttached(id, UUID.randomUUID(), "ab".repeat(32), reported, 10, "image/png",
+                "screenshot.png", null));
+        assertThat(get("board", "/api/incidents/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ownLog("teacher2")).as("before the mark: the board's read of the case about them").contains(id.toString());
+        assertThat(get("teacher", "/api/incidents/" + id).getBody().path("evidence")).hasSize(1);
+
+        append(id, BOARD, new CaseRestrictedToNeedToKnow(id, "A colleague is named."));
+        assertThat(get("board", "/api/incidents/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ownLog("teacher2")).as("after the mark").doesNotContain(id.toString());
+        JsonNode own = get("teacher", "/api/incidents/" + id).getBody();
+        assertThat(own.path("report").path("summary").asText()).isEqualTo("Something happened in the parents group");
+        assertThat(own.path("evidence")).as("the evidence others attached").isEmpty();
+        List<String> codes = new ArrayList<>();
+        own.path("timeline").forEach(line -> codes.add(line.path("code").asText()));
+        assertThat(codes).as("the reporter's timeline").containsExactly("reported");
+    }
+
+    private List<String> ownLog(String user) {
+        ResponseEntity<JsonNode> response = get(user, "/api/me/access-log?limit=200");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<String> cases = new ArrayList<>();
+        response.getBody().path("entries").forEach(entry -> cases.add(entry.path("incidentId").asText()));
+        return cases;
     }
 
     /** What someone who may not know of the case finds: nothing, and refusals like those of any unreadable case. */

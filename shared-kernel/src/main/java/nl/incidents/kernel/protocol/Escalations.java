@@ -20,6 +20,12 @@ public final class Escalations {
     /** The reason of a case that goes to the board because its school's manager is involved (naming nobody). */
     public static final String MANAGER_INVOLVED = "Straight to the board: the school's manager is involved in the "
             + "discussion, and a person involved does not handle the case.";
+    /**
+     * The reason of a case that goes to the board because it is need-to-know and its school's manager is not among
+     * those the board let know of it (naming nobody).
+     */
+    public static final String NEED_TO_KNOW = "Straight to the board: only those who need to know may know of this "
+            + "case, and the school's manager is not among them.";
     private static final String NO_MANAGER_START = "Reported, and school ";
     private static final String NO_MANAGER_END = " has no manager on record: straight to the board.";
     private static final String NOT_ACKNOWLEDGED_MIDDLE = " did not acknowledge the case by ";
@@ -41,7 +47,9 @@ public final class Escalations {
         /** The school's manager is involved in the discussion, so the board handles it. */
         MANAGER_INVOLVED,
         /** The holder did not acknowledge the case in time, so it went up a level. */
-        NOT_ACKNOWLEDGED;
+        NOT_ACKNOWLEDGED,
+        /** The case is need-to-know and its school's manager was not added to it, so the board handles it. */
+        NEED_TO_KNOW;
 
         /** The cause of a reason the system wrote; empty for a person's own words or none. */
         public static Optional<Cause> of(String reason) {
@@ -53,6 +61,8 @@ public final class Escalations {
                 return Optional.of(Cause.LEGAL_DUTY);
             } else if (reason.equals(MANAGER_INVOLVED)) {
                 return Optional.of(Cause.MANAGER_INVOLVED);
+            } else if (reason.equals(NEED_TO_KNOW)) {
+                return Optional.of(Cause.NEED_TO_KNOW);
             } else if (reason.startsWith(NO_MANAGER_START) && reason.endsWith(NO_MANAGER_END)) {
                 return Optional.of(NO_MANAGER);
             } else if (reason.contains(NOT_ACKNOWLEDGED_MIDDLE) && reason.endsWith(", when it was due.")) {
@@ -77,16 +87,19 @@ public final class Escalations {
      * instead: when the school has no manager on record, when the case's terms skip managers (the
      * legal duty, a chain that starts at the board), or when the manager is involved in the
      * discussion, as a person involved does not handle the case (the reason says so without
-     * naming them).
+     * naming them), or when the case is need-to-know and the board did not add the manager to it
+     * ({@link NeedToKnow}).
      *
      * @param schoolManager the school's manager, or null when it has none on record
      */
     public static IncidentEscalated toManager(CaseProgress progress, PersonId schoolManager, String reason) {
         boolean involved = schoolManager != null && !CasePolicies.mayHold(schoolManager, progress);
-        if (schoolManager != null && !involved && !progress.skipsManager()) {
+        boolean notToldOf = schoolManager != null && progress.needToKnow()
+                && !progress.isNeedToKnowReader(schoolManager);
+        if (schoolManager != null && !involved && !notToldOf && !progress.skipsManager()) {
             return new IncidentEscalated(progress.incidentId(), Assignee.manager(schoolManager), reason);
         }
-        String why = progress.legalDuty() ? LEGAL_DUTY : involved ? MANAGER_INVOLVED : reason;
+        String why = progress.legalDuty() ? LEGAL_DUTY : involved ? MANAGER_INVOLVED : notToldOf ? NEED_TO_KNOW : reason;
         return new IncidentEscalated(progress.incidentId(), Assignee.board(), why);
     }
 
