@@ -11,6 +11,7 @@ import nl.incidents.kernel.escalation.EscalationRules;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
 import nl.incidents.kernel.incident.AttachEvidence;
 import nl.incidents.kernel.incident.AddNeedToKnowReader;
+import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.CaseRestrictedToNeedToKnow;
 import nl.incidents.kernel.incident.LiftNeedToKnow;
 import nl.incidents.kernel.incident.NeedToKnowLifted;
@@ -147,7 +148,7 @@ class Incident {
     }
 
     @CommandHandler
-    void handle(MarkStepOverdue command, Actor actor, EscalationRules rules) {
+    void handle(MarkStepOverdue command, Actor actor, EscalationRules rules, OrganisationDirectory directory) {
         check(CaseAction.MARK_STEP_OVERDUE, actor);
         OpenStep step = progress.openStep(command.step());
         if (progress.closed() || step == null || !step.hasDeadlineAt(command.dueAt())) {
@@ -159,7 +160,9 @@ class Incident {
         Optional<IncidentEscalated> up = step.step() == Step.ACKNOWLEDGE && step.reminders() == 0
                 ? Escalations.up(progress, Escalations.notAcknowledged(step.assignee(), step.dueAt()))
                 : Optional.empty();
-        if (step.step() == Step.NOTIFY_COMMUNICATIONS) {
+        if (step.step() == Step.NOTIFY_COMMUNICATIONS && NeedToKnow.communicationsMayKnow(progress, directory)) {
+            // On a need-to-know case nobody of the department may be told until the board adds one of them: the
+            // board is reminded of the step instead (below), never told it was done.
             apply(new CommunicationsDepartmentNotified(incidentId, "Notified by the system: the communications "
                     + "department had not been informed by " + step.dueAt() + ", when it was due."));
         } else if (up.isPresent()) {
@@ -187,8 +190,12 @@ class Incident {
     }
 
     @CommandHandler
-    void handle(NotifyCommunicationsDepartment command, Actor actor) {
+    void handle(NotifyCommunicationsDepartment command, Actor actor, OrganisationDirectory directory) {
         mayAct(CaseAction.NOTIFY_COMMUNICATIONS, actor);
+        if (!NeedToKnow.communicationsMayKnow(progress, directory)) {
+            throw RequestRefused.conflict("state.need-to-know-communications", "Only those who need to know may know "
+                    + "of this case, and nobody of the communications department is among them: add one of them first.");
+        }
         apply(new CommunicationsDepartmentNotified(incidentId, command.message()));
     }
 
@@ -256,10 +263,11 @@ class Incident {
      * reason is required ({@link NeedToKnow#checkReason}).
      */
     @CommandHandler
-    void handle(RestrictToNeedToKnow command, Actor actor) {
+    void handle(RestrictToNeedToKnow command, Actor actor, EscalationRules rules) {
         mayAct(CaseAction.RESTRICT_TO_NEED_TO_KNOW, actor);
         NeedToKnow.checkReason(command.reason());
         apply(new CaseRestrictedToNeedToKnow(incidentId, command.reason().strip()));
+        toTheBoardWhenTheHolderMayNotKnow(rules);
     }
 
     /** The board lifts its own mark; never the legal duty's. */
@@ -289,13 +297,24 @@ class Incident {
     }
 
     @CommandHandler
-    void handle(RemoveNeedToKnowReader command, Actor actor) {
+    void handle(RemoveNeedToKnowReader command, Actor actor, EscalationRules rules) {
         mayAct(CaseAction.REMOVE_NEED_TO_KNOW_READER, actor);
         if (!progress.isNeedToKnowReader(command.personId())) {
             throw RequestRefused.invalid("need-to-know.reader.not-added", "personId",
                     "This person was not added to the case.");
         }
         apply(new NeedToKnowReaderRemoved(incidentId, command.personId()));
+        toTheBoardWhenTheHolderMayNotKnow(rules);
+    }
+
+    /**
+     * An open case whose holder may no longer know of it goes to the board at once, in the same unit of work, so that
+     * it never waits with someone who can neither read nor act on it ({@link NeedToKnow#holderMayNotKnow}).
+     */
+    private void toTheBoardWhenTheHolderMayNotKnow(EscalationRules rules) {
+        if (NeedToKnow.holderMayNotKnow(progress)) {
+            escalate(rules, new IncidentEscalated(incidentId, Assignee.board(), Escalations.NEED_TO_KNOW));
+        }
     }
 
     private static void require(Object value, String code, String field, String message) {

@@ -33,6 +33,7 @@ import java.util.Set;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.BoardReminded;
+import nl.incidents.kernel.incident.CaseRestrictedToNeedToKnow;
 import nl.incidents.kernel.incident.ClockMode;
 import nl.incidents.kernel.incident.CloseIncident;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
@@ -235,6 +236,21 @@ class IncidentDeadlinesTest {
                     .expectEvents(new StepOverdue(INCIDENT, Step.NOTIFY_COMMUNICATIONS, due, null),
                             new CommunicationsDepartmentNotified(INCIDENT, "Notified by the system: the communications "
                                     + "department had not been informed by " + due + ", when it was due."));
+        }
+
+        @Test
+        @DisplayName("on a need-to-know case nobody of the communications department was added to, the board is "
+                + "reminded instead: the case never says the department was told when nobody was")
+        void communicationsOfANeedToKnowCaseRemindTheBoard() {
+            List<Object> history = followedBy(withBoardHistory(),
+                    new CaseRestrictedToNeedToKnow(INCIDENT, "A colleague is named."));
+            Instant due = due(history, Step.NOTIFY_COMMUNICATIONS);
+            fixture.given(history)
+                    .when(overdue(history, Step.NOTIFY_COMMUNICATIONS), as(SYSTEM))
+                    .expectEvents(new StepOverdue(INCIDENT, Step.NOTIFY_COMMUNICATIONS, due, null),
+                            new BoardReminded(INCIDENT, Step.NOTIFY_COMMUNICATIONS, 1),
+                            new DeadlineSet(INCIDENT, Step.NOTIFY_COMMUNICATIONS,
+                                    RULES.nextReminder(terms(), fixture.currentTime()), 1));
         }
 
         @Test

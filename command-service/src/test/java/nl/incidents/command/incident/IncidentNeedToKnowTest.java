@@ -10,6 +10,7 @@ import static nl.incidents.command.incident.IncidentFixtures.PUPIL;
 import static nl.incidents.command.incident.IncidentFixtures.REPORTER;
 import static nl.incidents.command.incident.IncidentFixtures.STAFF_MEMBER;
 import static nl.incidents.command.incident.IncidentFixtures.as;
+import static nl.incidents.command.incident.IncidentFixtures.awaitingBoardHistory;
 import static nl.incidents.command.incident.IncidentFixtures.closedHistory;
 import static nl.incidents.command.incident.IncidentFixtures.conflict;
 import static nl.incidents.command.incident.IncidentFixtures.escalation;
@@ -34,6 +35,7 @@ import nl.incidents.kernel.incident.AgreeResponseStrategy;
 import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.CaseRestrictedToNeedToKnow;
 import nl.incidents.kernel.incident.CloseIncident;
+import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.EscalateToManager;
 import nl.incidents.kernel.incident.Harm;
 import nl.incidents.kernel.incident.IncidentEscalated;
@@ -42,6 +44,7 @@ import nl.incidents.kernel.incident.LiftNeedToKnow;
 import nl.incidents.kernel.incident.NeedToKnowLifted;
 import nl.incidents.kernel.incident.NeedToKnowReaderAdded;
 import nl.incidents.kernel.incident.NeedToKnowReaderRemoved;
+import nl.incidents.kernel.incident.NotifyCommunicationsDepartment;
 import nl.incidents.kernel.incident.Part;
 import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.incident.PersonId;
@@ -93,7 +96,7 @@ class IncidentNeedToKnowTest {
     @Test
     @DisplayName("the board marks a case need-to-know with its reason, also a closed one")
     void boardMarksACase() {
-        fixture.given(withManagerHistory())
+        fixture.given(awaitingBoardHistory())
                 .when(new RestrictToNeedToKnow(INCIDENT, REASON), as(BOARD))
                 .expectEvents(MARKED);
         fixture.given(closedHistory())
@@ -118,6 +121,35 @@ class IncidentNeedToKnowTest {
                 .when(new EscalateToManager(INCIDENT, MANAGER.id(), Escalations.REPORTED), as(Actor.SYSTEM))
                 .expectEvents(escalation(new IncidentEscalated(INCIDENT, Assignee.board(), Escalations.NEED_TO_KNOW),
                         fixture.currentTime()));
+    }
+
+    @Test
+    @DisplayName("a case its manager holds goes to the board when the board marks it or takes the manager off, in the "
+            + "same step, so it never waits with someone who may not know of it")
+    void theHolderWhoMayNotKnowHandsItToTheBoard() {
+        fixture.given(withManagerHistory())
+                .when(new RestrictToNeedToKnow(INCIDENT, REASON), as(BOARD))
+                .expectEvents(followedBy(List.<Object>of(MARKED), escalation(new IncidentEscalated(INCIDENT, Assignee.board(),
+                        Escalations.NEED_TO_KNOW), fixture.currentTime())).toArray());
+        fixture.given(followedBy(withManagerHistory(), MARKED, new NeedToKnowReaderAdded(INCIDENT, MANAGER.id())))
+                .when(new RemoveNeedToKnowReader(INCIDENT, MANAGER.id()), as(BOARD))
+                .expectEvents(followedBy(List.<Object>of(new NeedToKnowReaderRemoved(INCIDENT, MANAGER.id())),
+                        escalation(new IncidentEscalated(INCIDENT, Assignee.board(), Escalations.NEED_TO_KNOW),
+                                fixture.currentTime())).toArray());
+    }
+
+    @Test
+    @DisplayName("the communications department is informed of a need-to-know case only once the board added one of "
+            + "its members; until then the system reminds the board instead of saying it was done")
+    void communicationsOnlyOnceAdded() {
+        NotifyCommunicationsDepartment notify = new NotifyCommunicationsDepartment(INCIDENT, "Press questions expected.");
+        fixture.given(followedBy(withBoardHistory(), MARKED))
+                .when(notify, as(BOARD))
+                .expectException(code(conflict(), "state.need-to-know-communications"))
+                .expectNoEvents();
+        fixture.given(followedBy(withBoardHistory(), MARKED, new NeedToKnowReaderAdded(INCIDENT, COMMUNICATIONS.id())))
+                .when(notify, as(BOARD))
+                .expectEvents(new CommunicationsDepartmentNotified(INCIDENT, "Press questions expected."));
     }
 
     @Test
@@ -182,17 +214,17 @@ class IncidentNeedToKnowTest {
     @Test
     @DisplayName("the board adds a person of the directory and takes them off again; adding them twice changes nothing")
     void boardAddsAndRemoves() {
-        fixture.given(followedBy(withManagerHistory(), MARKED))
+        fixture.given(followedBy(withBoardHistory(), MARKED))
                 .when(new AddNeedToKnowReader(INCIDENT, OTHER_MANAGER.id()), as(BOARD))
                 .expectEvents(new NeedToKnowReaderAdded(INCIDENT, OTHER_MANAGER.id()));
-        fixture.given(followedBy(withManagerHistory(), MARKED, new NeedToKnowReaderAdded(INCIDENT, OTHER_MANAGER.id())))
+        fixture.given(followedBy(withBoardHistory(), MARKED, new NeedToKnowReaderAdded(INCIDENT, OTHER_MANAGER.id())))
                 .when(new AddNeedToKnowReader(INCIDENT, OTHER_MANAGER.id()), as(BOARD))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-        fixture.given(followedBy(withManagerHistory(), MARKED, new NeedToKnowReaderAdded(INCIDENT, OTHER_MANAGER.id())))
+        fixture.given(followedBy(withBoardHistory(), MARKED, new NeedToKnowReaderAdded(INCIDENT, OTHER_MANAGER.id())))
                 .when(new RemoveNeedToKnowReader(INCIDENT, OTHER_MANAGER.id()), as(BOARD))
                 .expectEvents(new NeedToKnowReaderRemoved(INCIDENT, OTHER_MANAGER.id()));
-        fixture.given(followedBy(withManagerHistory(), MARKED))
+        fixture.given(followedBy(withBoardHistory(), MARKED))
                 .when(new RemoveNeedToKnowReader(INCIDENT, OTHER_MANAGER.id()), as(BOARD))
                 .expectException(code(invalid("personId"), "need-to-know.reader.not-added"))
                 .expectNoEvents();

@@ -1,8 +1,10 @@
 package nl.incidents.kernel.protocol;
 
 import nl.incidents.kernel.RequestRefused;
+import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
+import nl.incidents.kernel.incident.Assignee;
 import nl.incidents.kernel.incident.PersonId;
 
 /**
@@ -11,7 +13,11 @@ import nl.incidents.kernel.incident.PersonId;
  * only to the board and to the people the board added ({@link CaseProgress#needToKnow()}). Everyone else learns
  * nothing of it: it is not in their lists, pages, API answers, inbox or mail, and an action on it is refused as for a
  * case they may not read ({@link #REFUSAL_CODE}). The system acts on it as on any case. A reporter who is neither
- * keeps the reporter's view of their own report (the query side's course of the case), nothing more.
+ * keeps their own report (the query side shows them that it was taken up and closed), nothing more.
+ *
+ * <p>Two steps of the protocol follow from it: the case is held only by someone who may know of it
+ * ({@link #holderMayNotKnow}), and the communications department is informed of it (SKOW B.3) only once the board
+ * added one of its members ({@link #communicationsMayKnow}); until then the board is reminded of that step.
  */
 public final class NeedToKnow {
 
@@ -37,6 +43,27 @@ public final class NeedToKnow {
     /** Whether a notice of the case may reach this person, who has this role in the directory. */
     public static boolean mayBeTold(PersonId person, ActorRole role, CaseProgress progress) {
         return !progress.needToKnow() || role == ActorRole.BOARD || progress.isNeedToKnowReader(person);
+    }
+
+    /**
+     * Whether the case's holder is a person who may not know of it (a manager the board did not add, or took off), so
+     * that it must go to the board: an open need-to-know case is never left with someone who can neither read nor act
+     * on it.
+     */
+    public static boolean holderMayNotKnow(CaseProgress progress) {
+        Assignee holder = progress.assignee();
+        return progress.needToKnow() && !progress.closed() && holder != null && holder.personId() != null
+                && !holder.personId().erased() && !progress.isNeedToKnowReader(holder.personId());
+    }
+
+    /**
+     * Whether the communications department can be informed of the case: any case that is not need-to-know; a
+     * need-to-know case once the board added a member of the department (by their role in the directory). Otherwise
+     * a notice would reach nobody, and the case would say the department was informed when it was not.
+     */
+    public static boolean communicationsMayKnow(CaseProgress progress, OrganisationDirectory directory) {
+        return !progress.needToKnow() || progress.needToKnowReaders().stream()
+                .anyMatch(reader -> directory.member(reader).filter(m -> m.role() == ActorRole.COMMUNICATIONS).isPresent());
     }
 
     /**
