@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +57,8 @@ class AsOfBrowserIT {
                 .plusSeconds(1);
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
                 .until(() -> LocalDateTime.now(ZoneId.of("Europe/Amsterdam")).isAfter(before.plusNanos(200_000_000)));
+        // Always with its seconds: a moment to the minute counts to the end of that minute, as the pages say.
+        String at = before.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
         assertThat(new Api(system.commandServiceUrl()).post("manager", "/api/incidents/" + id + "/acknowledgements",
                 Map.of("note", "Ik pak dit op.")).status()).isEqualTo(200);
 
@@ -63,12 +66,12 @@ class AsOfBrowserIT {
         board.waitFor(By.id("events"));
         board.click("as-of-link");
         board.waitFor(By.id("at"));
-        board.open("/cases/" + id + "/as-of?at=" + before);
+        board.open("/cases/" + id + "/as-of?at=" + at);
         board.waitFor(By.id("as-of-moment"));
         assertThat(board.text("status-then")).isEqualTo("wacht op bevestiging");
         assertThat(board.text(By.id("timeline-then"))).doesNotContain("Ik pak dit op");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            board.open("/cases/" + id + "/as-of?at=" + before);
+            board.open("/cases/" + id + "/as-of?at=" + at);
             assertThat(board.text(By.id("since"))).contains("Ik pak dit op");
         });
         board.seen("board-as-of");
@@ -76,7 +79,7 @@ class AsOfBrowserIT {
         // The case list at the same moment: the case as it stood then, beside it now, marked as changed.
         board.open("/cases");
         board.waitFor(By.id("as-of-form"));
-        board.open("/cases/as-of?at=" + before);
+        board.open("/cases/as-of?at=" + at);
         board.waitFor(By.id("as-of-moment"));
         assertThat(board.text("as-of-moment")).startsWith("Zoals het was op");
         assertThat(board.text(By.cssSelector("#then-" + id + " .status-then"))).contains("geëscaleerd");
@@ -87,7 +90,7 @@ class AsOfBrowserIT {
         // The dashboard at the same moment, each figure beside the figure now.
         board.open("/board");
         board.waitFor(By.id("as-of-form"));
-        board.open("/board/as-of?at=" + before);
+        board.open("/board/as-of?at=" + at);
         board.waitFor(By.id("figures"));
         assertThat(board.text("as-of-moment")).startsWith("Zoals het was op");
         assertThat(Integer.parseInt(board.text(By.cssSelector("#figure-status-ESCALATED .then"))))

@@ -62,12 +62,8 @@ class AsOfController {
         if (at == null || at.isBlank()) {
             return "board/as-of";
         }
-        ZonedDateTime moment;
-        try {
-            moment = LocalDateTime.parse(at.strip()).atZone(DUTCH_TIME);
-        } catch (DateTimeParseException notAMoment) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("atProblem", "board.asOf.notAMoment");
+        ZonedDateTime moment = moment(at, model, response);
+        if (moment == null) {
             return "board/as-of";
         }
         try {
@@ -209,6 +205,9 @@ class AsOfController {
      * The moment picked, in Dutch time, put in the model as {@code at} (now, to the minute, when none was picked yet);
      * null when none was picked (the form alone) or it is no moment ({@code atProblem}, 400).
      */
+    /** The shape of a moment picked to the minute, as a datetime-local field sends it. */
+    private static final String MINUTE = "2026-11-30T14:30";
+
     private static ZonedDateTime moment(String at, Model model, HttpServletResponse response) {
         model.addAttribute("at", at != null ? at
                 : LocalDateTime.now(DUTCH_TIME).truncatedTo(ChronoUnit.MINUTES).toString());
@@ -216,7 +215,11 @@ class AsOfController {
             return null;
         }
         try {
-            return LocalDateTime.parse(at.strip()).atZone(DUTCH_TIME);
+            LocalDateTime picked = LocalDateTime.parse(at.strip());
+            // A minute picked in the form (the pages show times to the minute) counts to its end: what the timeline
+            // shows at 14:30 is in the view as of 14:30.
+            return (at.strip().length() == MINUTE.length() ? picked.plusMinutes(1).minusNanos(1_000_000) : picked)
+                    .atZone(DUTCH_TIME);
         } catch (DateTimeParseException notAMoment) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("atProblem", "board.asOf.notAMoment");

@@ -231,21 +231,21 @@ class BoardPagesTest {
     @Test
     void theBoardSeesTheListTheDashboardAndADossierAsTheyStoodOnAMomentItPicked() throws Exception {
         String list = page("board", get("/cases/as-of").param("at", "2026-11-20T14:30"), 200);
-        assertThat(ASKED).contains("Bearer token-of-board /api/incidents/as-of?at=2026-11-20T13:30:00Z");
+        assertThat(ASKED).contains("Bearer token-of-board /api/incidents/as-of?at=2026-11-20T13:30:59.999Z");
         assertThat(list).contains("De zaken zoals ze er toen voor stonden", "Zoals het was op 20 november 2026 14:30",
                 "Sindsdien: 1 zaak op deze pagina veranderd, 2 zaken nieuw gemeld.", "geëscaleerd, wacht op bevestiging",
                 "veranderd:", "gesloten", "Sindsdien gemeld", "href=\"/cases/" + LEGAL + "\"",
                 "href=\"/cases/" + CASE + "/as-of?at=2026-11-20T14:30\"", "Terug naar nu");
         assertLivePage(list);
         String dashboard = page("board", get("/board/as-of").param("at", "2026-11-20T14:30"), 200);
-        assertThat(ASKED).contains("Bearer token-of-board /api/dashboard/as-of?at=2026-11-20T13:30:00Z");
+        assertThat(ASKED).contains("Bearer token-of-board /api/dashboard/as-of?at=2026-11-20T13:30:59.999Z");
         assertThat(dashboard).contains("Het overzicht zoals het er toen voor stond", "Zoals het was op 20 november 2026 14:30",
                 "Sindsdien: open zaken 1 → 5, zaken die aandacht nodig hebben 0 → 2.", "CBS Het Kompas",
                 "Tijd tot bevestigen door de leidinggevende, Deze maand", "20 min");
         assertThat(dashboard).containsPattern("id=\"figure-open\">\\s*<th scope=\"row\">Open zaken</th>\\s*"
                 + "<td class=\"then\">1</td>\\s*<td class=\"now\">5</td>");
         String dossier = page("board", get("/people/pupil-7/as-of").param("at", "2026-11-20T14:30"), 200);
-        assertThat(ASKED).contains("Bearer token-of-board /api/people/pupil-7/dossier/as-of?at=2026-11-20T13:30:00Z");
+        assertThat(ASKED).contains("Bearer token-of-board /api/people/pupil-7/dossier/as-of?at=2026-11-20T13:30:59.999Z");
         assertThat(dossier).contains("Dossier van pupil-7 zoals het er toen voor stond", "Er staat niets in dit dossier.",
                 "Sindsdien toegevoegd: 1", "Maatregel: waarschuwing", "href=\"/people/pupil-7\"");
         assertThat(page("manager", get("/cases/as-of").param("at", "2026-11-20T14:30"), 403))
