@@ -99,7 +99,13 @@ class CaseRepository {
         if (segment.onFullView) {
             parameters.addAll(full.parameters());
         }
-        in(where, parameters, "status", filter.statuses().stream().map(Enum::name).toList());
+        if (!filter.statuses().isEmpty()) {
+            // By the status the viewer sees: a reporter not added to a need-to-know case sees less of it (row below).
+            parameters.addAll(full.parameters());
+            in(where, parameters, "(CASE WHEN need_to_know = TRUE AND NOT (" + full.where() + ") THEN (CASE status"
+                    + " WHEN 'ESCALATED' THEN 'REPORTED' WHEN 'STRATEGY_AGREED' THEN 'ACKNOWLEDGED' ELSE status END)"
+                    + " ELSE status END)", filter.statuses().stream().map(Enum::name).toList());
+        }
         in(where, parameters, "school_id", filter.schools());
         in(where, parameters, "severity", filter.severities().stream().map(Enum::name).toList());
         if (filter.overdue() != null) {
@@ -145,10 +151,22 @@ class CaseRepository {
                 : new Assignee(EscalationLevel.valueOf(level), assigneeId == null ? null : new PersonId(assigneeId));
         String nextStep = rs.getString("next_step");
         Instant deadline = instant(rs, "first_deadline_at");
+        boolean full = rs.getInt("full_view") == 1;
+        IncidentStatus status = IncidentStatus.valueOf(rs.getString("status"));
+        if (!full && rs.getBoolean("need_to_know")) {
+            // A reporter the board did not add learns of their need-to-know case only that it was taken up and closed
+            // (CaseAccess.dossierEventsFor): not who holds it, nor how far its handling got.
+            status = switch (status) {
+                case REPORTED, ESCALATED -> IncidentStatus.REPORTED;
+                case ACKNOWLEDGED, STRATEGY_AGREED -> IncidentStatus.ACKNOWLEDGED;
+                case CLOSED -> IncidentStatus.CLOSED;
+            };
+            assignee = null;
+        }
         IncidentSummary summary = new IncidentSummary(
                 IncidentId.of(rs.getString("incident_id")),
                 rs.getString("school_id"),
-                IncidentStatus.valueOf(rs.getString("status")),
+                status,
                 Severity.valueOf(rs.getString("severity")),
                 Stage.valueOf(rs.getString("stage")),
                 Platform.valueOf(rs.getString("platform")),
@@ -159,7 +177,7 @@ class CaseRepository {
                 deadline != null && !deadline.isAfter(now) ? deadline : null,
                 rs.getInt("late_steps"),
                 // Whether the case is need-to-know: for those who read it in full, not its reporter only.
-                rs.getInt("full_view") == 1 ? rs.getBoolean("need_to_know") : null);
-        return new Row(summary, deadline, rs.getInt("full_view") == 1);
+                full ? rs.getBoolean("need_to_know") : null);
+        return new Row(summary, deadline, full);
     }
 }

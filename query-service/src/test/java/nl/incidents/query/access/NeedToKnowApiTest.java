@@ -208,6 +208,17 @@ class NeedToKnowApiTest {
         List<String> codes = new ArrayList<>();
         own.path("timeline").forEach(line -> codes.add(line.path("code").asText()));
         assertThat(codes).as("the reporter's timeline").containsExactly("reported");
+        JsonNode row = page("teacher", "/api/incidents?size=200").stream()
+                .filter(c -> c.path("incidentId").asText().equals(id.toString())).findFirst().orElseThrow();
+        assertThat(row.path("status").asText()).as("in the reporter's list: not that it went to the manager")
+                .isEqualTo("REPORTED");
+        assertThat(row.path("assignee").isNull() || row.path("assignee").isMissingNode()).as(row.toString()).isTrue();
+        assertThat(page("teacher", "/api/incidents?size=200&status=ESCALATED").stream()
+                .map(c -> c.path("incidentId").asText())).as("nor by filtering on it").doesNotContain(id.toString());
+        assertThat(page("teacher", "/api/incidents?size=200&status=REPORTED").stream()
+                .map(c -> c.path("incidentId").asText())).contains(id.toString());
+        assertThat(page("board", "/api/incidents?size=200&status=ESCALATED").stream()
+                .map(c -> c.path("incidentId").asText())).as("the board sees where it stands").contains(id.toString());
     }
 
     private List<String> ownLog(String user) {
