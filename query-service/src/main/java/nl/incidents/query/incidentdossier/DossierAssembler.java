@@ -124,9 +124,11 @@ final class DossierAssembler {
                     : Line.of(TimelineCode.ESCALATED, text, "level", e.assignee().level(),
                             "personId", e.assignee().personId(), "reason", e.reason());
         } else if (event instanceof EscalationAcknowledged e) {
-            Escalation current = escalations.remove(escalations.size() - 1);
-            escalations.add(new Escalation(current.assignee(), current.reason(), current.escalatedAt(), current.escalatedBy(),
-                    at, by, e.note()));
+            if (!escalations.isEmpty()) { // a view without the escalations (a reporter's own report) has none to close
+                Escalation current = escalations.remove(escalations.size() - 1);
+                escalations.add(new Escalation(current.assignee(), current.reason(), current.escalatedAt(),
+                        current.escalatedBy(), at, by, e.note()));
+            }
             line = Line.of(TimelineCode.ACKNOWLEDGED, "Acknowledged by " + e.assignee().describe()
                             + (e.note() == null ? "" : ": " + e.note()),
                     "level", e.assignee().level(), "personId", e.assignee().personId(), "note", e.note());
