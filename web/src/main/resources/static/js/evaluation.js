@@ -1,6 +1,7 @@
 // The protocol evaluation's bar charts (Apache ECharts, from WebJars): each reads its figures from the JSON in its
-// element's data-chart attribute ({labels, series: [{name, data}]}). A withheld figure (<5, x) is null: no bar. The
-// tables beside them hold every figure; the charts are decoration (role="img" with a text alternative).
+// element's data-chart attribute ({labels, series: [{name, data}]}), the counts rounded to 5 as the tables show them.
+// A figure not shown (<5, x) is null: no bar. The tables beside them hold every figure; the charts are decoration
+// (role="img" with a text alternative).
 document.addEventListener('DOMContentLoaded', function () {
   if (!window.echarts) {
     return;

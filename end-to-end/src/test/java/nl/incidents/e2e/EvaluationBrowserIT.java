@@ -3,6 +3,7 @@ package nl.incidents.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,8 +18,8 @@ import org.openqa.selenium.By;
 /**
  * The board reads the protocol evaluation in a real Chromium on the system the browser tests share: five cases are
  * reported this school year; from the dashboard the board opens the evaluation (the last two complete school years
- * by default, in the pickers), picks this school year, and sees the whole board's figures in tables with bar charts
- * drawn beside them; a date that is no date is said beside the pickers; the CSV and the PDF download from the page's
+ * by default, in the pickers), picks this school year, and sees the whole board's figures, rounded to multiples of 5,
+ * in tables with bar charts drawn beside them from rounded counts only; a date that is no date is said beside the pickers; the CSV and the PDF download from the page's
  * links. A manager is refused the page and the downloads. The page is screenshot and checked with axe-core. Skipped without the browser, unless
  * {@code INCIDENTS_REQUIRE_ALL=1}.
  */
@@ -67,9 +68,13 @@ class EvaluationBrowserIT {
         board.waitFor(By.id("board-cases"));
         String total = board.text(By.cssSelector("#board-cases tbody td"));
         assertThat(Integer.parseInt(total)).as("the board's cases this school year").isGreaterThanOrEqualTo(5);
+        assertThat(Integer.parseInt(total) % 5).as("rounded to a multiple of 5: " + total).isZero();
         assertThat(board.text(By.id("board-severity"))).contains("hoog");
         assertThat(board.text(By.id("board-platform"))).contains("Facebook");
         board.waitFor(By.cssSelector("#board-severity-chart[data-drawn='true'] canvas"));
+        JsonNode chart = Api.JSON.readTree(board.attribute("board-severity-chart", "data-chart"));
+        chart.path("series").forEach(series -> series.path("data").forEach(bar -> assertThat(bar.isNull()
+                || bar.asLong() % 5 == 0).as("a bar is a rounded count or none: " + bar).isTrue()));
         assertThat(board.attribute("evaluation-csv", "href")).endsWith("/board/evaluation.csv?" + period);
         board.seen("board-evaluation");
 

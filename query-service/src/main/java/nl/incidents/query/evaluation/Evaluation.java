@@ -9,9 +9,10 @@ import java.util.Objects;
 /**
  * The protocol evaluation: for the whole board and for each school, the cases of a period (by the time they were
  * reported) counted and timed in sections, each figure beside the same figure of the period of the same length just
- * before. It names no person, and every figure has passed {@link SmallCells}: a count of one to four reads
- * {@value SmallCells#FEWER_THAN_FIVE}, a figure withheld so that a small one cannot be worked out reads
- * {@value SmallCells#WITHHELD}, a time nobody's case measured reads {@value SmallCells#NONE}.
+ * before. It names no person, and every figure has passed {@link SmallCells}: every count is rounded to a multiple of
+ * 5, a count of one to four reads {@value SmallCells#FEWER_THAN_FIVE}, the breakdown of a scope with one to four cases
+ * and a time over fewer than five cases read {@value SmallCells#WITHHELD}, a time nobody's case measured reads
+ * {@value SmallCells#NONE}. No exact count is in it.
  *
  * @param board    the school board's name
  * @param madeAt   when it was made
@@ -84,7 +85,9 @@ public record Evaluation(String board, Instant madeAt, Span period, Span previou
     /**
      * A figure as it may be shown.
      *
-     * @param value the number (a count, or hours to one decimal), or null when it is withheld or there is none
+     * @param value the number shown (a count rounded to a multiple of 5, never the exact count; or hours to one
+     *              decimal), or null when it reads {@value SmallCells#FEWER_THAN_FIVE}, {@value SmallCells#WITHHELD} or
+     *              {@value SmallCells#NONE}
      * @param shown what to show: the number, {@value SmallCells#FEWER_THAN_FIVE}, {@value SmallCells#WITHHELD} or
      *              {@value SmallCells#NONE}
      */

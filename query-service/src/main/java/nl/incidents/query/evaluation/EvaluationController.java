@@ -29,9 +29,10 @@ class EvaluationController {
             + "first acknowledgement, to informing the communications department and to the police decision (cases "
             + "measured, median and 90th percentile by nearest rank); steps found overdue; escalations to the board by "
             + "why; measures by kind; police and inspector reports; outcomes at the period's end; each beside the "
-            + "period of the same length just before. Names nobody: a count of 1 to 4 reads <5, a school with fewer "
-            + "than 5 cases shows no breakdown (x), a time over fewer than 5 cases reads x, and where one part of a "
-            + "total is <5 the next smallest part reads x too. The board only (403, code evaluation.board-only).";
+            + "period of the same length just before. Names nobody: every count is rounded to a multiple of 5 (5 to 7 "
+            + "read 5, 8 to 12 read 10, ...), so that no hidden count can be worked out by subtraction; a count of 1 to "
+            + "4 reads <5, a school with fewer than 5 cases shows no breakdown (x), a time over fewer than 5 cases "
+            + "reads x. The board only (403, code evaluation.board-only).";
     private static final String FROM = "The first day (yyyy-mm-dd, Dutch time); default 1 August two school years "
             + "before the current school year's start.";
     private static final String TO = "The day after the last (yyyy-mm-dd, exclusive); default 1 August of the current "

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The evaluation as CSV (RFC 4180, UTF-8, comma-separated, CRLF): a header row, then one row per figure with its
  * scope (the board's or the school's name), section, item (a school's name in the section {@code school}), unit, the
- * figure in the period and in the previous period, each as shown ({@code <5}, {@code x} and {@code -} as in
- * {@link Evaluation}). The two period columns are named by their days, first and last inclusive. A message converter
+ * figure in the period and in the previous period, each as shown (a count rounded to a multiple of 5, {@code <5},
+ * {@code x} and {@code -} as in {@link Evaluation}). The two period columns are named by their days, first and last inclusive. A message converter
  * (it only writes), so that the controller answers the same record as JSON, CSV and PDF.
  */
 @Component

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the {@link Evaluation} as a PDF in Dutch for the board's meeting: A4, a title page (the board, the two
- * periods, when it was made, how small numbers are shown), then for the whole board and each school one table per
+ * periods, when it was made, how counts are rounded and small numbers shown), then for the whole board and each school one table per
  * section with the period and the previous period side by side. The figures are those of the JSON and the CSV, as
  * shown, with a decimal comma. Standard Helvetica (WinAnsi, nothing embedded); the words are in
  * {@code evaluation/pdf_nl.properties}. A message converter (it only writes); the document is made whole in memory
@@ -116,7 +116,7 @@ class EvaluationPdf extends AbstractHttpMessageConverter<Evaluation> {
         document.add(paragraph(format("period", days(evaluation.period())), BODY, 0, 4));
         document.add(paragraph(format("previous", days(evaluation.previous())), BODY, 0, 4));
         document.add(paragraph(format("madeAt", TIME.format(evaluation.madeAt())), BODY, 0, 24));
-        for (String key : new String[]{"about", "small", "withheld", "none", "times"}) {
+        for (String key : new String[]{"about", "rounded", "small", "withheld", "none", "times"}) {
             document.add(paragraph(WORDS.getString(key), BODY, 0, 6));
         }
     }

@@ -91,67 +91,61 @@ class EvaluationQueries {
 
         Tally boardNow = Tally.of(now);
         Tally boardBefore = Tally.of(before);
-        List<Long> perSchoolNow = schools.keySet().stream().map(id -> count(now, id)).toList();
-        List<Long> perSchoolBefore = schools.keySet().stream().map(id -> count(before, id)).toList();
-        List<Cell> schoolCellsNow = hidden(boardNow.total) ? withheld(perSchoolNow.size()) : SmallCells.parts(perSchoolNow);
-        List<Cell> schoolCellsBefore = hidden(boardBefore.total) ? withheld(perSchoolBefore.size())
-                : SmallCells.parts(perSchoolBefore);
         List<Figure> bySchool = new ArrayList<>();
-        List<String> ids = List.copyOf(schools.keySet());
-        for (int i = 0; i < ids.size(); i++) {
-            bySchool.add(new Figure(ids.get(i), schoolCellsNow.get(i), schoolCellsBefore.get(i)));
+        for (String id : schools.keySet()) {
+            bySchool.add(new Figure(id, SmallCells.withinScope(boardNow.total, SmallCells.count(count(now, id))),
+                    SmallCells.withinScope(boardBefore.total, SmallCells.count(count(before, id)))));
         }
 
         List<Scope> scopes = new ArrayList<>();
-        scopes.add(new Scope(null, directory.name(), sections(boardNow, boardBefore, SmallCells.count(boardNow.total),
-                SmallCells.count(boardBefore.total), new Section("school", "cases", bySchool))));
-        for (int i = 0; i < ids.size(); i++) {
-            String id = ids.get(i);
+        scopes.add(new Scope(null, directory.name(), sections(boardNow, boardBefore, new Section("school", "cases",
+                bySchool))));
+        for (String id : schools.keySet()) {
             scopes.add(new Scope(id, schools.get(id), sections(
                     Tally.of(now.stream().filter(c -> c.schoolId().equals(id)).toList()),
-                    Tally.of(before.stream().filter(c -> c.schoolId().equals(id)).toList()),
-                    schoolCellsNow.get(i), schoolCellsBefore.get(i), null)));
+                    Tally.of(before.stream().filter(c -> c.schoolId().equals(id)).toList()), null)));
         }
         return new Evaluation(directory.name(), clock.instant(), new Span(query.from(), query.to()),
                 new Span(query.previousFrom(), query.from()), scopes);
     }
 
-    /** The sections of one scope; a period whose total is not shown as a number shows no breakdown at all. */
-    private static List<Section> sections(Tally now, Tally before, Cell totalNow, Cell totalBefore, Section bySchool) {
-        boolean hideNow = totalNow.value() == null;
-        boolean hideBefore = totalBefore.value() == null;
+    /**
+     * The sections of one scope, every count rounded ({@link SmallCells}); a period with 1 to 4 cases shows its total
+     * as {@value SmallCells#FEWER_THAN_FIVE} and no breakdown at all.
+     */
+    private static List<Section> sections(Tally now, Tally before, Section bySchool) {
         List<Section> sections = new ArrayList<>();
-        sections.add(new Section("cases", "cases", List.of(new Figure("total", totalNow, totalBefore))));
+        sections.add(new Section("cases", "cases", List.of(new Figure("total", SmallCells.count(now.total),
+                SmallCells.count(before.total)))));
         if (bySchool != null) {
             sections.add(bySchool);
         }
         for (String name : List.of("stage", "harm", "platform", "severity")) {
-            sections.add(counted(name, "cases", now, before, hideNow, hideBefore));
+            sections.add(counted(name, "cases", now, before));
         }
         List<Figure> times = new ArrayList<>();
         for (String step : Tally.TIMED) {
             List<Long> a = now.millis.get(step);
             List<Long> b = before.millis.get(step);
-            times.add(new Figure(step + ".cases", hideNow ? SmallCells.withheld() : SmallCells.count(a.size()),
-                    hideBefore ? SmallCells.withheld() : SmallCells.count(b.size())));
-            times.add(new Figure(step + ".median", hideNow ? SmallCells.withheld() : SmallCells.hours(a, 50),
-                    hideBefore ? SmallCells.withheld() : SmallCells.hours(b, 50)));
-            times.add(new Figure(step + ".p90", hideNow ? SmallCells.withheld() : SmallCells.hours(a, 90),
-                    hideBefore ? SmallCells.withheld() : SmallCells.hours(b, 90)));
+            times.add(new Figure(step + ".cases", SmallCells.withinScope(now.total, SmallCells.count(a.size())),
+                    SmallCells.withinScope(before.total, SmallCells.count(b.size()))));
+            times.add(new Figure(step + ".median", SmallCells.withinScope(now.total, SmallCells.hours(a, 50)),
+                    SmallCells.withinScope(before.total, SmallCells.hours(b, 50))));
+            times.add(new Figure(step + ".p90", SmallCells.withinScope(now.total, SmallCells.hours(a, 90)),
+                    SmallCells.withinScope(before.total, SmallCells.hours(b, 90))));
         }
         sections.add(new Section("time", "hours", times));
         for (String name : List.of("late", "escalation", "measure", "report")) {
-            sections.add(counted(name, "times", now, before, hideNow, hideBefore));
+            sections.add(counted(name, "times", now, before));
         }
-        sections.add(counted("outcome", "cases", now, before, hideNow, hideBefore));
+        sections.add(counted("outcome", "cases", now, before));
         return sections;
     }
 
-    private static Section counted(String name, String unit, Tally now, Tally before, boolean hideNow,
-                                   boolean hideBefore) {
+    private static Section counted(String name, String unit, Tally now, Tally before) {
         List<String> items = List.copyOf(now.counts.get(name).keySet());
-        List<Cell> a = cells(name, now, hideNow);
-        List<Cell> b = cells(name, before, hideBefore);
+        List<Cell> a = cells(name, now);
+        List<Cell> b = cells(name, before);
         List<Figure> figures = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             figures.add(new Figure(items.get(i), a.get(i), b.get(i)));
@@ -159,20 +153,9 @@ class EvaluationQueries {
         return new Section(name, unit, figures);
     }
 
-    private static List<Cell> cells(String section, Tally tally, boolean hide) {
-        List<Long> counts = List.copyOf(tally.counts.get(section).values());
-        if (hide) {
-            return withheld(counts.size());
-        }
-        return Tally.PARTS_OF_THE_TOTAL.contains(section) ? SmallCells.parts(counts) : SmallCells.counts(counts);
-    }
-
-    private static boolean hidden(long total) {
-        return SmallCells.small(total);
-    }
-
-    private static List<Cell> withheld(int n) {
-        return java.util.Collections.nCopies(n, SmallCells.withheld());
+    private static List<Cell> cells(String section, Tally tally) {
+        return SmallCells.counts(List.copyOf(tally.counts.get(section).values())).stream()
+                .map(cell -> SmallCells.withinScope(tally.total, cell)).toList();
     }
 
     private static long count(List<CaseFacts> cases, String schoolId) {

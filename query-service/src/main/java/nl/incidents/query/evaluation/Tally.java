@@ -21,8 +21,6 @@ import nl.incidents.kernel.incident.Step;
  */
 final class Tally {
 
-    /** The sections whose parts add up to the number of cases (secondary suppression applies to them). */
-    static final List<String> PARTS_OF_THE_TOTAL = List.of("stage", "platform", "severity", "outcome", "school");
     /** The timed steps of the section {@code time}, each measured from the report. */
     static final List<String> TIMED = List.of("acknowledge", "communications", "police-decision");
     /** The items of the section {@code report}. */

@@ -74,9 +74,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The protocol evaluation of a seeded board, on H2 and PostgreSQL: 13 cases reported in the school years 2024/25 and
  * 2025/26 (6 at OBS De Esch with known times, 2 at CBS Het Kompas, 5 at a school no longer in the directory) and 5 in
  * the two years before, their events stamped by the event clock. Every figure of every scope, in both periods, is the
- * expected one: small counts read {@code <5}, the small school shows no breakdown, one part of a shown total withheld
- * (x) beside a small one, times over fewer than five cases withheld, an event after the period's end not counted. The
- * CSV and the PDF carry the same figures. A manager is refused (403) before the dates are read; bad dates are 400
+ * expected one: every count rounded to a multiple of 5 (13 reads 15, 6 reads 5, 8 reads 10), small counts read
+ * {@code <5}, the small school shows no breakdown, times over fewer than five cases withheld, an event after the
+ * period's end not counted; no exact count is in the JSON's values, and the subtraction that gave a hidden count
+ * away before rounding no longer pins one. The CSV and the PDF carry the same figures. A manager is refused (403) before the dates are read; bad dates are 400
  * naming the field.
  */
 @ActiveProfiles(resolver = TestStore.Profiles.class)
@@ -112,7 +113,7 @@ class EvaluationApiTest {
     }
 
     @Test
-    void theBoardReadsEveryFigureOfBothPeriodsWithTheSmallOnesHiddenAndTheSameInCsvAndPdf() throws IOException {
+    void theBoardReadsEveryFigureOfBothPeriodsRoundedWithTheSmallOnesHiddenAndTheSameInCsvAndPdf() throws IOException {
         seed();
 
         ResponseEntity<JsonNode> answer = get("board", "/api/evaluation?" + PERIOD, JsonNode.class);
@@ -125,17 +126,20 @@ class EvaluationApiTest {
         assertThat(names(evaluation.path("scopes"))).containsExactly("Stichting Demo Onderwijs", "OBS De Esch",
                 "CBS Het Kompas", "school-9");
 
+        // Exact counts in comments where rounding changes them.
         Map<String, String> boardNow = expected(Map.ofEntries(
-                Map.entry("cases/total", "13"),
-                Map.entry("school/school-1", "6"), Map.entry("school/school-2", "<5"), Map.entry("school/school-9", "x"),
-                Map.entry("stage/THREATENING", "<5"), Map.entry("stage/DERAILED", "x"),
-                Map.entry("harm/BULLYING", "6"), Map.entry("harm/THREATENING", "<5"), Map.entry("harm/INSULTING", "<5"),
-                Map.entry("harm/DEFAMING", "5"),
-                Map.entry("platform/TIKTOK", "6"), Map.entry("platform/WHATSAPP_GROUP", "<5"),
-                Map.entry("platform/FORUM", "x"),
+                Map.entry("cases/total", "15"), // 13
+                Map.entry("school/school-1", "5"), // 6
+                Map.entry("school/school-2", "<5"), Map.entry("school/school-9", "5"),
+                Map.entry("stage/THREATENING", "<5"), Map.entry("stage/DERAILED", "10"), // 11
+                Map.entry("harm/BULLYING", "5"), // 6
+                Map.entry("harm/THREATENING", "<5"), Map.entry("harm/INSULTING", "<5"), Map.entry("harm/DEFAMING", "5"),
+                Map.entry("platform/TIKTOK", "5"), // 6
+                Map.entry("platform/WHATSAPP_GROUP", "<5"), Map.entry("platform/FORUM", "5"),
                 Map.entry("severity/LOW", "<5"), Map.entry("severity/MEDIUM", "5"), Map.entry("severity/HIGH", "<5"),
                 Map.entry("severity/CRITICAL", "5"),
-                Map.entry("time/acknowledge.cases", "6"), Map.entry("time/acknowledge.median", "3.0"),
+                Map.entry("time/acknowledge.cases", "5"), // 6
+                Map.entry("time/acknowledge.median", "3.0"),
                 Map.entry("time/acknowledge.p90", "6.0"),
                 Map.entry("time/communications.cases", "5"), Map.entry("time/communications.median", "30.0"),
                 Map.entry("time/communications.p90", "50.0"),
@@ -143,12 +147,21 @@ class EvaluationApiTest {
                 Map.entry("time/police-decision.p90", "x"),
                 Map.entry("late/ACKNOWLEDGE", "<5"), Map.entry("escalation/NOT_ACKNOWLEDGED_IN_TIME", "<5"),
                 Map.entry("measure/WARNING", "5"), Map.entry("report/police-filed", "<5"),
-                Map.entry("outcome/closed-with-measure", "5"), Map.entry("outcome/open", "8")));
+                Map.entry("outcome/closed-with-measure", "5"), Map.entry("outcome/open", "10"))); // 8
+        // OBS De Esch has 6 cases: 5 MEDIUM and 1 HIGH. Before rounding it showed total 6, MEDIUM "x" (at least 5),
+        // HIGH "<5", the rest 0, so MEDIUM = 5 and HIGH = 1 followed by subtraction. Now the total reads 5 (5 to 7
+        // cases), MEDIUM 5 (5 to 7), HIGH <5 (1 to 4): 5+1 of 6, 5+2 of 7 and 6+1 of 7 all fit, so HIGH is 1 or 2 and
+        // no hidden count is pinned. Likewise between board and schools: 15 (13 to 17) minus 5 and 5 (5 to 7 each)
+        // leaves CBS Het Kompas anywhere from 1 to 4.
         Map<String, String> eschNow = expected(Map.ofEntries(
-                Map.entry("cases/total", "6"), Map.entry("stage/DERAILED", "6"),
-                Map.entry("harm/BULLYING", "6"), Map.entry("harm/THREATENING", "<5"), Map.entry("platform/TIKTOK", "6"),
-                Map.entry("severity/MEDIUM", "x"), Map.entry("severity/HIGH", "<5"),
-                Map.entry("time/acknowledge.cases", "6"), Map.entry("time/acknowledge.median", "3.0"),
+                Map.entry("cases/total", "5"), // 6
+                Map.entry("stage/DERAILED", "5"), // 6
+                Map.entry("harm/BULLYING", "5"), // 6
+                Map.entry("harm/THREATENING", "<5"),
+                Map.entry("platform/TIKTOK", "5"), // 6
+                Map.entry("severity/MEDIUM", "5"), Map.entry("severity/HIGH", "<5"),
+                Map.entry("time/acknowledge.cases", "5"), // 6
+                Map.entry("time/acknowledge.median", "3.0"),
                 Map.entry("time/acknowledge.p90", "6.0"),
                 Map.entry("time/communications.cases", "5"), Map.entry("time/communications.median", "30.0"),
                 Map.entry("time/communications.p90", "50.0"),
@@ -156,7 +169,7 @@ class EvaluationApiTest {
                 Map.entry("time/police-decision.p90", "x"),
                 Map.entry("late/ACKNOWLEDGE", "<5"), Map.entry("escalation/NOT_ACKNOWLEDGED_IN_TIME", "<5"),
                 Map.entry("measure/WARNING", "5"), Map.entry("report/police-filed", "<5"),
-                Map.entry("outcome/closed-with-measure", "x"), Map.entry("outcome/open", "<5")));
+                Map.entry("outcome/closed-with-measure", "5"), Map.entry("outcome/open", "<5")));
         Map<String, String> before = expected(Map.ofEntries(
                 Map.entry("cases/total", "5"), Map.entry("stage/THREATENING", "5"), Map.entry("harm/INSULTING", "5"),
                 Map.entry("platform/FACEBOOK", "5"), Map.entry("severity/LOW", "5"),
@@ -171,12 +184,31 @@ class EvaluationApiTest {
         assertThat(figures(scope(evaluation, null), "period")).isEqualTo(boardNow);
         assertThat(figures(scope(evaluation, null), "previous")).isEqualTo(boardBefore);
         assertThat(figures(scope(evaluation, "school-1"), "period")).isEqualTo(without(eschNow, "school/"));
+        Map<String, String> esch = figures(scope(evaluation, "school-1"), "period");
+        assertThat(List.of(esch.get("cases/total"), esch.get("severity/LOW"), esch.get("severity/MEDIUM"),
+                esch.get("severity/HIGH"), esch.get("severity/CRITICAL")))
+                .as("total minus the other severities leaves HIGH at 1 or 2: not pinned (see above)")
+                .containsExactly("5", "0", "5", "<5", "0");
         assertThat(figures(scope(evaluation, "school-1"), "previous")).isEqualTo(without(before, "school/"));
         assertThat(figures(scope(evaluation, "school-2"), "period")).isEqualTo(hidden("<5"));
         assertThat(figures(scope(evaluation, "school-2"), "previous")).isEqualTo(without(expected(Map.of()), "school/"));
-        assertThat(figures(scope(evaluation, "school-9"), "period")).isEqualTo(hidden("x"));
+        assertThat(figures(scope(evaluation, "school-9"), "period")).isEqualTo(without(expected(Map.of(
+                "cases/total", "5", "stage/DERAILED", "5", "harm/DEFAMING", "5", "platform/FORUM", "5",
+                "severity/CRITICAL", "5", "outcome/open", "5")), "school/"));
+        assertThat(figures(scope(evaluation, "school-9"), "previous")).isEqualTo(without(expected(Map.of()), "school/"));
         assertThat(scope(evaluation, null).path("sections").get(0).path("figures").get(0).path("period").path("value")
-                .asLong()).isEqualTo(13);
+                .asLong()).as("the rounded total, not the 13 cases").isEqualTo(15);
+        for (JsonNode cell : cells(evaluation)) {
+            String shown = cell.path("shown").asText();
+            if (shown.matches("\\d+(\\.\\d)?")) {
+                assertThat(cell.path("value").decimalValue()).as("a value is the number shown").isEqualByComparingTo(shown);
+                assertThat(shown.contains(".") || Long.parseLong(shown) % 5 == 0).as("a count a multiple of 5: " + shown)
+                        .isTrue();
+            } else {
+                assertThat(cell.path("value").isNull() || cell.path("value").isMissingNode())
+                        .as("no value behind " + shown).isTrue();
+            }
+        }
 
         ResponseEntity<byte[]> csv = get("board", "/api/evaluation.csv?" + PERIOD, byte[].class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
@@ -217,8 +249,10 @@ class EvaluationApiTest {
         }
         assertThat(text).as("every figure of the JSON, in order, as 'period previous' at a row's end")
                 .containsSubsequence(lines);
-        assertThat(text).contains("Gemelde zaken 13 5", "Bevestigd: mediaan 3,0 2,0", "pesten 6 0",
-                "gesloten, met maatregel x 0", "OBS De Esch 6 5");
+        assertThat(text).contains("Gemelde zaken 15 5", "Bevestigd: mediaan 3,0 2,0", "pesten 5 0",
+                "gesloten, met maatregel 5 0", "OBS De Esch 5 5");
+        assertThat(text.replaceAll("\\s+", " ")).as("the title page says how counts are shown")
+                .contains("Alle aantallen zijn afgerond op een veelvoud van 5");
     }
 
     @Test
@@ -409,6 +443,21 @@ class EvaluationApiTest {
             }
         }
         return figures;
+    }
+
+    /** Every cell of the evaluation, of every scope, section and figure, in both periods. */
+    private static List<JsonNode> cells(JsonNode evaluation) {
+        List<JsonNode> cells = new ArrayList<>();
+        for (JsonNode scope : evaluation.path("scopes")) {
+            for (JsonNode section : scope.path("sections")) {
+                for (JsonNode figure : section.path("figures")) {
+                    cells.add(figure.path("period"));
+                    cells.add(figure.path("previous"));
+                }
+            }
+        }
+        assertThat(cells).hasSizeGreaterThan(400);
+        return cells;
     }
 
     private static JsonNode scope(JsonNode evaluation, String schoolId) {

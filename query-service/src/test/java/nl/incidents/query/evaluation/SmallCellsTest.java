@@ -1,6 +1,7 @@
 package nl.incidents.query.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import nl.incidents.query.evaluation.Evaluation.Cell;
@@ -9,28 +10,34 @@ import org.junit.jupiter.api.Test;
 class SmallCellsTest {
 
     @Test
-    void aCountOfOneToFourIsNeverShownButZeroAndFiveAre() {
-        assertThat(shown(SmallCells.counts(List.of(0L, 1L, 4L, 5L, 12L)))).containsExactly("0", "<5", "<5", "5", "12");
+    void everyCountIsShownRoundedToAMultipleOfFiveAndOneToFourReadsFewerThanFive() {
+        assertThat(shown(SmallCells.counts(List.of(0L, 1L, 4L, 5L, 7L, 8L, 12L, 13L, 17L, 18L, 1234L))))
+                .containsExactly("0", "<5", "<5", "5", "5", "10", "10", "15", "15", "20", "1235");
+    }
+
+    @Test
+    void theValueOfACountIsTheRoundedOneNeverTheExactOne() {
+        assertThat(SmallCells.count(0).value()).isEqualByComparingTo("0");
         assertThat(SmallCells.count(3).value()).isNull();
+        assertThat(SmallCells.count(7).value()).isEqualByComparingTo("5");
+        assertThat(SmallCells.count(8).value()).isEqualByComparingTo("10");
+        assertThat(SmallCells.count(13).value()).isEqualByComparingTo("15");
+        assertThatThrownBy(() -> SmallCells.count(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void oneSmallPartOfAShownTotalHidesTheNextSmallestPartAboveZeroToo() {
-        assertThat(shown(SmallCells.parts(List.of(0L, 9L, 2L, 6L, 6L)))).containsExactly("0", "9", "<5", "x", "6");
+    void aScopeWithOneToFourCasesShowsNoBreakdownButFromFiveOrNoneItDoes() {
+        assertThat(SmallCells.withinScope(1, SmallCells.count(1)).shown()).isEqualTo("x");
+        assertThat(SmallCells.withinScope(4, SmallCells.count(0)).shown()).as("not even a zero").isEqualTo("x");
+        assertThat(SmallCells.withinScope(4, SmallCells.count(4)).value()).isNull();
+        assertThat(SmallCells.withinScope(5, SmallCells.count(4)).shown()).isEqualTo("<5");
+        assertThat(SmallCells.withinScope(5, SmallCells.count(5)).shown()).isEqualTo("5");
+        assertThat(SmallCells.withinScope(0, SmallCells.count(0)).shown()).as("no cases: nothing to hide").isEqualTo("0");
+        assertThat(SmallCells.withinScope(3, SmallCells.hours(List.of(), 50)).shown()).isEqualTo("x");
     }
 
     @Test
-    void twoSmallPartsCannotBeToldApartSoNothingMoreIsHidden() {
-        assertThat(shown(SmallCells.parts(List.of(3L, 1L, 20L)))).containsExactly("<5", "<5", "20");
-    }
-
-    @Test
-    void withoutOtherPartsAboveFourThereIsNothingMoreToHide() {
-        assertThat(shown(SmallCells.parts(List.of(0L, 2L, 0L)))).containsExactly("0", "<5", "0");
-    }
-
-    @Test
-    void aTimeOverFewerThanFiveCasesIsWithheldAndTheNearestRankIsTaken() {
+    void aTimeOverFewerThanFiveCasesIsWithheldAndTheNearestRankIsTakenExactly() {
         assertThat(SmallCells.hours(List.of(), 50).shown()).isEqualTo("-");
         assertThat(SmallCells.hours(List.of(1L, 2L, 3L, 4L), 50).shown()).isEqualTo("x");
         List<Long> hours = List.of(1L, 2L, 3L, 4L, 5L, 6L).stream().map(h -> h * 3_600_000L).toList();

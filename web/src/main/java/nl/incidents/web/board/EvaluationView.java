@@ -30,7 +30,10 @@ record EvaluationView(String board, Span period, Span previous, List<Scope> scop
     record Figure(String item, Cell period, Cell previous) {
     }
 
-    /** A figure as it may be shown ({@code <5}, {@code x}, {@code -} or the number), its value null when withheld. */
+    /**
+     * A figure as it may be shown ({@code <5}, {@code x}, {@code -} or the number: a count rounded to a multiple of 5,
+     * or hours), its value the number shown, null for the others.
+     */
     record Cell(BigDecimal value, String shown) {
     }
 
