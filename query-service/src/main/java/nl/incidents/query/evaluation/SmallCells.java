@@ -22,7 +22,8 @@ import nl.incidents.query.evaluation.Evaluation.Cell;
  *
  * <ol>
  *   <li>Every count, at every level (the board and each school, both periods, every section, the totals too), is
- *       shown rounded: 0 reads 0; 1 to 4 read {@value #FEWER_THAN_FIVE}; from {@value #THRESHOLD} on, the nearest
+ *       shown rounded: 0 to 4 read {@value #FEWER_THAN_FIVE} (a zero too: were it shown, a "5" beside two
+ *       "&lt;5" parts of a total of "5" would pin each of them at 1); from {@value #THRESHOLD} on, the nearest
  *       multiple of 5, {@code 5 * round(n / 5)} (5 to 7 read 5, 8 to 12 read 10, 13 to 17 read 15, ...; there are
  *       no ties). The exact count is never published, not even as a cell's {@code value}.</li>
  *   <li>A scope (a school, or the board) with 1 to 4 cases in a period shows {@value #FEWER_THAN_FIVE} for its total
@@ -38,7 +39,7 @@ public final class SmallCells {
     public static final int THRESHOLD = 5;
     /** The multiple every count shown is rounded to. */
     public static final int MULTIPLE = 5;
-    /** What a count of 1 to 4 reads. */
+    /** What a count of 0 to 4 reads. */
     public static final String FEWER_THAN_FIVE = "<5";
     /** What a figure reads that is not shown: the breakdown of a scope with 1 to 4 cases, a time over few cases. */
     public static final String WITHHELD = "x";
@@ -49,7 +50,7 @@ public final class SmallCells {
     }
 
     /**
-     * A count as it may be shown (rule 1): 0, {@value #FEWER_THAN_FIVE} (value null), or rounded to the nearest
+     * A count as it may be shown (rule 1): {@value #FEWER_THAN_FIVE} for 0 to 4 (value null), or rounded to the nearest
      * multiple of {@value #MULTIPLE} (value and text alike).
      *
      * @throws IllegalArgumentException for a negative count
@@ -58,7 +59,7 @@ public final class SmallCells {
         if (n < 0) {
             throw new IllegalArgumentException("a count is never negative: " + n);
         }
-        if (small(n)) {
+        if (n < THRESHOLD) {
             return new Cell(null, FEWER_THAN_FIVE);
         }
         long rounded = rounded(n);
