@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -17,11 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps a request body within bounds before anything reads it: a body larger than the limit
  * ({@code incidents.http.max-body-size}) is answered 413, whether its length is announced or it
- * arrives in chunks (a multipart form, which carries a file, is left to {@code spring.servlet.multipart}'s limits), and a
+ * arrives in chunks (a multipart form to a case's evidence, which carries a file, is left to
+ * {@code spring.servlet.multipart}'s limits; elsewhere a multipart form is a body like any other), and a
  * {@code Content-Type} that names no single type ({@code *}{@code /*}, or one
  * that cannot be read) is answered 415. Tomcat's own limit applies to forms only.
  */
 final class RequestBodyGuard extends OncePerRequestFilter {
+
+    /** The one address that takes a form with a file: a case's evidence. */
+    private static final Pattern EVIDENCE_FORM = Pattern.compile("/api/incidents/[^/]+/evidence");
 
     private final long limit;
     private final String tooLarge;
@@ -48,8 +53,8 @@ final class RequestBodyGuard extends OncePerRequestFilter {
                     ProblemResponses.detailFor(HttpStatus.UNSUPPORTED_MEDIA_TYPE), null);
             return;
         }
-        if (isMultipart(contentType)) {
-            // A file (evidence): spring.servlet.multipart's limits apply, and the controller's own.
+        if (isMultipart(contentType) && EVIDENCE_FORM.matcher(request.getRequestURI()).matches()) {
+            // A file (evidence), where one is taken: spring.servlet.multipart's limits apply, and the controller's own.
             chain.doFilter(request, response);
             return;
         }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -122,6 +124,20 @@ class PagesSecurityTest {
         assertThat(query.getFirst("code_challenge_method")).isEqualTo("S256");
         assertThat(query.getFirst("code_challenge")).isNotBlank();
         assertThat(query.getFirst("redirect_uri")).isEqualTo("http://localhost/login/oauth2/code/incidents");
+    }
+
+    /** A form with a file is read only at the evidence form and only from someone signed in (FormGuard). */
+    @Test
+    void aFormWithAFileIsTakenOnlyAtTheEvidenceFormAndOnlyFromSomeoneSignedIn() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "schermafbeelding.png", "image/png", new byte[] {1, 2, 3});
+        mvc.perform(multipart("/cases/" + java.util.UUID.randomUUID() + "/evidence").file(file).with(csrf()))
+                .andExpect(status().isUnauthorized());
+        var registration = registrations.findByRegistrationId("incidents");
+        var signedIn = oidcLogin().clientRegistration(registration).idToken(token -> token.subject("teacher"));
+        mvc.perform(multipart("/report").file(file).with(signedIn).with(csrf()))
+                .andExpect(status().isUnsupportedMediaType());
+        mvc.perform(multipart("/signin").file(file).with(csrf()))
+                .andExpect(status().isUnsupportedMediaType());
     }
 
     @Test
