@@ -12,7 +12,9 @@ document.addEventListener('DOMContentLoaded', function () {
     chart.setOption({
       animation: false,
       color: ['#1f5f99', '#9bb8d3'],
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      // Drawn on the canvas, not as HTML: ECharts 5.3's HTML tooltip does not escape its labels (fixed in 5.5.1,
+      // which WebJars does not serve here), and a school's name comes from the board's directory file.
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
       legend: { top: 0 },
       grid: { containLabel: true, left: 8, right: 24, top: 36, bottom: 8 },
       xAxis: { type: 'value', minInterval: 1 },
