@@ -2,10 +2,12 @@ package nl.incidents.command.incident;
 
 import static nl.incidents.command.incident.IncidentFixtures.BOARD;
 import static nl.incidents.command.incident.IncidentFixtures.COMMUNICATIONS;
+import static nl.incidents.command.incident.IncidentFixtures.HISTORY_TIME;
 import static nl.incidents.command.incident.IncidentFixtures.INCIDENT;
 import static nl.incidents.command.incident.IncidentFixtures.MANAGER;
 import static nl.incidents.command.incident.IncidentFixtures.OTHER_MANAGER;
 import static nl.incidents.command.incident.IncidentFixtures.OTHER_TEACHER;
+import static nl.incidents.command.incident.IncidentFixtures.PUPIL;
 import static nl.incidents.command.incident.IncidentFixtures.REPORTER;
 import static nl.incidents.command.incident.IncidentFixtures.STAFF_MEMBER;
 import static nl.incidents.command.incident.IncidentFixtures.as;
@@ -14,16 +16,25 @@ import static nl.incidents.command.incident.IncidentFixtures.conflict;
 import static nl.incidents.command.incident.IncidentFixtures.fixture;
 import static nl.incidents.command.incident.IncidentFixtures.followedBy;
 import static nl.incidents.command.incident.IncidentFixtures.forbidden;
+import static nl.incidents.command.incident.IncidentFixtures.report;
+import static nl.incidents.command.incident.IncidentFixtures.reportEvents;
 import static nl.incidents.command.incident.IncidentFixtures.withManagerHistory;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.AttachEvidence;
 import nl.incidents.kernel.incident.CaseErased;
+import nl.incidents.kernel.incident.CloseIncident;
 import nl.incidents.kernel.incident.EvidenceAttached;
+import nl.incidents.kernel.incident.Harm;
+import nl.incidents.kernel.incident.InvolvedParty;
+import nl.incidents.kernel.incident.Part;
+import nl.incidents.kernel.incident.PartyRole;
 import nl.incidents.kernel.privacy.ErasureGround;
 import nl.incidents.kernel.privacy.ErasureRequester;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -88,6 +99,24 @@ class IncidentEvidenceTest {
     void involvedBoardMemberIsRefused() {
         fixture.given(withManagerHistory())
                 .when(ATTACH, as(new Actor(STAFF_MEMBER, ActorRole.BOARD)))
+                .expectNoEvents()
+                .expectException(forbidden());
+    }
+
+    @Test
+    @DisplayName("a reporter who is involved (a teacher reporting what is said about them) still attaches the "
+            + "evidence they hold; they do not handle the case")
+    void involvedReporterAttaches() {
+        List<Object> aboutTheReporter = reportEvents(report(Set.of(Harm.INSULTING),
+                        List.of(new InvolvedParty(REPORTER.id(), PartyRole.STAFF, Part.TARGET),
+                                new InvolvedParty(PUPIL, PartyRole.PUPIL, Part.AUTHOR))).toEvent(REPORTER.id()),
+                HISTORY_TIME);
+        fixture.given(aboutTheReporter)
+                .when(ATTACH, as(REPORTER))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(ATTACHED);
+        fixture.given(aboutTheReporter)
+                .when(new CloseIncident(INCIDENT, "Done."), as(REPORTER))
                 .expectNoEvents()
                 .expectException(forbidden());
     }

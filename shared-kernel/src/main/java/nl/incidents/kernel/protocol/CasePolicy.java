@@ -145,9 +145,11 @@ public enum CasePolicy {
 
     A_PERSON_INVOLVED_DOES_NOT_HANDLE_THE_CASE("policy.involved",
             "A person involved in the discussion (author, target, bystander) does not handle its "
-            + "case, nor is it escalated to them: it goes to the board at once.",
+            + "case, nor is it escalated to them: it goes to the board at once. Its reporter, even when involved "
+            + "(a teacher reporting what is said about them), still attaches the evidence they hold.",
             EnumSet.complementOf(EnumSet.of(REPORT, MARK_STEP_OVERDUE)),
-            a -> a.actor().role() == ActorRole.SYSTEM || !a.progress().involves(a.actor().id()),
+            a -> a.actor().role() == ActorRole.SYSTEM || !a.progress().involves(a.actor().id())
+                    || (a.action() == ATTACH_EVIDENCE && a.actor().id().equals(a.progress().reporter())),
             "You cannot %s: the protocol gives this case to someone else.");
 
     private final String code;
