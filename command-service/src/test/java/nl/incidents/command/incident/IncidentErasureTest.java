@@ -10,6 +10,7 @@ import static nl.incidents.command.incident.IncidentFixtures.SYSTEM;
 import static nl.incidents.command.incident.IncidentFixtures.as;
 import static nl.incidents.command.incident.IncidentFixtures.closed;
 import static nl.incidents.command.incident.IncidentFixtures.closedHistory;
+import static nl.incidents.command.incident.IncidentFixtures.code;
 import static nl.incidents.command.incident.IncidentFixtures.conflict;
 import static nl.incidents.command.incident.IncidentFixtures.fixture;
 import static nl.incidents.command.incident.IncidentFixtures.followedBy;
@@ -17,11 +18,8 @@ import static nl.incidents.command.incident.IncidentFixtures.forbidden;
 import static nl.incidents.command.incident.IncidentFixtures.invalid;
 import static nl.incidents.command.incident.IncidentFixtures.strategyAgreedHistory;
 import static nl.incidents.command.incident.IncidentFixtures.withManagerHistory;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.is;
 
 import java.util.stream.Stream;
-import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.CaseErased;
 import nl.incidents.kernel.incident.EraseCase;
@@ -35,8 +33,6 @@ import nl.incidents.kernel.incident.PoliceReportConcluded;
 import nl.incidents.kernel.privacy.ErasureGround;
 import nl.incidents.kernel.privacy.ErasureRequester;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -60,15 +56,6 @@ class IncidentErasureTest {
     @BeforeEach
     void setUp() {
         fixture = fixture();
-    }
-
-    private static Matcher<RequestRefused> code(Matcher<RequestRefused> kind, String code) {
-        return allOf(kind, new FeatureMatcher<RequestRefused, String>(is(code), "with code", "code") {
-            @Override
-            protected String featureValueOf(RequestRefused refusal) {
-                return refusal.code();
-            }
-        });
     }
 
     @Test

@@ -1,5 +1,8 @@
 package nl.incidents.command.incident;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.is;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +19,11 @@ import nl.incidents.kernel.directory.School;
 import nl.incidents.kernel.escalation.EscalationPolicy;
 import nl.incidents.kernel.escalation.EscalationRules;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
-import nl.incidents.kernel.incident.AttachEvidence;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.ActorRole;
 import nl.incidents.kernel.incident.AgreeResponseStrategy;
 import nl.incidents.kernel.incident.Assignee;
+import nl.incidents.kernel.incident.AttachEvidence;
 import nl.incidents.kernel.incident.CloseIncident;
 import nl.incidents.kernel.incident.CommunicationsDepartmentNotified;
 import nl.incidents.kernel.incident.DeadlineSet;
@@ -64,6 +67,7 @@ import nl.incidents.kernel.privacy.ErasureGround;
 import nl.incidents.kernel.privacy.ErasureRequester;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
+import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.Named;
@@ -360,6 +364,16 @@ final class IncidentFixtures {
 
     static Matcher<RequestRefused> conflict() {
         return refused(RequestRefused.Kind.CONFLICT);
+    }
+
+    /** A refusal of this kind that carries this stable code (the one the pages say it by). */
+    static Matcher<RequestRefused> code(Matcher<RequestRefused> kind, String code) {
+        return allOf(kind, new FeatureMatcher<RequestRefused, String>(is(code), "with code", "code") {
+            @Override
+            protected String featureValueOf(RequestRefused refusal) {
+                return refusal.code();
+            }
+        });
     }
 
     private static Matcher<RequestRefused> refusal(RequestRefused.Kind kind, String field) {

@@ -12,6 +12,7 @@ import static nl.incidents.command.incident.IncidentFixtures.STAFF_MEMBER;
 import static nl.incidents.command.incident.IncidentFixtures.as;
 import static nl.incidents.command.incident.IncidentFixtures.awaitingBoardHistory;
 import static nl.incidents.command.incident.IncidentFixtures.closedHistory;
+import static nl.incidents.command.incident.IncidentFixtures.code;
 import static nl.incidents.command.incident.IncidentFixtures.conflict;
 import static nl.incidents.command.incident.IncidentFixtures.escalation;
 import static nl.incidents.command.incident.IncidentFixtures.fixture;
@@ -23,12 +24,9 @@ import static nl.incidents.command.incident.IncidentFixtures.reportEvents;
 import static nl.incidents.command.incident.IncidentFixtures.reportedHistory;
 import static nl.incidents.command.incident.IncidentFixtures.withBoardHistory;
 import static nl.incidents.command.incident.IncidentFixtures.withManagerHistory;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.is;
 
 import java.util.List;
 import java.util.Set;
-import nl.incidents.kernel.RequestRefused;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.AddNeedToKnowReader;
 import nl.incidents.kernel.incident.AgreeResponseStrategy;
@@ -54,8 +52,6 @@ import nl.incidents.kernel.incident.RestrictToNeedToKnow;
 import nl.incidents.kernel.protocol.Escalations;
 import nl.incidents.kernel.protocol.NeedToKnow;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -73,15 +69,6 @@ class IncidentNeedToKnowTest {
     @BeforeEach
     void setUp() {
         fixture = fixture();
-    }
-
-    private static Matcher<RequestRefused> code(Matcher<RequestRefused> kind, String code) {
-        return allOf(kind, new FeatureMatcher<RequestRefused, String>(is(code), "with code", "code") {
-            @Override
-            protected String featureValueOf(RequestRefused refusal) {
-                return refusal.code();
-            }
-        });
     }
 
     /** A legal-duty case (a possible sexual offence by a staff member), with the board. */
