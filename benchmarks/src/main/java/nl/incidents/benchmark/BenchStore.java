@@ -55,8 +55,29 @@ final class BenchStore implements AutoCloseable {
                 "jdbc:h2:tcp://127.0.0.1:" + port + "/incidents", "sa", null, null, null);
     }
 
-    /** A new database on the server named by {@code serverUrl}, whose user may create databases. */
+    /** A new database on the server named by {@code serverUrl}, whose user may create databases; dropped at the end. */
     static BenchStore postgres(String serverUrl) throws SQLException {
+        return postgres(serverUrl, true);
+    }
+
+    /**
+     * The {@code axonserver} profile: events, commands and queries through the Axon Server at {@code hostAndPort}, each
+     * service's own tables in a new database on the PostgreSQL server named by {@code serverUrl}.
+     */
+    static BenchStore axonServer(String hostAndPort, String serverUrl) throws SQLException {
+        BenchStore postgres = postgres(serverUrl, true);
+        Map<String, String> environment = new java.util.HashMap<>(postgres.serviceEnvironment);
+        environment.put("SPRING_PROFILES_ACTIVE", "axonserver");
+        environment.put("AXON_AXONSERVER_SERVERS", hostAndPort);
+        return new BenchStore("Axon Server " + hostAndPort, Map.copyOf(environment), postgres.jdbcUrl, null, null,
+                postgres.serverUrl, postgres.database);
+    }
+
+    /**
+     * A new database on the server named by {@code serverUrl}, whose user may create databases; {@code dropAtEnd}
+     * false keeps it (its name is printed).
+     */
+    static BenchStore postgres(String serverUrl, boolean dropAtEnd) throws SQLException {
         Matcher url = POSTGRES_URL.matcher(serverUrl);
         if (!url.matches()) {
             throw new IllegalArgumentException("Not a jdbc:postgresql://host[:port]/database url: "
@@ -68,12 +89,23 @@ final class BenchStore implements AutoCloseable {
         }
         String query = url.group(3) == null ? "" : url.group(3);
         String jdbcUrl = "jdbc:postgresql://" + url.group(1) + "/" + database + query;
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        if (!dropAtEnd) {
+            System.out.printf("PostgreSQL database %s (kept; INCIDENTS_MASTER_KEY=%s)%n", database,
+                    java.util.Base64.getEncoder().encodeToString(key));
+        }
         return new BenchStore("PostgreSQL", Map.of(
                 "SPRING_PROFILES_ACTIVE", "postgres",
                 "SPRING_DATASOURCE_URL", jdbcUrl,
                 // Empty means none: the user and password in the url apply.
                 "SPRING_DATASOURCE_USERNAME", "",
-                "SPRING_DATASOURCE_PASSWORD", ""), jdbcUrl, null, null, serverUrl, database);
+                "SPRING_DATASOURCE_PASSWORD", "",
+                // The production profiles need a master key and a sign-in provider; the benchmarks sign in with the demo
+                // board's HTTP Basic, so the provider is never asked.
+                "INCIDENTS_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(key),
+                "INCIDENTS_OIDC_ISSUER", "http://localhost:8080",
+                "INCIDENTS_DEMO", "true"), jdbcUrl, null, null, dropAtEnd ? serverUrl : null, database);
     }
 
     String label() {
@@ -81,7 +113,12 @@ final class BenchStore implements AutoCloseable {
     }
 
     boolean isPostgres() {
-        return database != null;
+        return !jdbcUrl.startsWith("jdbc:h2:");
+    }
+
+    /** Whether the events are in Axon Server (no event table in the database). */
+    boolean eventsInAxonServer() {
+        return serviceEnvironment.containsKey("AXON_AXONSERVER_SERVERS");
     }
 
     Map<String, String> serviceEnvironment() {
@@ -107,7 +144,7 @@ final class BenchStore implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        if (database != null) {
+        if (serverUrl != null) {
             try (Connection admin = DriverManager.getConnection(serverUrl); Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }

@@ -43,6 +43,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests package exec:java@deadlines
  * -Dexec.args="10000 PT3M"} (cases, time to acknowledge). The service runs with its defaults:
  * db-scheduler polls every second with 10 threads.
+ *
+ * <p>With a kill ({@code exec:java@deadlines-kill -Dexec.args="cases=10000 acknowledge=PT3M"}, see {@link KilledDeadlines}):
+ * the command service runs from its jar as a process of its own and is killed with SIGKILL while the deadlines fire,
+ * then started again; missed, doubled and late deadlines are counted from the event store.
  */
 public final class DeadlineBenchmark {
 
@@ -52,6 +56,10 @@ public final class DeadlineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 0 ? "deadlines-kill".equals(System.getProperty("benchmark")) : args[0].contains("=")) {
+            Figure.print("Deadlines, with a kill -9 of the command service while they fire", KilledDeadlines.main(args));
+            System.exit(0);
+        }
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         Duration acknowledge = args.length > 1 ? Duration.parse(args[1]) : Duration.ofMinutes(3);
         Path data = Files.createTempDirectory("deadline-benchmark");

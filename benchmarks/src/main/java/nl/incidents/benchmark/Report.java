@@ -14,7 +14,7 @@ final class Report {
 
     /** Everything measured on one store. */
     record Store(String name, String database, List<Level> levels, ReportClients.Visibility visibility,
-                 Map<String, Long> eventsByType, String loadBefore, String loadAfter) {
+                 ReportClients.Visibility underLoad, Map<String, Long> eventsByType, String loadBefore, String loadAfter) {
 
         long cases() {
             return eventsByType.getOrDefault("DerailingDiscussionReported", 0L);
@@ -29,16 +29,16 @@ final class Report {
         System.out.println("Cases per second over HTTP (POST /api/incidents as teacher, each client a thread with its own connection),");
         System.out.println("and plain JDBC on the same database: as many threads, each committing one 1 KB row per transaction.");
         System.out.println();
-        System.out.printf("%-12s %7s %8s %6s %16s %10s %11s %10s%n",
-                "store", "clients", "cases/s", "errors", "response p50/p99", "caught up", "JDBC rows/s", "of JDBC");
+        System.out.printf("%-12s %7s %8s %6s %16s %10s %11s %10s %7s%n",
+                "store", "clients", "cases/s", "errors", "response p50/p99", "caught up", "JDBC rows/s", "of JDBC", "ratio");
         for (Store store : stores) {
             for (Level level : store.levels()) {
                 ReportClients.Run run = level.run();
                 List<Long> millis = run.responseMicros().stream().map(us -> us / 1000).sorted().toList();
-                System.out.printf("%-12s %7d %8.1f %6d %9d / %3d ms %8.1f s %11.0f %9.1f%%%n", store.name(), run.clients(),
+                System.out.printf("%-12s %7d %8.1f %6d %9d / %3d ms %8.1f s %11.0f %9.1f%% %6.3fx%n", store.name(), run.clients(),
                         run.perSecond(), run.errorCount(), percentile(millis, 50), percentile(millis, 99),
                         level.backlog().toMillis() / 1000.0, level.jdbcRowsPerSecond(),
-                        100 * run.perSecond() / level.jdbcRowsPerSecond());
+                        100 * run.perSecond() / level.jdbcRowsPerSecond(), run.perSecond() / level.jdbcRowsPerSecond());
             }
         }
         System.out.println("(caught up: after the clients stopped, until the saga had escalated every case and the query side showed the last)");
@@ -53,7 +53,18 @@ final class Report {
                     percentile(v.visibleMillis(), 50), percentile(v.visibleMillis(), 99),
                     percentile(v.escalatedMillis(), 50), percentile(v.escalatedMillis(), 99), v.lost());
         }
-        System.out.println("(escalated: the saga's IncidentEscalated in the dossier: event store -> saga -> command -> event store -> projection)");
+        System.out.println("(escalated: the escalation to the manager in the dossier)");
+        System.out.println();
+        System.out.println("The same under load: while the most clients of the run report, one more client reports a case at a time:");
+        System.out.printf("%-12s %7s %22s %22s %5s%n", "store", "cases", "dossier: median / p99", "escalated: median / p99", "lost");
+        for (Store store : stores) {
+            ReportClients.Visibility v = store.underLoad();
+            if (v != null) {
+                System.out.printf("%-12s %7d %13d / %4d ms %14d / %4d ms %5d%n", store.name(), v.visibleMillis().size(),
+                        percentile(v.visibleMillis(), 50), percentile(v.visibleMillis(), 99),
+                        percentile(v.escalatedMillis(), 50), percentile(v.escalatedMillis(), 99), v.lost());
+            }
+        }
 
         System.out.println();
         System.out.println("Each accepted report is one command; the escalation saga then sends a second (EscalateToManager), stores its");
@@ -71,6 +82,42 @@ final class Report {
             System.out.printf("  %-12s %s; load average before %s, after %s%n", store.name(), store.database(),
                     store.loadBefore(), store.loadAfter());
         }
+    }
+
+    /**
+     * Issue 13's figures: cases/s against one-row JDBC commits/s per level (at least 0.25x with {@code most} clients),
+     * and the query delay (p99 at most 250 ms on the JDBC stores, 50 ms with Axon Server) under load, idle beside it.
+     */
+    static List<Figure> figures(List<Store> stores, int most) {
+        List<Figure> figures = new java.util.ArrayList<>();
+        for (Store store : stores) {
+            for (Level level : store.levels()) {
+                ReportClients.Run run = level.run();
+                double ratio = run.perSecond() / level.jdbcRowsPerSecond();
+                String what = store.name() + ": reports/s, " + run.clients() + (run.clients() == 1 ? " client" : " clients");
+                String measured = String.format("%.1f/s (%d errors)", run.perSecond(), run.errorCount());
+                String reference = String.format("one-row JDBC commits %,.0f/s", level.jdbcRowsPerSecond());
+                figures.add(run.clients() == most
+                        ? Figure.of(what, measured, reference, String.format(">= 0.25x (is %.3fx)", ratio), ratio >= 0.25)
+                        : new Figure(what, measured, reference, String.format("(is %.3fx)", ratio), null));
+            }
+            boolean axonServer = store.name().startsWith("Axon Server");
+            long target = axonServer ? 50 : 250;
+            ReportClients.Visibility loaded = store.underLoad();
+            if (loaded != null) {
+                long p99 = percentile(loaded.visibleMillis(), 99);
+                figures.add(Figure.of(store.name() + ": report accepted -> visible in the query service, under " + most
+                                + " clients' load", String.format("p99 %d ms (median %d; %d cases, %d lost)", p99,
+                                percentile(loaded.visibleMillis(), 50), loaded.visibleMillis().size(), loaded.lost()), "-",
+                        "p99 <= " + target + " ms", p99 >= 0 && p99 <= target && loaded.lost() == 0));
+            }
+            ReportClients.Visibility idle = store.visibility();
+            figures.add(new Figure(store.name() + ": report accepted -> visible in the query service, idle",
+                    String.format("p99 %d ms (median %d; %d cases, %d lost)", percentile(idle.visibleMillis(), 99),
+                            percentile(idle.visibleMillis(), 50), idle.visibleMillis().size(), idle.lost()), "-",
+                    "(the target is for the loaded figure)", null));
+        }
+        return figures;
     }
 
     static long percentile(List<Long> values, int percent) {

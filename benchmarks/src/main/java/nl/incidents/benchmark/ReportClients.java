@@ -54,6 +54,14 @@ final class ReportClients {
         this.queryService = queryService;
     }
 
+    URI reports() {
+        return reports;
+    }
+
+    URI queryService() {
+        return queryService;
+    }
+
     /** The id of the last report that was accepted. */
     String lastAccepted() {
         return lastAccepted.get();
@@ -135,12 +143,20 @@ final class ReportClients {
      * every {@code pollEvery} until its dossier is there, and until it shows the escalation the saga made.
      */
     Visibility visibility(int samples, Duration pollEvery) throws IOException, InterruptedException {
+        return visibility(samples, pollEvery, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #visibility(int, Duration)}, but stops early at {@code untilNanos} ({@link System#nanoTime()}): for
+     * sampling while other clients load the service.
+     */
+    Visibility visibility(int samples, Duration pollEvery, long untilNanos) throws IOException, InterruptedException {
         HttpClient http = client();
         HttpClient poller = client();
         List<Long> visible = new ArrayList<>();
         List<Long> escalated = new ArrayList<>();
         int lost = 0;
-        for (int i = 0; i < samples; i++) {
+        for (int i = 0; i < samples && System.nanoTime() < untilNanos; i++) {
             UUID id = UUID.randomUUID();
             if (report(http, id) != null) {
                 lost++;

@@ -1,0 +1,234 @@
+package nl.incidents.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Durable deadlines across a crash: starts the command service from its jar on a fresh store with {@code acknowledge}
+ * (3 minutes) for a CRITICAL case's acknowledgement, reports {@code cases} (10,000) such cases over HTTP with 16
+ * clients, and once {@code killAt} (a third) of the acknowledgement deadlines have fired, kills the service with SIGKILL
+ * and starts it again at once. When every deadline has fired (or {@code patience} after the last was due), it reads the
+ * event store with plain JDBC:
+ * <ul>
+ *   <li><b>missed</b>: a case's first acknowledgement deadline ({@code DeadlineSet}) with no {@code StepOverdue} for
+ *       it;</li>
+ *   <li><b>doubled</b>: two or more {@code StepOverdue} for the same case, step and due time;</li>
+ *   <li><b>lateness</b>: the {@code StepOverdue}'s time minus its due time; and minus the later of its due time and the
+ *       moment the service was ready again, since no deadline can fire while the service is down (the issue's p99
+ *       target is judged on this one; both are printed).</li>
+ * </ul>
+ */
+final class KilledDeadlines {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AUTHORIZATION = "Basic "
+            + Base64.getEncoder().encodeToString("teacher:demo".getBytes(StandardCharsets.UTF_8));
+
+    private KilledDeadlines() {
+    }
+
+    /** A fired or set deadline read back from the store. */
+    private record Deadline(String caseId, String step, Instant dueAt, Instant storedAt, String cause) {
+    }
+
+    static List<Figure> main(String[] args) throws Exception {
+        Args options = Args.parse(args, "cases", "acknowledge", "killAt", "patience", "postgres");
+        Jars jars = Jars.fromProperties();
+        RebuildBenchmark.header("Deadline benchmark with a kill -9", jars);
+        try (BenchStore store = options.has("postgres") ? BenchStore.postgres(options.get("postgres"))
+                : BenchStore.embedded(Files.createTempDirectory("deadline-kill-benchmark"))) {
+            return run(store, jars, jars.logs().resolve("deadlines-kill"), options.integer("cases", 10_000),
+                    Duration.parse(options.get("acknowledge", "PT3M")), Double.parseDouble(options.get("killAt", "0.33")),
+                    Duration.parse(options.get("patience", "PT3M")));
+        }
+    }
+
+    static List<Figure> run(BenchStore store, Jars jars, Path logs, int cases, Duration acknowledge, double killAt,
+                            Duration patience) throws Exception {
+        Files.createDirectories(logs);
+        try (ServiceProcess commands = new ServiceProcess("command-service", jars.command(), logs)
+                .withArguments("--incidents.escalation.timings.critical.acknowledge=" + acknowledge,
+                        "--incidents.escalation.timings.critical.notify-communications=P1D",
+                        "--incidents.escalation.timings.critical.police-decision=P1D")) {
+            Map<String, String> environment = new HashMap<>(store.serviceEnvironment());
+            environment.putAll(Map.of("INCIDENTS_DEMO", "true", "COMMAND_SERVICE_PORT", String.valueOf(commands.port())));
+            commands.start(environment);
+            System.out.printf("%n== %s: %,d CRITICAL cases, %s to acknowledge (load average %s)%n", store.label(), cases,
+                    acknowledge, Machine.loadAverage());
+            long started = System.nanoTime();
+            long accepted = report(commands, cases, 16);
+            System.out.printf("%,d cases reported over HTTP in %.1f s%n", accepted, (System.nanoTime() - started) / 1e9);
+
+            Map<String, Deadline> due = new HashMap<>();
+            Instant waitUntil = Instant.now().plus(acknowledge);
+            while (due.size() < accepted && Instant.now().isBefore(waitUntil)) {
+                for (Deadline set : read(store, "DeadlineSet")) {
+                    if (set.step().equals("ACKNOWLEDGE")) {
+                        due.merge(set.caseId(), set, (a, b) -> a.storedAt().isBefore(b.storedAt()) ? a : b);
+                    }
+                }
+                Thread.sleep(1_000);
+            }
+            Instant lastDue = due.values().stream().map(Deadline::dueAt).max(Instant::compareTo).orElseThrow();
+            System.out.printf("%,d acknowledgement deadlines set, due from %s to %s%n", due.size(),
+                    due.values().stream().map(Deadline::dueAt).min(Instant::compareTo).orElseThrow(), lastDue);
+
+            long killWhen = Math.max(1, Math.round(due.size() * killAt));
+            while (overdueCount(store) < killWhen) {
+                Thread.sleep(100);
+            }
+            long firedBefore = overdueCount(store);
+            Instant killed = Instant.now();
+            commands.kill();
+            System.out.printf("kill -9 of the command service at %s, %,d deadlines fired by then%n", killed, firedBefore);
+            commands.start(environment);
+            Instant back = Instant.now();
+            System.out.printf("the command service was ready again %.1f s later%n", Duration.between(killed, back).toMillis() / 1000.0);
+
+            Instant giveUp = lastDue.plus(patience);
+            List<Deadline> fired = List.of();
+            while (Instant.now().isBefore(giveUp)) {
+                Thread.sleep(2_000);
+                fired = read(store, "StepOverdue");
+                if (fired.stream().filter(f -> f.step().equals("ACKNOWLEDGE")).map(Deadline::caseId).distinct().count() >= due.size()) {
+                    Thread.sleep(5_000); // a late double would come now
+                    break;
+                }
+            }
+            fired = read(store, "StepOverdue");
+            return figures(store, due, fired, back);
+        }
+    }
+
+    private static List<Figure> figures(BenchStore store, Map<String, Deadline> due, List<Deadline> fired, Instant back) {
+        Map<String, Integer> times = new HashMap<>();
+        for (Deadline f : fired) {
+            times.merge(f.caseId() + " " + f.step() + " " + f.dueAt(), 1, Integer::sum);
+        }
+        long doubled = times.values().stream().filter(n -> n > 1).count();
+        List<Long> lateness = new ArrayList<>();
+        List<Long> afterReturn = new ArrayList<>();
+        long missed = 0;
+        long bySweep = 0;
+        for (Deadline set : due.values()) {
+            Deadline overdue = fired.stream().filter(f -> f.caseId().equals(set.caseId()) && f.step().equals("ACKNOWLEDGE")
+                    && f.dueAt().equals(set.dueAt())).min((a, b) -> a.storedAt().compareTo(b.storedAt())).orElse(null);
+            if (overdue == null) {
+                missed++;
+                continue;
+            }
+            if (overdue.cause() != null && overdue.cause().startsWith("sweep")) {
+                bySweep++;
+            }
+            lateness.add(Duration.between(set.dueAt(), overdue.storedAt()).toMillis());
+            Instant from = set.dueAt().isAfter(back) ? set.dueAt() : back;
+            afterReturn.add(Math.max(0, Duration.between(from, overdue.storedAt()).toMillis()));
+        }
+        System.out.printf("fired %,d of %,d (%,d by the sweep); missed %,d; doubled %,d%n", lateness.size(), due.size(),
+                bySweep, missed, doubled);
+        System.out.printf("lateness past due: median %,d ms, p99 %,d ms, most %,d ms%n", Report.percentile(lateness, 50),
+                Report.percentile(lateness, 99), lateness.stream().mapToLong(Long::longValue).max().orElse(-1));
+        System.out.printf("lateness past due or the restart, whichever is later: median %,d ms, p99 %,d ms, most %,d ms%n",
+                Report.percentile(afterReturn, 50), Report.percentile(afterReturn, 99),
+                afterReturn.stream().mapToLong(Long::longValue).max().orElse(-1));
+        String where = (store.isPostgres() ? "PostgreSQL" : "H2") + String.format(", %,d deadlines, kill -9 while firing", due.size());
+        long p99 = Report.percentile(afterReturn, 99);
+        return List.of(
+                Figure.of(where + ": missed", String.valueOf(missed), "-", "0", missed == 0),
+                Figure.of(where + ": doubled", String.valueOf(doubled), "-", "0", doubled == 0),
+                Figure.of(where + ": p99 lateness (past due, or past the restart for those due while it was down)",
+                        String.format("%,d ms", p99), "-", "<= 2 s", p99 >= 0 && p99 <= 2_000),
+                Figure.info(where + ": p99 lateness past due (the down time included)",
+                        String.format("%,d ms (median %,d, most %,d; %,d by the sweep)", Report.percentile(lateness, 99),
+                                Report.percentile(lateness, 50), lateness.stream().mapToLong(Long::longValue).max().orElse(-1),
+                                bySweep), "-"));
+    }
+
+    /** Reports CRITICAL cases over HTTP as the demo teacher; returns how many were accepted. */
+    private static long report(ServiceProcess commands, int cases, int clients) throws InterruptedException {
+        AtomicLong left = new AtomicLong(cases);
+        AtomicLong accepted = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                while (left.getAndDecrement() > 0) {
+                    String body = """
+                            {"incidentId": "%s", "schoolId": "school-1", "platform": "WHATSAPP_GROUP",
+                             "location": "https://chat.whatsapp.com/invite/benchmark", "summary": "Benchmark case.",
+                             "stage": "THREATENING", "harms": ["BULLYING"], "severity": "CRITICAL", "involvedParties": [],
+                             "observedAt": "%s"}""".formatted(UUID.randomUUID(), Instant.now().minusSeconds(60));
+                    try {
+                        int status = http.send(HttpRequest.newBuilder(commands.uri("/api/incidents"))
+                                .header("Authorization", AUTHORIZATION).header("Content-Type", "application/json")
+                                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status == 201) {
+                            accepted.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        // counted as not accepted
+                    }
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return accepted.get();
+    }
+
+    private static long overdueCount(BenchStore store) throws SQLException {
+        try (Connection connection = store.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE '%.StepOverdue'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The events of one type (simple name) as deadlines: case, step, due time, stored time, the metadata's cause. */
+    private static List<Deadline> read(BenchStore store, String type) throws Exception {
+        List<Deadline> deadlines = new ArrayList<>();
+        try (Connection connection = store.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT aggregate_identifier, time_stamp, payload, meta_data "
+                     + "FROM domain_event_entry WHERE payload_type LIKE '%." + type + "'")) {
+            while (rows.next()) {
+                JsonNode payload = JSON.readTree(rows.getBytes(3));
+                JsonNode metaData = JSON.readTree(rows.getBytes(4));
+                deadlines.add(new Deadline(rows.getString(1), payload.path("step").asText(), instant(payload.get("dueAt")),
+                        Instant.parse(rows.getString(2)), metaData.hasNonNull("cause") ? metaData.get("cause").asText() : null));
+            }
+        }
+        return deadlines;
+    }
+
+    private static Instant instant(JsonNode value) {
+        if (value.isTextual()) {
+            return Instant.parse(value.asText());
+        }
+        BigDecimal seconds = value.decimalValue(); // Jackson's numeric form: seconds, with nanoseconds as the fraction
+        return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+    }
+}
