@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>missed</b>: a case's first acknowledgement deadline ({@code DeadlineSet}) with no {@code StepOverdue} for
  *       it;</li>
  *   <li><b>doubled</b>: two or more {@code StepOverdue} for the same case, step and due time;</li>
- *   <li><b>lateness</b>: the {@code StepOverdue}'s time minus its due time; and minus the later of its due time and the
- *       moment the service was ready again, since no deadline can fire while the service is down (the issue's p99
+ *   <li><b>lateness</b>: the {@code StepOverdue}'s time minus its due time; and, for a deadline due while the service
+ *       was down, minus the moment it was ready again, since no deadline can fire while the service is down (the issue's p99
  *       target is judged on this one; both are printed).</li>
  * </ul>
  */
