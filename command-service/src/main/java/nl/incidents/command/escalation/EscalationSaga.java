@@ -28,14 +28,16 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
 /**
- * Keeps one case moving: escalates it to the school's manager the moment it is reported, and
- * holds a durable deadline for every step the case's events say is due. When a deadline passes
+ * Keeps one case moving: holds a durable deadline for every step the case's events say is due
+ * (the case escalates itself to the school's manager when it is reported; the saga only does that
+ * for a report accepted by an earlier version). When a deadline passes
  * it tells the case, which decides what follows (the next level, a reminder to the board, the
  * communications department notified by the system). Ends when the case closes.
  *
@@ -49,19 +51,31 @@ import org.axonframework.spring.stereotype.Saga;
         isGetterVisibility = Visibility.NONE)
 public class EscalationSaga {
 
+    /** The name of the saga's processor (Axon's default for a saga: its class name and "Processor"). */
+    static final String PROCESSOR = "EscalationSagaProcessor";
     static final String STEP_DUE = "step-due";
     private static final String ASSOCIATION = "incidentId";
 
     private IncidentId incidentId;
     private Map<Step, String> deadlineIds = new HashMap<>();
 
+    /**
+     * A report is escalated in its own unit of work (the aggregate), and marked so in its metadata. A report without
+     * the mark was accepted by an earlier version, whose saga escalated it from here: if this saga meets one (its
+     * processor was behind at the upgrade), it still sends the escalation, which the case ignores once it has an
+     * assignee.
+     */
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(DerailingDiscussionReported event, CommandGateway commands, OrganisationDirectory directory) {
+    void on(DerailingDiscussionReported event, @MetaDataValue(Escalations.ESCALATED_ON_REPORT_KEY) String escalated,
+            CommandGateway commands, OrganisationDirectory directory) {
         incidentId = event.incidentId();
+        if (escalated != null) {
+            return;
+        }
         PersonId manager = directory.managerOf(event.schoolId()).map(Member::id).orElse(null);
         String reason = manager != null ? Escalations.REPORTED : Escalations.noManager(event.schoolId());
-        send(commands, new EscalateToManager(incidentId, manager, reason), "report");
+        send(commands, new EscalateToManager(incidentId, manager, reason), Escalations.REPORT_CAUSE);
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import nl.incidents.kernel.RequestRefused;
+import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
 import nl.incidents.kernel.escalation.EscalationRules;
 import nl.incidents.kernel.incident.AcknowledgeEscalation;
@@ -76,6 +77,7 @@ import nl.incidents.kernel.protocol.OpenStep;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -113,11 +115,27 @@ class Incident {
             throw RequestRefused.conflict("report.other-content", "Incident " + incidentId + " was already reported with other content. "
                     + "Leave out incidentId, or choose a new one, to report another discussion.");
         }
-        apply(reported);
+        apply(reported, MetaData.with(Escalations.ESCALATED_ON_REPORT_KEY, "true"));
         apply(terms);
         Instant now = now();
-        Step.dueOnReport(reported, terms.legalDuty()).forEach(step -> setDeadline(rules, step, now));
+        Step.dueOnReport(reported, terms.legalDuty()).forEach(step -> setDeadline(rules, step, now, MetaData.emptyInstance()));
+        escalateOnReport(rules, directory, reported.schoolId(), now);
         return true;
+    }
+
+    /**
+     * The first escalation, in the report's own unit of work: to the school's manager at once (SKOW B.2, Altena B.3),
+     * or to the board where {@link Escalations#toManager} says so, with the acknowledgement's deadline. The system
+     * does it, for the reason of the report: the metadata given here replaces the reporter's actor, which Axon copies
+     * from the command onto every event (a message's own metadata is merged over the unit of work's correlation
+     * data), so the history says "escalated by system, cause report" as when the saga sent {@link EscalateToManager}.
+     */
+    private void escalateOnReport(EscalationRules rules, OrganisationDirectory directory, String schoolId, Instant now) {
+        PersonId manager = directory.managerOf(schoolId).map(Member::id).orElse(null);
+        String reason = manager != null ? Escalations.REPORTED : Escalations.noManager(schoolId);
+        MetaData bySystem = MetaData.from(Actor.SYSTEM.asMetaData()).and(Actor.CAUSE_KEY, Escalations.REPORT_CAUSE);
+        apply(Escalations.toManager(progress, manager, reason), bySystem);
+        setDeadline(rules, Step.ACKNOWLEDGE, now, bySystem);
     }
 
     @CommandHandler
@@ -383,12 +401,12 @@ class Incident {
 
     private void escalate(EscalationRules rules, IncidentEscalated escalation) {
         apply(escalation);
-        setDeadline(rules, Step.ACKNOWLEDGE, now());
+        setDeadline(rules, Step.ACKNOWLEDGE, now(), MetaData.emptyInstance());
     }
 
-    private void setDeadline(EscalationRules rules, Step step, Instant from) {
+    private void setDeadline(EscalationRules rules, Step step, Instant from, MetaData metaData) {
         if (progress.timed()) {
-            apply(new DeadlineSet(incidentId, step, rules.due(progress.terms(), step, from), 0));
+            apply(new DeadlineSet(incidentId, step, rules.due(progress.terms(), step, from), 0), metaData);
         }
     }
 

@@ -72,11 +72,38 @@ class CommandApiTest {
         other.put("severity", "LOW");
         assertProblem(post("teacher", "/api/incidents", other), HttpStatus.CONFLICT, null, "report.other-content");
 
-        org.awaitility.Awaitility.await().until(() -> events(id).contains("IncidentEscalated"));
-        // Reported with the policy's terms and the deadline to notify the communications department (no
-        // harm that may be criminal); then escalated by the saga, with the manager's deadline to acknowledge.
+        // Reported with the policy's terms and the deadline to notify the communications department (no harm that may
+        // be criminal); escalated in the same unit of work, with the manager's deadline to acknowledge: stored by the
+        // time the report is answered.
         assertThat(events(id)).containsExactly("DerailingDiscussionReported", "EscalationPolicyRecorded", "DeadlineSet",
                 "IncidentEscalated", "DeadlineSet");
+    }
+
+    /**
+     * The history names who did what: the report and its own deadlines the teacher (the actor id is stored encrypted,
+     * the role in the clear), the escalation and its deadline the system, for the report, as when the saga sent it.
+     */
+    @Test
+    void theReportIsEscalatedByTheSystemInItsOwnUnitOfWork() {
+        String id = UUID.randomUUID().toString();
+        assertThat(post("teacher", "/api/incidents", report(id, "school-1")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        List<? extends org.axonframework.eventhandling.DomainEventMessage<?>> stored = eventStore.readEvents(id).asStream().toList();
+        assertThat(stored).hasSize(5);
+        Map<String, Object> report = Map.copyOf(stored.get(0).getMetaData());
+        assertThat(report).containsEntry("actorRole", "STAFF").containsEntry("escalatedOnReport", "true")
+                .doesNotContainKey("cause");
+        assertThat((String) report.get("actorId")).isNotEqualTo("system");
+        assertThat(Map.<String, Object>copyOf(stored.get(2).getMetaData())).containsEntry("actorRole", "STAFF").doesNotContainKey("cause");
+        for (int i : new int[] {3, 4}) {
+            assertThat(Map.<String, Object>copyOf(stored.get(i).getMetaData())).as(stored.get(i).getPayloadType().getSimpleName())
+                    .containsEntry("actorId", "system").containsEntry("actorRole", "SYSTEM").containsEntry("cause", "report")
+                    .containsEntry("correlationId", report.get("correlationId"));
+        }
+        assertThat(stored.get(3).getPayload()).isEqualTo(new nl.incidents.kernel.incident.IncidentEscalated(
+                nl.incidents.kernel.incident.IncidentId.of(id),
+                nl.incidents.kernel.incident.Assignee.manager(new nl.incidents.kernel.incident.PersonId("manager")),
+                nl.incidents.kernel.protocol.Escalations.REPORTED));
     }
 
     @Test
@@ -117,7 +144,7 @@ class CommandApiTest {
         assertThat(events(id)).isEmpty();
 
         assertThat(post("teacher", "/api/incidents", report(id, "school-1")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        org.awaitility.Awaitility.await().until(() -> events(id).size() == 5);
+        assertThat(events(id)).hasSize(5);
         assertProblem(post("manager", "/api/incidents/" + id + "/closure", Map.of("outcome", "x")), HttpStatus.CONFLICT, null,
                 "state.awaiting-acknowledgement");
         assertProblem(post("manager2", "/api/incidents/" + id + "/acknowledgements", Map.of()), HttpStatus.FORBIDDEN, null,
@@ -144,7 +171,7 @@ class CommandApiTest {
     void aSecondAppendAtTheSameSequenceIsAConflictNotAStorageFailure() {
         String id = UUID.randomUUID().toString();
         assertThat(post("teacher", "/api/incidents", report(id, "school-1")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        org.awaitility.Awaitility.await().until(() -> events(id).size() == 5);
+        assertThat(events(id)).hasSize(5);
         // What a command that lost the race for the aggregate meets: its event's sequence number is taken.
         Object event = eventStore.readEvents(id).next().getPayload();
         assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("Incident", id, 1, event)))
@@ -158,7 +185,7 @@ class CommandApiTest {
     void eventsTokensAndSagasAreStoredInTheirRowsNeverAsLargeObjects() throws Exception {
         String id = UUID.randomUUID().toString();
         assertThat(post("teacher", "/api/incidents", report(id, "school-1")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        org.awaitility.Awaitility.await().until(() -> events(id).size() == 5);
+        assertThat(events(id)).hasSize(5);
         TestStore.assertBinaryColumnsInline(dataSource, "domain_event_entry.payload", "domain_event_entry.meta_data",
                 "snapshot_event_entry.payload", "snapshot_event_entry.meta_data", "command_token_entry.token",
                 "sagaentry.serializedsaga", "scheduled_tasks.task_data");

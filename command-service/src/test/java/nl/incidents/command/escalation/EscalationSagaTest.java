@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.incidents.kernel.directory.Member;
 import nl.incidents.kernel.directory.OrganisationDirectory;
@@ -33,6 +34,7 @@ import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Stage;
 import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
+import nl.incidents.kernel.protocol.Escalations;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.test.matchers.Matchers;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -42,7 +44,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The saga keeps time for a case: it escalates the report at once, holds one durable deadline per
+ * The saga keeps time for a case: it escalates a report only when the case did not (one accepted by an earlier
+ * version), holds one durable deadline per
  * due step, tells the case when a deadline passes, and lets go of a deadline once its step is taken.
  */
 class EscalationSagaTest {
@@ -83,8 +86,18 @@ class EscalationSagaTest {
     }
 
     @Test
-    @DisplayName("a report is escalated to the school's manager at once, by the system")
-    void reportEscalatesToManager() {
+    @DisplayName("a report escalated in its own unit of work: the saga starts for its deadlines and sends nothing")
+    void reportEscalatedByTheCaseSendsNothing() {
+        fixture.givenNoPriorActivity()
+                .whenAggregate(ID).publishes(reported("brin-12AB"), Map.of(Escalations.ESCALATED_ON_REPORT_KEY, "true"))
+                .expectActiveSagas(1)
+                .expectAssociationWith("incidentId", ID)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    @DisplayName("a report accepted by an earlier version and not escalated yet: escalated to the school's manager, by the system")
+    void earlierReportEscalatesToManager() {
         fixture.givenNoPriorActivity()
                 .whenAggregate(ID).publishes(reported("brin-12AB"))
                 .expectActiveSagas(1)
@@ -94,7 +107,7 @@ class EscalationSagaTest {
     }
 
     @Test
-    @DisplayName("a school without a manager on record (no longer in the directory): the report goes to the board")
+    @DisplayName("an earlier report of a school without a manager on record (no longer in the directory): to the board")
     void schoolWithoutManagerGoesToBoard() {
         fixture.givenNoPriorActivity()
                 .whenAggregate(ID).publishes(reported("brin-99ZZ"))

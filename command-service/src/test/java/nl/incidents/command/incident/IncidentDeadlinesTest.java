@@ -4,6 +4,7 @@ import static nl.incidents.command.incident.IncidentFixtures.BOARD;
 import static nl.incidents.command.incident.IncidentFixtures.HISTORY_TIME;
 import static nl.incidents.command.incident.IncidentFixtures.INCIDENT;
 import static nl.incidents.command.incident.IncidentFixtures.MANAGER;
+import static nl.incidents.command.incident.IncidentFixtures.escalatedTo;
 import static nl.incidents.command.incident.IncidentFixtures.PUPIL;
 import static nl.incidents.command.incident.IncidentFixtures.REPORTER;
 import static nl.incidents.command.incident.IncidentFixtures.RULES;
@@ -21,6 +22,7 @@ import static nl.incidents.command.incident.IncidentFixtures.followedBy;
 import static nl.incidents.command.incident.IncidentFixtures.forbidden;
 import static nl.incidents.command.incident.IncidentFixtures.report;
 import static nl.incidents.command.incident.IncidentFixtures.reportEvents;
+import static nl.incidents.command.incident.IncidentFixtures.newReportEvents;
 import static nl.incidents.command.incident.IncidentFixtures.reportedHistory;
 import static nl.incidents.command.incident.IncidentFixtures.terms;
 import static nl.incidents.command.incident.IncidentFixtures.withBoardHistory;
@@ -57,6 +59,7 @@ import nl.incidents.kernel.incident.ReportToConfidentialInspector;
 import nl.incidents.kernel.incident.ReportedToConfidentialInspector;
 import nl.incidents.kernel.incident.Severity;
 import nl.incidents.kernel.incident.Step;
+import nl.incidents.kernel.protocol.Escalations;
 import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.kernel.incident.Timing;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -99,7 +102,7 @@ class IncidentDeadlinesTest {
             org.assertj.core.api.Assertions.assertThat(terms.timing().acknowledge()).isEqualTo(Duration.ofHours(2));
             fixture.givenNoPriorActivity()
                     .when(report(), as(REPORTER))
-                    .expectEvents(reportEvents(report().toEvent(REPORTER.id()), fixture.currentTime()).toArray());
+                    .expectEvents(newReportEvents(report().toEvent(REPORTER.id()), fixture.currentTime()).toArray());
         }
 
         @Test
@@ -112,7 +115,9 @@ class IncidentDeadlinesTest {
                             new EscalationPolicyRecorded(INCIDENT, RULES.termsFor(critical.toEvent(REPORTER.id())).timing(),
                                     ClockMode.AROUND_THE_CLOCK, terms().region(), terms().chain(), false),
                             new DeadlineSet(INCIDENT, Step.NOTIFY_COMMUNICATIONS, Instant.parse("2026-11-22T03:00:00Z"), 0),
-                            new DeadlineSet(INCIDENT, Step.POLICE_DECISION, Instant.parse("2026-11-22T05:00:00Z"), 0));
+                            new DeadlineSet(INCIDENT, Step.POLICE_DECISION, Instant.parse("2026-11-22T05:00:00Z"), 0),
+                            escalatedTo(MANAGER),
+                            new DeadlineSet(INCIDENT, Step.ACKNOWLEDGE, Instant.parse("2026-11-22T02:00:00Z"), 0));
         }
 
         @Test
@@ -121,7 +126,7 @@ class IncidentDeadlinesTest {
             ReportDerailingDiscussion bullying = report(Set.of(Harm.BULLYING), IncidentFixtures.PARTIES);
             fixture.givenNoPriorActivity()
                     .when(bullying, as(REPORTER))
-                    .expectEvents(reportEvents(bullying.toEvent(REPORTER.id()), fixture.currentTime()).toArray());
+                    .expectEvents(newReportEvents(bullying.toEvent(REPORTER.id()), fixture.currentTime()).toArray());
             org.assertj.core.api.Assertions.assertThat(reportEvents(bullying.toEvent(REPORTER.id()), HISTORY_TIME))
                     .noneMatch(e -> e instanceof DeadlineSet d && d.step() == Step.POLICE_DECISION);
         }
@@ -312,7 +317,8 @@ class IncidentDeadlinesTest {
             org.assertj.core.api.Assertions.assertThat(RULES.termsFor(reported).legalDuty()).isTrue();
             fixture.givenNoPriorActivity()
                     .when(report, as(REPORTER))
-                    .expectEvents(reportEvents(reported, fixture.currentTime()).toArray());
+                    .expectEvents(newReportEvents(reported, fixture.currentTime(), new IncidentEscalated(INCIDENT,
+                            Assignee.board(), Escalations.LEGAL_DUTY)).toArray());
             org.assertj.core.api.Assertions.assertThat(reportEvents(reported, HISTORY_TIME))
                     .anyMatch(e -> e instanceof DeadlineSet d && d.step() == Step.INSPECTOR_CONSULTATION)
                     .anyMatch(e -> e instanceof DeadlineSet d && d.step() == Step.POLICE_DECISION);

@@ -20,6 +20,7 @@ import static nl.incidents.command.incident.IncidentFixtures.followedBy;
 import static nl.incidents.command.incident.IncidentFixtures.forbidden;
 import static nl.incidents.command.incident.IncidentFixtures.report;
 import static nl.incidents.command.incident.IncidentFixtures.reportEvents;
+import static nl.incidents.command.incident.IncidentFixtures.newReportEvents;
 import static nl.incidents.command.incident.IncidentFixtures.withManagerHistory;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -126,7 +127,7 @@ class IncidentPermissionsTest {
         fixture.givenNoPriorActivity()
                 .when(report, as(reporter))
                 .expectResultMessagePayload(true)
-                .expectEvents(reportEvents(report.toEvent(reporter.id()), fixture.currentTime()).toArray());
+                .expectEvents(newReportEvents(report.toEvent(reporter.id()), fixture.currentTime()).toArray());
     }
 
     static Stream<Arguments> mayNotReportAboutTheSchool() {

@@ -13,7 +13,17 @@ import nl.incidents.kernel.incident.PersonId;
  */
 public final class Escalations {
 
-    /** The reason of a case the saga escalates to its school's manager on the report. */
+    /**
+     * The cause the history gives for the escalation on a report (metadata {@code cause}), made by the system in the
+     * report's own unit of work (or, for a report accepted before that, by the saga).
+     */
+    public static final String REPORT_CAUSE = "report";
+    /**
+     * The metadata key of a report that was escalated in its own unit of work (value {@code "true"}): the saga
+     * escalates only a report without it, one accepted by an earlier version whose saga had not yet sent it on.
+     */
+    public static final String ESCALATED_ON_REPORT_KEY = "escalatedOnReport";
+    /** The reason of a case the system escalates to its school's manager on the report. */
     public static final String REPORTED = "Reported: the manager hears of it at once.";
     /** The reason of a case that goes to the board at once under the legal duty (art. 4a WOT). */
     public static final String LEGAL_DUTY = "Straight to the board, as the protocol requires for a case of this kind.";
