@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import nl.incidents.command.messaging.Ledgers;
 import nl.incidents.kernel.incident.CaseErased;
 import nl.incidents.kernel.incident.IncidentClosed;
 import nl.incidents.kernel.incident.IncidentId;
@@ -17,15 +18,14 @@ import org.springframework.stereotype.Component;
 /**
  * The command service's list of closed cases (table {@code retention_case}: case id, when it closed, when it was
  * erased), for the retention task: it reads only the cases that closed long enough ago for a retention period to have
- * ended, never every case. Kept from the case's own events by a streaming processor ({@value #GROUP}) that starts at
- * the beginning of the store, so cases closed before this ledger existed are in it too; a reset rebuilds it. Ids and
+ * ended, never every case. Kept from the case's own events by the command side's ledgers' streaming processor
+ * ({@link Ledgers}), which started at the beginning of the store, so cases closed before this ledger existed are in it
+ * too; a reset rebuilds it. Ids and
  * times only: no personal data. (The command side's bookkeeping, not one of the query service's projections.)
  */
 @Component
-@ProcessingGroup(RetentionLedger.GROUP)
+@ProcessingGroup(Ledgers.GROUP)
 class RetentionLedger {
-
-    static final String GROUP = "retention-ledger";
 
     /** A closed case that was not erased, and when it closed. */
     record ClosedCase(IncidentId incidentId, Instant closedAt) {
@@ -39,13 +39,16 @@ class RetentionLedger {
 
     @EventHandler
     void on(IncidentClosed event, @Timestamp Instant at) {
-        // Written again when the event is handled again (a retry, a reset): the same row.
-        int updated = jdbc.sql("UPDATE retention_case SET closed_at = :at WHERE incident_id = :incident")
-                .param("at", utc(at)).param("incident", event.incidentId().toString()).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO retention_case (incident_id, closed_at) VALUES (:incident, :at)")
-                    .param("incident", event.incidentId().toString()).param("at", utc(at)).update();
-        }
+        // Written again when the event is handled again (a retry, a reset): the same row. One statement (MERGE:
+        // standard SQL, on H2 and PostgreSQL 15+).
+        jdbc.sql("""
+                        MERGE INTO retention_case r
+                        USING (VALUES (CAST(:incident AS VARCHAR(36)), CAST(:at AS TIMESTAMP WITH TIME ZONE)))
+                            AS s (incident_id, closed_at)
+                        ON r.incident_id = s.incident_id
+                        WHEN MATCHED THEN UPDATE SET closed_at = s.closed_at
+                        WHEN NOT MATCHED THEN INSERT (incident_id, closed_at) VALUES (s.incident_id, s.closed_at)""")
+                .param("incident", event.incidentId().toString()).param("at", utc(at)).update();
     }
 
     @EventHandler

@@ -63,8 +63,8 @@ class AxonServerWiringTest {
         assertThat(wiring.flywayLocations()).isEqualTo("classpath:db/command/{vendor},classpath:db/command/common,classpath:db/privacy/{vendor}");
         // Each instance asks Axon Server for one spread of the segments as it starts, which SE does; automatic
         // balancing SE refuses, with a stack trace per processor at every start.
-        assertThat(wiring.processorSettings()).containsOnlyKeys("EscalationSagaProcessor", "escalation-ledger", "notifications",
-                "retention-ledger", "erasure-keys-check");
+        assertThat(wiring.processorSettings()).containsOnlyKeys("EscalationSagaProcessor", "ledgers", "notifications",
+                "erasure-keys-check");
         assertThat(wiring.processorSettings().values()).allSatisfy(processor -> {
             assertThat(processor.getLoadBalancingStrategy()).isEqualTo("threadNumber");
             assertThat(processor.isAutomaticBalancing()).isFalse();
