@@ -95,7 +95,27 @@ final class BenchStore implements AutoCloseable {
             System.out.printf("PostgreSQL database %s (kept; INCIDENTS_MASTER_KEY=%s)%n", database,
                     java.util.Base64.getEncoder().encodeToString(key));
         }
-        return new BenchStore("PostgreSQL", Map.of(
+        return new BenchStore("PostgreSQL", postgresEnvironment(jdbcUrl, java.util.Base64.getEncoder().encodeToString(key)),
+                jdbcUrl, null, null, dropAtEnd ? serverUrl : null, database);
+    }
+
+    /**
+     * A database on the server named by {@code serverUrl} that {@link StoreGenerator} filled and kept, with the master
+     * key it printed; never dropped.
+     */
+    static BenchStore existingPostgres(String serverUrl, String database, String masterKey) {
+        Matcher url = POSTGRES_URL.matcher(serverUrl);
+        if (!url.matches() || masterKey.isBlank()) {
+            throw new IllegalArgumentException("Give postgres=jdbc:postgresql://host[:port]/database, database=<name> and "
+                    + "master-key=<the key the generator printed>");
+        }
+        String query = url.group(3) == null ? "" : url.group(3);
+        String jdbcUrl = "jdbc:postgresql://" + url.group(1) + "/" + database + query;
+        return new BenchStore("PostgreSQL", postgresEnvironment(jdbcUrl, masterKey), jdbcUrl, null, null, null, database);
+    }
+
+    private static Map<String, String> postgresEnvironment(String jdbcUrl, String masterKey) {
+        return Map.of(
                 "SPRING_PROFILES_ACTIVE", "postgres",
                 "SPRING_DATASOURCE_URL", jdbcUrl,
                 // Empty means none: the user and password in the url apply.
@@ -103,9 +123,9 @@ final class BenchStore implements AutoCloseable {
                 "SPRING_DATASOURCE_PASSWORD", "",
                 // The production profiles need a master key and a sign-in provider; the benchmarks sign in with the demo
                 // board's HTTP Basic, so the provider is never asked.
-                "INCIDENTS_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(key),
+                "INCIDENTS_MASTER_KEY", masterKey,
                 "INCIDENTS_OIDC_ISSUER", "http://localhost:8080",
-                "INCIDENTS_DEMO", "true"), jdbcUrl, null, null, dropAtEnd ? serverUrl : null, database);
+                "INCIDENTS_DEMO", "true");
     }
 
     String label() {

@@ -40,7 +40,10 @@ import java.util.zip.ZipFile;
  * </ol>
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests package exec:java@rebuild -Dexec.args="cases=2000 events=20000"},
- * with {@code postgres=<jdbc url>} to measure on a new PostgreSQL database instead of the embedded store.
+ * with {@code postgres=<jdbc url>} to measure on a new PostgreSQL database instead of the embedded store. A store
+ * {@link StoreGenerator} filled before is measured again without generating: {@code data=<dir>} (an embedded store's
+ * data directory that holds {@code incidents.mv.db}), or {@code postgres=<server url> database=<name>
+ * master-key=<the key it printed>}.
  */
 public final class RebuildBenchmark {
 
@@ -51,16 +54,24 @@ public final class RebuildBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Args options = Args.parse(args, "cases", "events", "threads", "requests", "postgres");
+        Args options = Args.parse(args, "cases", "events", "threads", "requests", "postgres", "data", "database", "master-key");
         int cases = options.integer("cases", 100_000);
         long events = options.number("events", 10L * cases);
         Jars jars = Jars.fromProperties();
         header("Rebuild and page benchmark", jars);
         List<Figure> figures;
-        try (BenchStore store = options.has("postgres") ? BenchStore.postgres(options.get("postgres"))
-                : BenchStore.embedded(Files.createTempDirectory("rebuild-benchmark"))) {
-            StoreGenerator.Generated generated = StoreGenerator.generate(store, cases, events, options.integer("threads", 8));
-            StoreGenerator.describe(store, generated);
+        boolean reuse = options.has("database") || options.has("data")
+                && Files.exists(Path.of(options.get("data")).resolve("incidents.mv.db"));
+        try (BenchStore store = options.has("postgres")
+                ? (options.has("database") ? BenchStore.existingPostgres(options.get("postgres"), options.get("database"),
+                        options.get("master-key", "")) : BenchStore.postgres(options.get("postgres")))
+                : BenchStore.embedded(options.has("data") ? Path.of(options.get("data"))
+                        : Files.createTempDirectory("rebuild-benchmark"))) {
+            if (reuse) {
+                System.out.println("the store is the one generated before (data= or database=): nothing generated");
+            } else {
+                StoreGenerator.describe(store, StoreGenerator.generate(store, cases, events, options.integer("threads", 8)));
+            }
             figures = run(store, jars, jars.logs().resolve("rebuild-" + (store.isPostgres() ? "postgres" : "embedded")),
                     options.integer("requests", 500));
         }
