@@ -31,7 +31,7 @@ public record IncidentsProperties(Axon axon, Health health, Http http, Notificat
         axon = axon == null ? new Axon(null, null, null, null, null) : axon;
         health = health == null ? new Health(null, null) : health;
         http = http == null ? new Http(null) : http;
-        notifications = notifications == null ? new Notifications(null, null) : notifications;
+        notifications = notifications == null ? new Notifications(null, null, null) : notifications;
         retention = retention == null ? new Retention(null, null, null) : retention;
     }
 
@@ -127,16 +127,40 @@ public record IncidentsProperties(Axon axon, Health health, Http http, Notificat
      *                    notices are written
      * @param language    the language the mails go out in: the board's ({@code nl} or {@code en}; any other reads
      *                    Dutch); {@code nl} by default. The inbox shows each notice in its reader's language instead
+     * @param caseCache   how many cases' progress the notices keep in memory between two events of a case, and for how
+     *                    long ({@code CaseNotices})
      */
-    public record Notifications(String linkBaseUrl, Locale language) {
+    public record Notifications(String linkBaseUrl, Locale language, CaseCache caseCache) {
 
         public Notifications {
             language = language == null ? NoticeTexts.DUTCH : NoticeTexts.language(language);
+            caseCache = caseCache == null ? new CaseCache(null, null) : caseCache;
         }
 
         /** The link base URL; fails naming the setting when it is not set. */
         public String requiredLinkBaseUrl() {
             return required(linkBaseUrl, "incidents.notifications.link-base-url");
+        }
+
+        /**
+         * Where each case stood after the last event the notices handled, kept so that the next event of the case folds
+         * on instead of reading the case's whole stream again. It holds decrypted personal data (the people of the
+         * case), so it is bounded and short-lived, like the unwrapped keys ({@code incidents.privacy.key-cache}).
+         *
+         * @param size   how many cases at most, the least recently used going first; 10,000 by default (0: none, every
+         *               event reads its case's stream as before)
+         * @param expiry how long a case's progress is kept after it was last folded; a minute by default
+         */
+        public record CaseCache(Integer size, Duration expiry) {
+
+            public CaseCache {
+                size = size == null ? 10_000 : size;
+                expiry = expiry == null ? Duration.ofMinutes(1) : expiry;
+                if (size < 0 || expiry.isNegative()) {
+                    throw new IllegalStateException("The settings incidents.notifications.case-cache.size and expiry "
+                            + "must not be negative, not " + size + " and " + expiry + ".");
+                }
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.privacy.PersonalData;
 import nl.incidents.query.Projections;
 import nl.incidents.query.accesslog.AccessLog;
+import nl.incidents.support.notification.CaseNotices;
 import nl.incidents.support.privacy.PersonalDataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * the case go, and once no case holds a key of theirs, the access log blanks them as a subject
  * ({@link AccessLog#forgetPerson}). Who acted in an event, and who recorded a dossier entry, are kept encrypted as
  * the event store keeps them and read {@value PersonalData#ERASED} by themselves. On {@link CaseErased}: the same for
- * every person of the case. Cached keys are forgotten at once.
+ * every person of the case. Cached keys, and the case's progress the notices keep ({@link CaseNotices#forget}), are
+ * forgotten at once.
  * <p>
  * Who was erased: the event's person reference reads {@value PersonalData#ERASED} once the key is gone, which is
  * usually so by the time this runs; then the people of the case whose key of it is gone are the erased ones.
@@ -41,16 +43,19 @@ class ErasureProjection {
     private final JdbcClient jdbc;
     private final PersonalDataKeys keys;
     private final AccessLog accessLog;
+    private final CaseNotices notices;
 
-    ErasureProjection(JdbcClient jdbc, PersonalDataKeys keys, AccessLog accessLog) {
+    ErasureProjection(JdbcClient jdbc, PersonalDataKeys keys, AccessLog accessLog, CaseNotices notices) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.accessLog = accessLog;
+        this.notices = notices;
     }
 
     @EventHandler
     void on(PersonErased event) {
         keys.forget();
+        notices.forget(event.incidentId()); // the inbox's group may come to the erasure later
         Set<PersonId> erased = new LinkedHashSet<>();
         if (!event.personId().erased()) {
             erased.add(event.personId()); // this service still held the key in its cache: it names them
@@ -69,6 +74,7 @@ class ErasureProjection {
     @EventHandler
     void on(CaseErased event) {
         keys.forget();
+        notices.forget(event.incidentId());
         List<PersonId> people = peopleOf(event.incidentId());
         people.forEach(person -> forget(event.incidentId(), person));
         jdbc.sql("DELETE FROM dossier_entry WHERE incident_id = ?").param(event.incidentId().toString()).update();

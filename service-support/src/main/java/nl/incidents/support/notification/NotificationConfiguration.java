@@ -21,7 +21,8 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    CaseNotices caseNotices(EventStore eventStore, Notices notices) {
-        return new CaseNotices(eventStore, notices);
+    CaseNotices caseNotices(EventStore eventStore, Notices notices, IncidentsProperties properties) {
+        IncidentsProperties.Notifications.CaseCache cache = properties.notifications().caseCache();
+        return new CaseNotices(eventStore, notices, cache.size(), cache.expiry());
     }
 }
