@@ -94,6 +94,23 @@ public class CaseAccess {
     }
 
     /**
+     * Conditions that each pick some of the viewer's cases by an index of their own, together all the cases of
+     * {@link #listFilter} (each is only a start: the list's condition still applies), or none when the viewer's cases
+     * are best found by walking the list's order. A staff member sees only what they reported and the cases the board
+     * added them to, a handful among many thousands: walking every case newest first to find them would read them all
+     * ({@code incident_summary_reporter}, {@code need_to_know_reader_person}, query schema V18).
+     */
+    public List<Filter> listSeeds(Actor viewer) {
+        if (viewer.role() != ActorRole.STAFF) {
+            return List.of();
+        }
+        String id = viewer.id().value();
+        return List.of(new Filter("reported_by = ?", List.of(id)),
+                new Filter("incident_id IN (SELECT r.incident_id FROM need_to_know_reader r WHERE r.person_id = ?)",
+                        List.of(id)));
+    }
+
+    /**
      * The cases the viewer reads as their role may ({@link #dossierEventsFor(Actor)}): their role's
      * cases in which they are not involved ({@link #aPersonInvolvedReadsOnlyWhatTheyReported}, as the
      * list keeps it in {@code incident_party}). Any other case they see, they reported.

@@ -34,7 +34,7 @@ class CaseListQueries {
         FindIncidents.Sort sort = timing ? query.sort() : FindIncidents.Sort.REPORTED;
         PageToken after = PageToken.decode(query.after(), sort);
         CaseRepository.Request request = new CaseRepository.Request(access.listFilter(viewer), access.fullView(viewer),
-                query.filter(), Instant.now());
+                query.filter(), Instant.now(), access.listSeeds(viewer));
         List<CaseRepository.Row> rows = cases.page(request, sort, after, query.pageSize() + 1);
         String next = null;
         if (rows.size() > query.pageSize()) {

@@ -43,8 +43,16 @@ class CaseRepository {
     record Row(IncidentSummary summary, Instant deadline, boolean full) {
     }
 
-    /** Who asks, for what: the viewer's cases ({@code visible}), those they read in full, the filters, the time. */
-    record Request(CaseAccess.Filter visible, CaseAccess.Filter full, FindIncidents.Filter filter, Instant now) {
+    /**
+     * Who asks, for what: the viewer's cases ({@code visible}), those they read in full, the filters, the time; and
+     * the conditions that start the search by their own indexes ({@link CaseAccess#listSeeds}; none: walk the order).
+     */
+    record Request(CaseAccess.Filter visible, CaseAccess.Filter full, FindIncidents.Filter filter, Instant now,
+                   List<CaseAccess.Filter> seeds) {
+
+        Request(CaseAccess.Filter visible, CaseAccess.Filter full, FindIncidents.Filter filter, Instant now) {
+            this(visible, full, filter, now, List.of());
+        }
     }
 
     /**
@@ -125,9 +133,28 @@ class CaseRepository {
             parameters.addAll(List.of(utc(after.reportedAt()), utc(after.reportedAt()), utc(after.reportedAt()),
                     after.incidentId().toString()));
         }
-        parameters.add(limit);
-        return new Statement("SELECT incident_summary.*, CASE WHEN (" + full.where() + ") THEN 1 ELSE 0 END AS full_view"
-                + " FROM incident_summary WHERE " + where + " " + segment.order + " FETCH FIRST ? ROWS ONLY", parameters);
+        String select = "SELECT incident_summary.*, CASE WHEN (" + full.where() + ") THEN 1 ELSE 0 END AS full_view"
+                + " FROM incident_summary WHERE ";
+        if (request.seeds().isEmpty()) {
+            parameters.add(limit);
+            return new Statement(select + where + " " + segment.order + " FETCH FIRST ? ROWS ONLY", parameters);
+        }
+        // A page from each seed, each read by its own index and cut at the page's length, then the page of their
+        // union: never more rows sorted than a page for each seed. UNION drops a case that two seeds both found.
+        List<String> pages = new ArrayList<>();
+        List<Object> all = new ArrayList<>();
+        int n = 0;
+        for (CaseAccess.Filter seed : request.seeds()) {
+            pages.add("SELECT * FROM (" + select + "(" + seed.where() + ") AND " + where + " " + segment.order
+                    + " FETCH FIRST ? ROWS ONLY) seed_" + n++);
+            all.addAll(parameters.subList(0, full.parameters().size()));
+            all.addAll(seed.parameters());
+            all.addAll(parameters.subList(full.parameters().size(), parameters.size()));
+            all.add(limit);
+        }
+        all.add(limit);
+        return new Statement("SELECT * FROM (" + String.join(" UNION ", pages) + ") seeds " + segment.order
+                + " FETCH FIRST ? ROWS ONLY", all);
     }
 
     private List<Row> run(Statement statement, Instant now) {

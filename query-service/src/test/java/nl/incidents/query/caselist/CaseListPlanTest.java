@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -32,13 +33,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The first page of the case list walks an index in the list's order and stops after a page: the
  * database's own plan for 20,000 cases shows no full scan and no sort, so the page costs the same
- * with 100 cases as with 100,000 (the plan is asserted, never a time).
+ * with 100 cases as with 100,000 (the plan is asserted, never a time). A staff member's few reports are read by
+ * the reporter's index, not found by walking every case.
  */
 @Tag(TestStore.TAG)
 class CaseListPlanTest {
 
     private static final int CASES = 20_000;
     private static final Actor BOARD = new Actor(new PersonId("board"), ActorRole.BOARD);
+    private static final Actor STAFF = new Actor(new PersonId("teacher-7"), ActorRole.STAFF);
+    /** The staff member reported every 1,000th case: a few among many, which walking every case would not find soon. */
+    private static final int STAFF_REPORTS = CASES / 1000;
 
     private static DataSource dataSource;
     private static CaseRepository cases;
@@ -50,7 +55,8 @@ class CaseListPlanTest {
         cases = new CaseRepository(JdbcClient.create(dataSource));
         access = new CaseAccess(new OrganisationDirectory("Board", List.of(new School("school-1", "School", Region.NORTH)),
                 List.of(new Member(new PersonId("manager"), "M", "m@example.nl", ActorRole.MANAGER, Set.of("school-1")),
-                        new Member(BOARD.id(), "B", "b@example.nl", ActorRole.BOARD, Set.of()))));
+                        new Member(BOARD.id(), "B", "b@example.nl", ActorRole.BOARD, Set.of()),
+                        new Member(STAFF.id(), "T", "t@example.nl", ActorRole.STAFF, Set.of("school-1")))));
         Random random = new Random(7);
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         try (Connection connection = dataSource.getConnection()) {
@@ -58,13 +64,14 @@ class CaseListPlanTest {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO incident_summary (incident_id, school_id, status, severity, stage, platform, reported_by,
                         reported_at, first_deadline_at)
-                    VALUES (?, ?, 'ESCALATED', 'HIGH', 'DERAILED', 'FACEBOOK', 'teacher', ?, ?)""")) {
+                    VALUES (?, ?, 'ESCALATED', 'HIGH', 'DERAILED', 'FACEBOOK', ?, ?, ?)""")) {
                 for (int i = 0; i < CASES; i++) {
                     Instant reported = start.plus(random.nextInt(365 * 24 * 60), ChronoUnit.MINUTES);
                     insert.setString(1, UUID.randomUUID().toString());
                     insert.setString(2, "school-" + (1 + random.nextInt(20)));
-                    insert.setObject(3, reported.atOffset(ZoneOffset.UTC));
-                    insert.setObject(4, random.nextInt(3) == 0 ? null : reported.plus(2, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC));
+                    insert.setString(3, i % 1000 == 0 ? STAFF.id().value() : "teacher");
+                    insert.setObject(4, reported.atOffset(ZoneOffset.UTC));
+                    insert.setObject(5, random.nextInt(3) == 0 ? null : reported.plus(2, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC));
                     insert.addBatch();
                     if (i % 1000 == 999) {
                         insert.executeBatch();
@@ -105,6 +112,27 @@ class CaseListPlanTest {
     }
 
     @Test
+    void aStaffMembersFirstPageWalksTheReporterIndex() throws Exception {
+        String plan = plan(CaseRepository.Segment.NEWEST_FIRST, STAFF, FindIncidents.Filter.NONE);
+        if (TestStore.onPostgres()) {
+            assertThat(plan).as(plan).containsPattern("Index Scan( Backward)? using incident_summary_reporter on incident_summary")
+                    .doesNotContain("Seq Scan on incident_summary");
+        } else {
+            assertThat(plan.toLowerCase()).as(plan).contains("public.incident_summary_reporter: reported_by = ");
+        }
+        assertThat(plan).as(plan).doesNotContain("incident_summary_reported ");
+    }
+
+    @Test
+    void aStaffMembersFirstPageHoldsTheirReportsNewestFirst() {
+        CaseRepository.Request request = new CaseRepository.Request(access.listFilter(STAFF), access.fullView(STAFF),
+                FindIncidents.Filter.NONE, Instant.now(), access.listSeeds(STAFF));
+        List<CaseRepository.Row> rows = cases.page(request, FindIncidents.Sort.REPORTED, null, 51);
+        assertThat(rows).hasSize(STAFF_REPORTS);
+        assertThat(rows).extracting(row -> row.summary().reportedAt()).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
     void theFirstPageIsAsLongAsAPage() {
         CaseRepository.Request request = new CaseRepository.Request(access.listFilter(BOARD), access.fullView(BOARD),
                 FindIncidents.Filter.NONE, Instant.now());
@@ -124,7 +152,7 @@ class CaseListPlanTest {
 
     private static String plan(CaseRepository.Segment segment, Actor viewer, FindIncidents.Filter filter) throws Exception {
         CaseRepository.Request request = new CaseRepository.Request(access.listFilter(viewer), access.fullView(viewer), filter,
-                Instant.now());
+                Instant.now(), access.listSeeds(viewer));
         CaseRepository.Statement statement = cases.statement(request, segment, null, 51);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement explain = connection.prepareStatement("EXPLAIN " + statement.sql())) {
