@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  * {@code incidents.directory}, {@code incidents.data-dir}, {@code incidents.escalation.*} and
  * {@code incidents.notifications.from}/{@code delivery}.)
  *
- * @param axon            the event processors' tables and segments
+ * @param axon            the event processors' tables, segments, batches and threads
  * @param health          how long a health check may take, and how often it runs
  * @param http            limits on what a request may send
  * @param notifications   the links in the notices, and the language of the mails
@@ -28,7 +28,7 @@ public record IncidentsProperties(Axon axon, Health health, Http http, Notificat
 
     public IncidentsProperties {
         signIn = signIn == null ? new SignIn(null, null, null, null) : signIn;
-        axon = axon == null ? new Axon(null, null, null, null, null) : axon;
+        axon = axon == null ? new Axon(null, null, null, null, null, null, null) : axon;
         health = health == null ? new Health(null, null) : health;
         http = http == null ? new Http(null) : http;
         notifications = notifications == null ? new Notifications(null, null, null) : notifications;
@@ -80,14 +80,34 @@ public record IncidentsProperties(Axon axon, Health health, Http http, Notificat
      *                           for all it can
      * @param pollIntervalMs     without Axon Server, how often a processor polls the event store for events
      *                           another process stored, in milliseconds; 100 by default
+     * @param batchSize          how many events a processor handles at most in one transaction, with one token
+     *                           update; 100 by default. A processor that is caught up handles what has arrived (often
+     *                           one event) at once and never waits to fill a batch; one that is behind (a burst, a
+     *                           rebuild) pays for a commit and a token write once per batch instead of once per event.
+     *                           Larger batches gain little more (at 100 the commit is a small part of a batch) and
+     *                           hold their rows longer and redo more when the database drops out midway
+     * @param processorThreads   the worker threads of each processor, shared by its segments; 1 by default. Each busy
+     *                           worker holds a pooled connection for its batch, and so does each processor's
+     *                           coordinator while it claims segments, so a service with {@code p} processors needs
+     *                           {@code p * (processorThreads + 1) + 1} (the event store's reader) of the pool at most,
+     *                           and the rest serves HTTP (README, "Threads and connections")
      */
     public record Axon(String tokenTable, String deadLetterTable, Integer segments, Integer maxClaimedSegments,
-                       Long pollIntervalMs) {
+                       Long pollIntervalMs, Integer batchSize, Integer processorThreads) {
 
         public Axon {
             segments = segments == null ? 4 : segments;
             maxClaimedSegments = maxClaimedSegments == null ? 0 : maxClaimedSegments;
             pollIntervalMs = pollIntervalMs == null ? 100L : pollIntervalMs;
+            batchSize = batchSize == null ? 100 : batchSize;
+            processorThreads = processorThreads == null ? 1 : processorThreads;
+            if (batchSize < 1) {
+                throw new IllegalStateException("The setting incidents.axon.batch-size must be at least 1, not " + batchSize);
+            }
+            if (processorThreads < 1) {
+                throw new IllegalStateException("The setting incidents.axon.processor-threads must be at least 1, not "
+                        + processorThreads);
+            }
         }
 
         /** The token table's name; fails naming the setting when it is not set. */

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.axonframework.eventhandling.EventMessage;
@@ -26,6 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * wrote is rolled back to the savepoint and the event is parked with its cause, in the same transaction
  * as the processor's progress, so the processor moves on to the next event and every other case flows.
  * <p>
+ * A processor handles its events in batches, one transaction per batch: this runs once per event of the batch (Axon's
+ * batching unit of work hands the interceptors each event in turn), so one event's failure parks that event alone, and
+ * the case's later events in the same batch are parked behind it. The group learns of a parked case only once the
+ * batch committed; a batch that rolls back (the database went away) parked nothing and is handled again.
+ * <p>
  * It wraps the whole processor, not one handler, because Axon 4.13's own dead-lettering invoker serves
  * event handlers but not sagas, leaves a failed handler's writes in the transaction, and cannot park on
  * PostgreSQL after an SQL error (the transaction is aborted until rolled back); the savepoint solves the
@@ -44,12 +50,14 @@ final class DeadLetterParking implements MessageHandlerInterceptor<EventMessage<
     private final String processor;
     private final TransactionTemplate savepoint;
     private final String segmentKey;
+    private final String batchKey;
 
     DeadLetterParking(DeadLetters deadLetters, String processor, TransactionTemplate transactions) {
         this.deadLetters = deadLetters;
         this.processor = processor;
         this.savepoint = transactions;
         this.segmentKey = "Processor[" + processor + "]/SegmentId";
+        this.batchKey = "Processor[" + processor + "]/ParkedCases";
     }
 
     static TransactionTemplate nested(TransactionTemplate template) {
@@ -69,8 +77,15 @@ final class DeadLetterParking implements MessageHandlerInterceptor<EventMessage<
         DeadLetters.Group group = deadLetters.group(processor);
         EventMessage<?> event = unitOfWork.getMessage();
         String sequence = DeadLetters.sequenceOf(event);
-        if (group.isParked(sequence, segmentId)) {
+        // The cases parked in this batch so far: known to the group only once the batch's transaction committed.
+        Set<String> parkedInBatch = unitOfWork.root().getOrComputeResource(batchKey, key -> {
+            Set<String> cases = new HashSet<>();
+            unitOfWork.root().afterCommit(u -> cases.forEach(group::parked));
+            return cases;
+        });
+        if (parkedInBatch.contains(sequence) || group.isParked(sequence, segmentId)) {
             group.park(sequence, event, null);
+            parkedInBatch.add(sequence);
             log.warn("Event {} of case {} is parked in {} behind that case's earlier parked events",
                     event.getIdentifier(), sequence, group.name);
             return null;
@@ -82,6 +97,7 @@ final class DeadLetterParking implements MessageHandlerInterceptor<EventMessage<
                 throw e;
             }
             group.park(sequence, event, e);
+            parkedInBatch.add(sequence);
             log.error("Event {} ({}) of case {} is parked in {}: its handler failed. The case's later events wait "
                             + "behind it; every other case goes on. After a fix, retry it (README: Dead letters).",
                     event.getIdentifier(), event.getPayloadType().getSimpleName(), sequence, group.name, e);

@@ -200,7 +200,8 @@ public class DeadLetters {
         }
 
         /**
-         * Parks {@code event} behind the earlier parked events of its case, or as the first, with its cause; once.
+         * Parks {@code event} behind the earlier parked events of its case, or as the first, with its cause; once. The
+         * caller tells {@link #parked} once the transaction committed (a batch that rolls back parked nothing).
          * (A saga's processor hands every event to each of its segments, and an event whose payload cannot be
          * read fails in all of them; the table's unique key on the event settles a race between two.)
          */
@@ -209,12 +210,15 @@ public class DeadLetters {
                             + schema.processingGroupColumn() + " = ? AND " + schema.eventIdentifierColumn() + " = ?")
                     .params(name, event.getIdentifier()).query(Long.class).single() > 0;
             if (known) {
-                parked.add(sequence);
                 return;
             }
             Instant now = GenericDeadLetter.clock.instant();
             Cause why = cause == null ? null : ThrowableCause.truncated(cause);
             queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, why, now, now, MetaData.emptyInstance()));
+        }
+
+        /** Once the transaction that parked an event of {@code sequence} committed: later events of it are parked too. */
+        void parked(String sequence) {
             parked.add(sequence);
         }
 

@@ -38,6 +38,8 @@ public class EventStoreConfiguration {
 
     /** The SQL standard's unique_violation. */
     static final String UNIQUE_VIOLATION = "23505";
+    /** How many events one query of the event table reads at most. */
+    static final int READ_BATCH = 1000;
 
     /**
      * An append that hits the unique key (aggregate id, sequence number) lost a race for the case: Axon then
@@ -58,6 +60,10 @@ public class EventStoreConfiguration {
                                           TransactionManager transactionManager, EventSchema eventSchema) {
         // Payload and metadata as byte[] (the builder's default): bytea on PostgreSQL, never oid.
         return JdbcEventStorageEngine.builder()
+                // Events read per query: 1,000 like a plain keyset scan, so a processor that is far behind (a rebuild)
+                // pays one round trip per thousand events rather than per hundred (Axon's default). A case's own events,
+                // read to load it, are far fewer than either.
+                .batchSize(READ_BATCH)
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
