@@ -1,8 +1,6 @@
 package nl.incidents.command.integrity;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,9 +15,8 @@ import nl.incidents.support.chain.CaseVerification;
 import nl.incidents.support.chain.HistoryVerifier;
 import nl.incidents.support.chain.JdbcStoredEvents;
 import nl.incidents.support.chain.StoreVerification;
-import nl.incidents.support.store.EmbeddedStore;
+import nl.incidents.support.store.ToolConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The operator's check of the history from the command line (controle vanaf de opdrachtregel), without starting the
@@ -28,11 +25,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * daily digest. Exit code: 0 intact, 1 broken (a case, or a kept day's digest), 2 could not read (no store, no such
  * case, a wrong setting).
  *
- * <p>Where it reads: {@code --url=}, {@code --user=}, {@code --password=}, else the service's own settings
- * {@code SPRING_DATASOURCE_URL}, {@code _USERNAME}, {@code _PASSWORD} (PostgreSQL), else the embedded store in
- * {@code INCIDENTS_DATA_DIR} ({@code ./data}): through the running command service's H2 server
- * ({@code INCIDENTS_H2_PORT}, 9081), or the file itself while the service is stopped. On Axon Server the events are
- * not in a database: the board verifies them through the API.
+ * <p>Where it reads: as {@link ToolConnection} finds the database ({@code --url=}, {@code --user=}, {@code --password=},
+ * else the service's own settings, else the embedded store in {@code INCIDENTS_DATA_DIR}). On Axon Server the events
+ * are not in a database: the board verifies them through the API.
  */
 public final class HistoryVerificationTool {
 
@@ -68,7 +63,7 @@ public final class HistoryVerificationTool {
         }
         DataSource store;
         try {
-            store = dataSource(options, env);
+            store = ToolConnection.open(options, env);
         } catch (RuntimeException | SQLException e) {
             err.println("Could not open the event store: " + e.getMessage());
             return UNREADABLE;
@@ -142,33 +137,6 @@ public final class HistoryVerificationTool {
             return false;
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private static DataSource dataSource(Map<String, String> options, Map<String, String> env) throws SQLException {
-        String url = options.getOrDefault("url", env.get("SPRING_DATASOURCE_URL"));
-        if (url != null && !url.isBlank()) {
-            return reachable(new DriverManagerDataSource(url, options.getOrDefault("user", env.getOrDefault("SPRING_DATASOURCE_USERNAME", "")),
-                    options.getOrDefault("password", env.getOrDefault("SPRING_DATASOURCE_PASSWORD", ""))));
-        }
-        Path dir = Path.of(env.getOrDefault("INCIDENTS_DATA_DIR", "./data"));
-        if (!Files.isDirectory(dir) || EmbeddedStore.at(dir).passwordMissing()) {
-            throw new IllegalStateException("there is no embedded store in " + dir.toAbsolutePath()
-                    + " (set INCIDENTS_DATA_DIR, or --url)");
-        }
-        String password = EmbeddedStore.at(dir).password();
-        try {
-            return reachable(new DriverManagerDataSource("jdbc:h2:tcp://127.0.0.1:" + env.getOrDefault("INCIDENTS_H2_PORT", "9081")
-                    + "/incidents;NETWORK_TIMEOUT=15000", "sa", password));
-        } catch (SQLException serviceNotRunning) {
-            return reachable(new DriverManagerDataSource("jdbc:h2:file:" + dir.toAbsolutePath() + "/incidents;IFEXISTS=TRUE",
-                    "sa", password));
-        }
-    }
-
-    private static DataSource reachable(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return dataSource;
         }
     }
 }
