@@ -68,8 +68,11 @@ public class PersonalDataKeys {
         this.master = master;
         this.previous = previous;
         this.clock = clock;
-        this.byOwner = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
-        this.byId = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
+        // The caches' upkeep on the reading thread: by default Caffeine hands it to the common fork-join pool, a task
+        // for every few reads, and a replay reads a key for every encrypted field of every event (that hand-over was
+        // the largest part of a replay's time on the 2-core machine, measured).
+        this.byOwner = Caffeine.newBuilder().executor(Runnable::run).expireAfterWrite(cacheFor).maximumSize(10_000).build();
+        this.byId = Caffeine.newBuilder().executor(Runnable::run).expireAfterWrite(cacheFor).maximumSize(10_000).build();
     }
 
     /** A key and its id, as ciphertexts name it. */
