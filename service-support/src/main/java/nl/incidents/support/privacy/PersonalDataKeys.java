@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonId;
@@ -46,6 +47,8 @@ public class PersonalDataKeys {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataKeys.class);
     private static final String CASE = "";
+    /** How many keys a rotation reads at a time. */
+    private static final int REWRAP_PAGE = 500;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -171,34 +174,61 @@ public class PersonalDataKeys {
 
     /**
      * Wraps every key anew with the current master key that is still wrapped with the previous one (rotation); a
-     * key already under the current one is left as it is, so running it twice, or on two instances, is harmless.
+     * key already under the current one is left as it is, so running it twice, or on two instances, is harmless. The
+     * keys are read {@value #REWRAP_PAGE} at a time in the order of their ids, and only a key that needs it is wrapped
+     * anew, in a transaction of its own.
      *
      * @return how many keys were wrapped anew
      * @throws IllegalStateException when a key opens with neither master key
      */
     public int rewrap() {
+        return rewrap(() -> false);
+    }
+
+    /**
+     * {@link #rewrap()}, stopping between two keys once {@code stopped} says so (the service stopping; not by
+     * interrupting the thread, which would close the embedded database's file under it): a later run goes on where
+     * it is needed.
+     */
+    public int rewrap(BooleanSupplier stopped) {
         if (previous == null) {
             return 0;
         }
         int rewrapped = 0;
-        List<String> ids = jdbc.queryForList("SELECT key_id FROM personal_data_key ORDER BY key_id", String.class);
-        for (String id : ids) {
-            Boolean done = ownTransaction.execute(status -> {
-                List<byte[]> rows = jdbc.query("SELECT keyset FROM personal_data_key WHERE key_id = ? FOR UPDATE",
-                        (rs, n) -> rs.getBytes(1), id);
-                if (rows.isEmpty() || opens(master, id, rows.get(0))) {
-                    return false;
+        String after = "";
+        while (!stopped.getAsBoolean()) {
+            List<KeyRow> page = jdbc.query("SELECT key_id, keyset FROM personal_data_key WHERE key_id > ? ORDER BY key_id"
+                    + " FETCH FIRST " + REWRAP_PAGE + " ROWS ONLY", (rs, n) -> new KeyRow(rs.getString(1), rs.getBytes(2)),
+                    after);
+            for (KeyRow row : page) {
+                if (stopped.getAsBoolean()) {
+                    break;
                 }
-                KeysetHandle handle = parse(previous, id, rows.get(0));
-                jdbc.update("UPDATE personal_data_key SET keyset = ? WHERE key_id = ?", wrap(handle, id), id);
-                return true;
-            });
-            if (Boolean.TRUE.equals(done)) {
-                rewrapped++;
+                if (!opens(master, row.id(), row.keyset()) && rewrapOne(row.id())) {
+                    rewrapped++;
+                }
             }
+            if (page.size() < REWRAP_PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1).id();
         }
         forget();
         return rewrapped;
+    }
+
+    /** Wraps one key anew under a row lock, unless another instance did so first (or erased it) in the meantime. */
+    private boolean rewrapOne(String id) {
+        return Boolean.TRUE.equals(ownTransaction.execute(status -> {
+            List<byte[]> rows = jdbc.query("SELECT keyset FROM personal_data_key WHERE key_id = ? FOR UPDATE",
+                    (rs, n) -> rs.getBytes(1), id);
+            if (rows.isEmpty() || opens(master, id, rows.get(0))) {
+                return false;
+            }
+            KeysetHandle handle = parse(previous, id, rows.get(0));
+            jdbc.update("UPDATE personal_data_key SET keyset = ? WHERE key_id = ?", wrap(handle, id), id);
+            return true;
+        }));
     }
 
     /**

@@ -6,8 +6,6 @@ import javax.sql.DataSource;
 import nl.incidents.support.axon.AxonConfiguration;
 import nl.incidents.support.store.EmbeddedStore;
 import nl.incidents.support.store.EmbeddedStoreConfiguration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,7 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The master key comes from {@code INCIDENTS_MASTER_KEY}. Without it, on the embedded H2 store a key is generated
  * into the data directory (owner-only, like the database password); on any other database (the {@code postgres}
  * and {@code axonserver} profiles) the service refuses to start, saying so. With {@code
- * INCIDENTS_PREVIOUS_MASTER_KEY} as well, every stored key is wrapped anew with the new master key at start-up.
+ * INCIDENTS_PREVIOUS_MASTER_KEY} as well, every stored key is wrapped anew with the new master key once the service
+ * has started (in the background: it takes time in proportion to the number of keys).
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
         before = AxonConfiguration.class)
@@ -34,7 +33,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(PrivacyProperties.class)
 public class PrivacyConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(PrivacyConfiguration.class);
     static final String MASTER_KEY = "INCIDENTS_MASTER_KEY";
 
     @Bean
@@ -57,22 +55,22 @@ public class PrivacyConfiguration {
     }
 
     /**
-     * At start-up, once the schema is there: a rotation's re-wrapping, then the check that the master key opens
-     * the stored keys (a wrong key stops the start instead of failing on every event).
+     * At start-up, once the schema is there: the check that the master key opens the stored keys (a wrong key stops
+     * the start instead of failing on every event). It reads one key, however many there are.
      */
     @Bean
-    SmartInitializingSingleton masterKeyCheck(PersonalDataKeys keys, DataSource dataSource, PrivacyProperties properties) {
+    SmartInitializingSingleton masterKeyCheck(PersonalDataKeys keys, DataSource dataSource) {
         return () -> {
-            if (!keyTableExists(dataSource)) {
-                return; // the command service creates it; the query service may start first in a test
+            if (keyTableExists(dataSource)) { // the command service creates it; the query service may start first in a test
+                keys.checkMasterKey();
             }
-            if (!blank(properties.previousMasterKey())) {
-                int rewrapped = keys.rewrap();
-                log.info("Master key rotation: {} keys of personal data wrapped anew with the new master key; remove "
-                        + "INCIDENTS_PREVIOUS_MASTER_KEY once every instance runs with the new key", rewrapped);
-            }
-            keys.checkMasterKey();
         };
+    }
+
+    /** During a rotation ({@code INCIDENTS_PREVIOUS_MASTER_KEY} set): every key wrapped anew, beside the running service. */
+    @Bean
+    MasterKeyRotation masterKeyRotation(PersonalDataKeys keys, DataSource dataSource, PrivacyProperties properties) {
+        return new MasterKeyRotation(keys, () -> !blank(properties.previousMasterKey()) && keyTableExists(dataSource));
     }
 
     private static String masterKey(PrivacyProperties properties, Environment environment) {
