@@ -44,11 +44,12 @@ class OverdueSweep {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(properties.sweep().grace());
         List<DueStep> missed = jdbc.sql("""
                         SELECT incident_id, step, due_at FROM escalation_due_step
-                        WHERE due_at < :cutoff ORDER BY due_at""")
+                        WHERE due_at < :cutoff ORDER BY due_at FETCH FIRST :batch ROWS ONLY""")
                 .param("cutoff", cutoff)
+                .param("batch", BATCH) // in SQL: after a long outage the start-up sweep reads no more than it acts on
                 .query((rs, row) -> new DueStep(IncidentId.of(rs.getString("incident_id")),
                         Step.valueOf(rs.getString("step")), rs.getObject("due_at", OffsetDateTime.class).toInstant()))
-                .list().stream().limit(BATCH).toList();
+                .list();
         for (DueStep due : missed) {
             try {
                 commands.send(new MarkStepOverdue(due.incidentId(), due.step(), due.dueAt()), Actor.SYSTEM,
