@@ -2,7 +2,6 @@ package nl.incidents.web.provider;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.security.KeyPair;
@@ -12,6 +11,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import nl.incidents.directory.DirectoryProperties;
 import nl.incidents.directory.DirectorySignIn;
 import nl.incidents.directory.DirectoryUsers;
@@ -152,9 +152,23 @@ public class EmbeddedProviderConfiguration {
         return AuthorizationServerSettings.builder().issuer(client.issuer()).build();
     }
 
-    /** The signing key, new at each start (RS256). */
+    /**
+     * The signing key, new at each start (RS256). Made on a thread of its own beside the start, which does not wait
+     * for it: finding RSA's primes took a good part of the module's start-up. A sign-in or a request for the keys
+     * that comes before it is done waits for it.
+     */
     @Bean
     JWKSource<SecurityContext> jwkSource() {
+        CompletableFuture<JWKSet> keys = CompletableFuture.supplyAsync(EmbeddedProviderConfiguration::signingKey,
+                task -> {
+                    Thread thread = new Thread(task, "provider-signing-key");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        return (selector, context) -> selector.select(keys.join());
+    }
+
+    private static JWKSet signingKey() {
         KeyPair pair;
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -167,7 +181,7 @@ public class EmbeddedProviderConfiguration {
                 .privateKey((RSAPrivateKey) pair.getPrivate())
                 .keyID(UUID.randomUUID().toString())
                 .build();
-        return new ImmutableJWKSet<>(new JWKSet(key));
+        return new JWKSet(key);
     }
 
     @Bean
