@@ -33,11 +33,12 @@ COPY --from=build /extracted/dependencies/ ./
 COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
+# The JVM options run.sh and the tests start the services with (heap, collector, compiler; see the file).
+COPY service-jvm.options ./
 USER 10001:10001
 
-# The heap follows the container's memory limit. A JVM that runs out of memory stops (and is
-# restarted) instead of limping on.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 # command-service listens on 8081, query-service on 8082, web on 8080.
 EXPOSE 8080 8081 8082
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+# JAVA_OPTS, when set, comes after the shared options and so overrides them, e.g. JAVA_OPTS=-Xmx768m for a larger
+# heap (give the container that much more memory too). exec: java is the container's process and gets its signals.
+ENTRYPOINT ["sh", "-c", "exec java @service-jvm.options $JAVA_OPTS org.springframework.boot.loader.launch.JarLauncher"]

@@ -51,9 +51,10 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void start() throws IOException, InterruptedException {
+        // The JVM options run.sh and the Docker image start the services with (heap, collector, compiler).
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+                "@" + Path.of("..", "service-jvm.options").toAbsolutePath().normalize(), "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
