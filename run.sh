@@ -85,7 +85,7 @@ healthy() {
 
 start() {
   local service=$1 port=$2 log="$data_dir/logs/$1.log"
-  # The JVM options every start of the services shares (heap, collector, compiler): see service-jvm.options.
+  # The JVM options every start of the services shares (heap, collector): see service-jvm.options.
   java @service-jvm.options -jar "$(jar_of "$service")" >>"$log" 2>&1 &
   local pid=$!
   names+=("$service")

@@ -33,7 +33,7 @@ COPY --from=build /extracted/dependencies/ ./
 COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
-# The JVM options run.sh and the tests start the services with (heap, collector, compiler; see the file).
+# The JVM options run.sh and the tests start the services with (heap, collector; see the file).
 COPY service-jvm.options ./
 USER 10001:10001
 

@@ -51,10 +51,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void start() throws IOException, InterruptedException {
-        // The JVM options run.sh and the Docker image start the services with (heap, collector, compiler).
+        // The JVM options run.sh and the Docker image start the services with (heap, collector); then, for these
+        // short-lived processes only, the quick compiler alone: it halves the CPU of a start, and the tests never run
+        // a service long enough for the optimising compiler to pay back.
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + Path.of("..", "service-jvm.options").toAbsolutePath().normalize(), "-jar", jar.toString()));
+                "@" + Path.of("..", "service-jvm.options").toAbsolutePath().normalize(), "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
