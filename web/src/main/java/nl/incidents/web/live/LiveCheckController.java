@@ -11,12 +11,13 @@ import org.springframework.web.bind.annotation.GetMapping;
  * {@code GET /live/check}: a page that shows the live updates as they reach this browser (the last case that changed,
  * when the inbox last changed), to check that they come through (a proxy that buffers server-sent events would hold
  * them back). It uses the pages' own means: {@code sse-swap} for the case's id, and {@code hx-get} on
- * {@code sse:inbox-changed} for {@code /live/check/inbox}, the fragment with the time (Amsterdam time).
+ * {@code sse:inbox-changed} for {@code /live/check/inbox}, the fragment with the time (Amsterdam time, to the
+ * millisecond: two changes within one second must read differently, or the second would look as if it never came).
  */
 @Controller
 class LiveCheckController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     @GetMapping("/live/check")
     String check() {
