@@ -41,4 +41,5 @@ USER 10001:10001
 EXPOSE 8080 8081 8082
 # JAVA_OPTS, when set, comes after the shared options and so overrides them, e.g. JAVA_OPTS=-Xmx768m for a larger
 # heap (give the container that much more memory too). exec: java is the container's process and gets its signals.
-ENTRYPOINT ["sh", "-c", "exec java @service-jvm.options $JAVA_OPTS org.springframework.boot.loader.launch.JarLauncher"]
+# Arguments given to the container go to the service (e.g. verify-history, rebuild-projections).
+ENTRYPOINT ["sh", "-c", "exec java @service-jvm.options $JAVA_OPTS org.springframework.boot.loader.launch.JarLauncher \"$@\"", "--"]

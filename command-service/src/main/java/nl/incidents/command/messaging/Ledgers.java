@@ -76,6 +76,11 @@ public class Ledgers {
         for (Stored row : rows) {
             TrackingToken token = WrappedToken.unwrapLowerBound(serializer.deserialize(
                     new SimpleSerializedObject<>(row.token(), byte[].class, row.type(), null)));
+            if (token == null) {
+                // A group replaying from the very start that had not handled an event yet: nothing is known to be
+                // done, so the new group starts at the beginning too.
+                return ReplayToken.createReplayToken(source.createHeadToken());
+            }
             earliest = earliest == null ? token : earliest.lowerBound(token);
         }
         return earliest;

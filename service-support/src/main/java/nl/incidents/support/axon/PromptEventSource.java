@@ -102,10 +102,11 @@ final class PromptEventSource implements StreamableMessageSource<TrackedEventMes
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // The store's stream failed (the database went away): the coordinator gets it on its next read, as
-                // it would have from the store's stream itself, and opens a new stream after its back-off.
-                failure = e;
+                // it would have from the store's stream itself, and opens a new stream after its back-off. An Error
+                // too: a reader that died silently would leave its processor waiting for ever.
+                failure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
                 Runnable callback = onAvailable;
                 if (callback != null) {
                     callback.run();
