@@ -67,7 +67,7 @@ final class Report {
         }
 
         System.out.println();
-        System.out.println("Each accepted report is one command; the escalation saga then sends a second (EscalateToManager), stores its");
+        System.out.println("Each accepted report is one command that also escalates the case; the escalation saga then stores its");
         System.out.println("own state and schedules durable deadlines. Events per case in the event store:");
         for (Store store : stores) {
             long cases = Math.max(1, store.cases());

@@ -31,8 +31,8 @@ import java.util.Map;
  *   <li>with the same numbers of threads and the same duration, commits one row per transaction into
  *       the same database with plain JDBC: the ceiling for a store that commits each command alone.</li>
  * </ol>
- * Each accepted report is one command; the escalation saga then sends a second (escalate to the
- * school's manager), stores its own state and schedules durable deadlines, so the store writes far
+ * Each accepted report is one command, which also escalates the case to the school's manager; the
+ * escalation saga then stores its own state and schedules durable deadlines, so the store writes far
  * more than one row per case; the output counts the events per case.
  *
  * <p>While the most clients of the run (16) report, a further client reports one case at a time and polls the query
