@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -48,18 +47,10 @@ public final class HistoryVerificationTool {
 
     /** Runs the tool with these arguments (the first may be {@value #COMMAND}) and environment; answers the exit code. */
     static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (arg.equals(COMMAND)) {
-                continue;
-            }
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0 || !List.of("case", "url", "user", "password").contains(arg.substring(2, eq))) {
-                err.println("Unknown argument " + arg.replaceAll("(?i)^--password=.*", "--password=***")
-                        + ". Use: verify-history [--case=<id>] [--url=<jdbc url> --user=<user> --password=<password>]");
-                return UNREADABLE;
-            }
-            options.put(arg.substring(2, eq), arg.substring(eq + 1));
+        Map<String, String> options = ToolConnection.options(args, COMMAND, List.of("case"),
+                "[--case=<id>] [--url=<jdbc url> --user=<user> --password=<password>]", err);
+        if (options == null) {
+            return UNREADABLE;
         }
         DataSource store;
         try {

@@ -73,18 +73,10 @@ public final class ProjectionRebuild {
 
     /** Runs the rebuild with these arguments (the first may be {@value #COMMAND}) and environment; answers the exit code. */
     static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (arg.equals(COMMAND)) {
-                continue;
-            }
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0 || !List.of("url", "user", "password").contains(arg.substring(2, eq))) {
-                err.println("Unknown argument " + arg.replaceAll("(?i)^--password=.*", "--password=***")
-                        + ". Use: rebuild-projections [--url=<jdbc url> --user=<user> --password=<password>]");
-                return FAILED;
-            }
-            options.put(arg.substring(2, eq), arg.substring(eq + 1));
+        Map<String, String> options = ToolConnection.options(args, COMMAND, List.of(),
+                "[--url=<jdbc url> --user=<user> --password=<password>]", err);
+        if (options == null) {
+            return FAILED;
         }
         DataSource database;
         try {

@@ -1,11 +1,16 @@
 package nl.incidents.support.store;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -23,6 +28,32 @@ public final class ToolConnection {
     private static final String POSTGRES_DEFAULT = "jdbc:postgresql://localhost:5432/incidents";
 
     private ToolConnection() {
+    }
+
+    /**
+     * A tool's {@code --name=value} arguments by name: the connection's ({@code url}, {@code user}, {@code password})
+     * and the tool's own {@code more}; the tool's {@code command} itself is passed over.
+     *
+     * @param usage the arguments the tool takes, for the message
+     * @return null after telling {@code err} which argument is unknown (a password never shown)
+     */
+    public static Map<String, String> options(List<String> args, String command, List<String> more, String usage,
+                                              PrintStream err) {
+        List<String> known = Stream.concat(more.stream(), Stream.of("url", "user", "password")).collect(Collectors.toList());
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.equals(command)) {
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0 || !known.contains(arg.substring(2, eq))) {
+                err.println("Unknown argument " + arg.replaceAll("(?i)^--password=.*", "--password=***")
+                        + ". Use: " + command + " " + usage);
+                return null;
+            }
+            options.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        return options;
     }
 
     /**
