@@ -12,7 +12,9 @@ import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -39,8 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deleted; after that, what they encrypted reads {@value nl.incidents.kernel.privacy.PersonalData#ERASED}
  * everywhere, for ever.
  * <p>
- * A key is created on first use in a transaction of its own, committed before anything encrypted with it is
- * stored (so an event never names a key that is not there). Unwrapped keys are kept in memory for {@code
+ * A key is created on first use, in the transaction of the command that needs it when there is one (so the key and
+ * what it encrypted are stored together or not at all: an event never names a key that is not there, and a command
+ * never needs a second pooled connection), else in a transaction of its own. A created key is cached only once its
+ * transaction committed, so a rolled-back key is never used again. Unwrapped keys are kept in memory for {@code
  * incidents.privacy.key-cache} (a minute): a key deleted by the other service is still used here that long.
  */
 public class PersonalDataKeys {
@@ -52,6 +56,7 @@ public class PersonalDataKeys {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate savepoint;
     private final MasterKey master;
     private final MasterKey previous;
     private final Clock clock;
@@ -68,6 +73,10 @@ public class PersonalDataKeys {
         this.jdbc = new JdbcTemplate(dataSource);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // Within a command's transaction a savepoint (a conflicting insert rolls back only itself, on PostgreSQL
+        // too), else a transaction of its own.
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.master = master;
         this.previous = previous;
         this.clock = clock;
@@ -278,7 +287,52 @@ public class PersonalDataKeys {
     }
 
     private Key keyOf(Owner owner) {
-        return byOwner.get(owner, this::loadOrCreate);
+        Key cached = byOwner.getIfPresent(owner);
+        if (cached != null) {
+            return cached;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            Key key = byOwner.get(owner, this::loadOrCreate);
+            byId.put(key.id(), key.aead());
+            return key;
+        }
+        // In a transaction: what it reads or creates becomes known to the others only once it committed.
+        Map<Owner, Key> pending = pendingOfThisTransaction();
+        Key key = pending.get(owner);
+        if (key == null) {
+            key = loadOrCreate(owner);
+            pending.put(owner, key);
+        }
+        return key;
+    }
+
+    /**
+     * The keys this transaction read or created, put in the caches after its commit and dropped after a rollback. They
+     * are held by a synchronization of this transaction (found among its synchronizations, which a suspended outer
+     * transaction's are not), so an inner transaction's key is never cached by the outer's commit.
+     */
+    private Map<Owner, Key> pendingOfThisTransaction() {
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof PendingKeys pending && pending.keys() == this) {
+                return pending.read();
+            }
+        }
+        PendingKeys pending = new PendingKeys(this, new HashMap<>());
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending.read();
+    }
+
+    /** The keys one transaction read or created, cached once it committed. */
+    private record PendingKeys(PersonalDataKeys keys, Map<Owner, Key> read) implements TransactionSynchronization {
+        @Override
+        public void afterCompletion(int status) {
+            if (status == STATUS_COMMITTED) {
+                read.forEach((owner, key) -> {
+                    keys.byOwner.put(owner, key);
+                    keys.byId.put(key.id(), key.aead());
+                });
+            }
+        }
     }
 
     private Key loadOrCreate(Owner owner) {
@@ -290,11 +344,13 @@ public class PersonalDataKeys {
         try {
             KeysetHandle handle = KeysetHandle.generateNew(PredefinedDeterministicAeadParameters.AES256_SIV);
             byte[] wrapped = wrap(handle, id);
-            ownTransaction.executeWithoutResult(status -> jdbc.update("""
+            savepoint.executeWithoutResult(status -> jdbc.update("""
                     INSERT INTO personal_data_key (key_id, incident_id, person_id, keyset, created_at)
                     VALUES (?, ?, ?, ?, ?)""", id, owner.incidentId(), owner.personId(), wrapped,
                     Timestamp.from(clock.instant())));
+            return new Key(id, handle.getPrimitive(RegistryConfiguration.get(), DeterministicAead.class));
         } catch (DuplicateKeyException anotherWasFirst) {
+            // Another transaction made it first (the insert waited for its commit): its key is the one.
             log.debug("The key of case {} was created by another transaction first", owner.incidentId());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a key of personal data cannot be made", e);
@@ -306,11 +362,7 @@ public class PersonalDataKeys {
     private Optional<Key> load(Owner owner) {
         List<KeyRow> rows = jdbc.query("SELECT key_id, keyset FROM personal_data_key WHERE incident_id = ? AND person_id = ?",
                 (rs, n) -> new KeyRow(rs.getString(1), rs.getBytes(2)), owner.incidentId(), owner.personId());
-        return rows.stream().findFirst().map(row -> {
-            DeterministicAead aead = unwrap(row.id(), row.keyset());
-            byId.put(row.id(), aead);
-            return new Key(row.id(), aead);
-        });
+        return rows.stream().findFirst().map(row -> new Key(row.id(), unwrap(row.id(), row.keyset())));
     }
 
     private DeterministicAead unwrap(String id, byte[] keyset) {

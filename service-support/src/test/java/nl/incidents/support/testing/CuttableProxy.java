@@ -78,8 +78,9 @@ public final class CuttableProxy implements AutoCloseable {
                 }
                 try {
                     Socket upstream = new Socket(targetHost, targetPort);
-                    open.add(client);
-                    open.add(upstream);
+                    if (!register(listening, client, upstream)) {
+                        continue;
+                    }
                     pump(client, upstream);
                     pump(upstream, client);
                 } catch (IOException e) {
@@ -89,6 +90,21 @@ public final class CuttableProxy implements AutoCloseable {
         }, "proxy-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /**
+     * Takes a connection accepted just before a {@link #cut()} as cut too: without this, it would outlive the cut, and
+     * a pool that happened to open it then would still reach the database.
+     */
+    private synchronized boolean register(ServerSocket listening, Socket client, Socket upstream) {
+        if (listening.isClosed()) {
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return false;
+        }
+        open.add(client);
+        open.add(upstream);
+        return true;
     }
 
     private void pump(Socket from, Socket to) {
