@@ -1,8 +1,10 @@
 package nl.incidents.command.erasure;
 
 import nl.incidents.kernel.incident.CaseErased;
+import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.PersonErased;
 import nl.incidents.support.evidence.EvidenceStore;
+import nl.incidents.support.notification.CaseNotices;
 import nl.incidents.support.privacy.PersonalDataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,11 +34,14 @@ class ErasureKeys {
 
     private final PersonalDataKeys keys;
     private final EvidenceStore evidence;
+    private final CaseNotices notices;
     private final boolean axonServer;
 
-    ErasureKeys(PersonalDataKeys keys, EvidenceStore evidence, @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
+    ErasureKeys(PersonalDataKeys keys, EvidenceStore evidence, CaseNotices notices,
+                @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
         this.keys = keys;
         this.evidence = evidence;
+        this.notices = notices;
         this.axonServer = axonServer;
     }
 
@@ -44,6 +49,7 @@ class ErasureKeys {
     void on(PersonErased event) {
         once(() -> log.info("Erasure in case {}: {} key of a person deleted", event.incidentId(),
                 keys.deletePersonFromCase(event.incidentId(), event.personId())));
+        forgetProgress(event.incidentId());
     }
 
     /** The case's evidence goes with its keys: unreadable once the key is gone, and then gone itself. */
@@ -51,6 +57,18 @@ class ErasureKeys {
     void on(CaseErased event) {
         once(() -> log.info("Erasure of case {}: {} keys and {} pieces of evidence deleted", event.incidentId(),
                 keys.deleteCase(event.incidentId()), evidence.deleteCase(event.incidentId())));
+        forgetProgress(event.incidentId());
+    }
+
+    /**
+     * The mails' processor keeps the case's progress, its people decrypted ({@link CaseNotices}), until it reaches the
+     * erasure itself: dropped now, and again once the erasure committed (a fold put in between is dropped too).
+     */
+    private void forgetProgress(IncidentId incidentId) {
+        notices.forget(incidentId);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> notices.forget(incidentId));
+        }
     }
 
     private void once(Runnable deletion) {
