@@ -225,6 +225,12 @@ class CommandApiTest {
         // Axon's own, dimensional: command handling and the event processors' lag.
         assertThat(after.value("commandBus_allTimer_seconds_count", "payloadType=AcknowledgeEscalation")).isGreaterThan(0);
         assertThat(after.has("eventProcessor_latency")).isTrue();
+        assertThat(after.value("eventStore_ingestedCounter_total") - before.value("eventStore_ingestedCounter_total"))
+                .as("every event of the case counted as stored").isGreaterThanOrEqualTo(events(id).size());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                scrape().value("eventProcessor_processedCounter_total", "processorName=ledgers")
+                        - before.value("eventProcessor_processedCounter_total", "processorName=ledgers"))
+                .as("the ledgers' processor counts the case's events it handled").isPositive());
         assertThat(after.value("incidents_reported_total", "application=command-service", "harm=BULLYING")).isGreaterThan(0);
     }
 
