@@ -7,12 +7,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -60,6 +62,20 @@ public class EmbeddedStoreConfiguration {
         EmbeddedStore store = store(url, environment);
         return new H2TcpServer(dataSource, store, environment.getProperty("incidents.h2.port", Integer.class, DEFAULT_PORT),
                 store.password());
+    }
+
+    /**
+     * Where this service owns the database file: the housekeeping H2 does not do with {@code WRITE_DELAY=0}, every
+     * {@code incidents.h2.housekeeping-interval} (1 s unless set; 0 leaves it out, and the file grows by a chunk per
+     * commit, as the growth benchmark shows).
+     */
+    @Bean
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('" + FILE + "') "
+            + "&& '${incidents.h2.housekeeping-interval:1s}' != '0'")
+    EmbeddedStoreHousekeeping embeddedStoreHousekeeping(DataSource dataSource, Environment environment) {
+        return new EmbeddedStoreHousekeeping(dataSource,
+                Binder.get(environment).bind("incidents.h2.housekeeping-interval", Duration.class)
+                        .orElse(Duration.ofSeconds(1)));
     }
 
     /**

@@ -67,7 +67,7 @@ public final class TestStore {
 
     /** The url by which the command service owns the embedded store in {@code dir}, with its settings. */
     public static String h2Url(Path dir) {
-        return "jdbc:h2:file:" + dir + "/incidents;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+        return "jdbc:h2:file:" + dir + "/incidents;WRITE_DELAY=0;RETENTION_TIME=5000;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
     }
 
     /** For {@code @ActiveProfiles(resolver = ...)}: the postgres profile on PostgreSQL, the default otherwise. */
