@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Each of {@code rate} reports per second (200 unless set) is two commits, as the command service makes them:
  * an event of about 600 characters appended to an event table, then a processor's token row moved on. It runs for
  * {@code seconds} (180 unless set) per variant and prints the file's size every 10 s, the live data (the file
- * compacted whole by H2, on a copy) at the end. The stores are temporary directories under {@code scratch=}
+ * compacted whole by H2, on a copy) at the end. {@code interval=} sets the housekeeping's (1s unless set). The stores are temporary directories under {@code scratch=}
  * (the system's temporary directory unless set), deleted afterwards.
  */
 public final class EmbeddedStoreGrowth {
@@ -43,23 +43,25 @@ public final class EmbeddedStoreGrowth {
     }
 
     public static void main(String[] args) throws Exception {
-        Args options = Args.parse(args, "rate", "seconds", "scratch");
+        Args options = Args.parse(args, "rate", "seconds", "scratch", "interval");
         int rate = options.integer("rate", 200);
         int seconds = options.integer("seconds", 180);
         Path scratch = Path.of(options.get("scratch", System.getProperty("java.io.tmpdir")));
         System.out.printf("%s; %d reports/s (%d commits/s) for %d s per variant%n", Machine.cpuModel() + ", load " + Machine.loadAverage(), rate, 2 * rate, seconds);
-        run("before: WRITE_DELAY=0, no housekeeping, retention 45 s", scratch, rate, seconds, false);
-        run("after: the command service's settings", scratch, rate, seconds, true);
+        run("before: WRITE_DELAY=0, no housekeeping, retention 45 s", scratch, rate, seconds, "0");
+        run("after: the command service's settings" + (options.has("interval") ? ", housekeeping every "
+                + options.get("interval") : ""), scratch, rate, seconds, options.get("interval", "1s"));
         System.exit(0);
     }
 
-    private static void run(String variant, Path scratch, int rate, int seconds, boolean housekeeping) throws Exception {
+    private static void run(String variant, Path scratch, int rate, int seconds, String housekeeping) throws Exception {
         Path dir = Files.createTempDirectory(scratch, "embedded-store-growth");
         System.out.println(variant);
         List<String> arguments = new ArrayList<>(List.of("--incidents.data-dir=" + dir, "--incidents.h2.port=0",
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
-        if (!housekeeping) {
-            arguments.addAll(List.of("--incidents.h2.housekeeping-interval=0",
+        arguments.add("--incidents.h2.housekeeping-interval=" + housekeeping);
+        if (housekeeping.equals("0")) {
+            arguments.addAll(List.of(
                     "--spring.datasource.url=jdbc:h2:file:" + dir + "/incidents;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0"));
         }
         Path file = dir.resolve("incidents.mv.db");
