@@ -86,13 +86,21 @@ public final class EmbeddedStoreHousekeeping implements DisposableBean {
         if (mvStore == null) {
             return;
         }
+        long started = System.nanoTime();
         mvStore.sync();
         int budget = mvStore.getAutoCommitMemory();
-        if (mvStore.compact(TARGET_FILL_RATE, budget)) {
+        boolean rewritten = mvStore.compact(TARGET_FILL_RATE, budget);
+        if (rewritten) {
             mvStore.commit();
         }
         if (mvStore.getFileStore() instanceof RandomAccessStore file && !mvStore.isClosed()) {
             file.compactMoveChunks(TARGET_FILL_RATE, 2L * budget, mvStore);
+        }
+        if (log.isDebugEnabled() && !mvStore.isClosed()) {
+            log.debug("Housekeeping round in {} ms: file {} MB, {} % of it in use, its chunks {} % live; sparse chunks "
+                            + "rewritten: {}", (System.nanoTime() - started) / 1_000_000,
+                    mvStore.getFileStore().size() / 1_000_000, mvStore.getFillRate(),
+                    mvStore.getFileStore().getChunksFillRate(), rewritten);
         }
     }
 
