@@ -1,10 +1,15 @@
 package nl.incidents.support.axon;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.axonframework.eventhandling.EventMessage;
@@ -23,9 +28,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wraps each event a streaming processor handles: an event of a case that has parked events is parked
- * behind them unhandled; any other event is handled inside a savepoint, and when a handler fails, what it
- * wrote is rolled back to the savepoint and the event is parked with its cause, in the same transaction
- * as the processor's progress, so the processor moves on to the next event and every other case flows.
+ * behind them unhandled; any other event is handled, and when a handler fails, what it wrote is undone and the event
+ * is parked with its cause, in the same transaction as the processor's progress, so the processor moves on to the next
+ * event and every other case flows.
+ * <p>
+ * Undoing needs a savepoint, which costs a statement (two on PostgreSQL) per event: most events never fail, so an event
+ * is first handled without one. When it fails, the whole batch is rolled back instead (this throws
+ * {@link RetriedInSavepoint}, the processor releases the segment and takes the batch up again after its back-off) and
+ * the event is remembered; handled again, it runs inside a savepoint, and when it fails again what it wrote is rolled
+ * back to the savepoint and it is parked, while the batch's other events are kept.
  * <p>
  * A processor handles its events in batches, one transaction per batch: this runs once per event of the batch (Axon's
  * batching unit of work hands the interceptors each event in turn), so one event's failure parks that event alone, and
@@ -51,6 +62,10 @@ final class DeadLetterParking implements MessageHandlerInterceptor<EventMessage<
     private final TransactionTemplate savepoint;
     private final String segmentKey;
     private final String batchKey;
+    private final String eventsKey;
+    /** Events that failed without a savepoint, by identifier: handled in one when they come again. */
+    private final Cache<String, Boolean> failedWithoutSavepoint = Caffeine.newBuilder().executor(Runnable::run)
+            .maximumSize(10_000).expireAfterWrite(Duration.ofHours(1)).build();
 
     DeadLetterParking(DeadLetters deadLetters, String processor, TransactionTemplate transactions) {
         this.deadLetters = deadLetters;
@@ -58,6 +73,7 @@ final class DeadLetterParking implements MessageHandlerInterceptor<EventMessage<
         this.savepoint = transactions;
         this.segmentKey = "Processor[" + processor + "]/SegmentId";
         this.batchKey = "Processor[" + processor + "]/ParkedCases";
+        this.eventsKey = "Processor[" + processor + "]/BatchEvents";
     }
 
     static TransactionTemplate nested(TransactionTemplate template) {
@@ -90,12 +106,42 @@ final class DeadLetterParking implements MessageHandlerInterceptor<EventMessage<
                     event.getIdentifier(), sequence, group.name);
             return null;
         }
+        List<String> batchEvents = unitOfWork.root().getOrComputeResource(eventsKey, key -> {
+            List<String> events = new ArrayList<>();
+            unitOfWork.root().onRollback(u -> failedAtCommit(u, events));
+            return events;
+        });
+        batchEvents.add(event.getIdentifier());
+        boolean failedBefore = failedWithoutSavepoint.getIfPresent(event.getIdentifier()) != null;
+        if (failedBefore) {
+            BatchWrites.flush(); // the batch's earlier events' deferred writes are theirs: outside the savepoint
+        }
         try {
-            return inSavepoint(savepoint, interceptorChain::proceed);
+            if (!failedBefore) {
+                return interceptorChain.proceed();
+            }
+            unitOfWork.root().resources().put(BatchWrites.IN_SAVEPOINT, Boolean.TRUE);
+            try {
+                Object result = inSavepoint(savepoint, interceptorChain::proceed);
+                failedWithoutSavepoint.invalidate(event.getIdentifier());
+                return result;
+            } finally {
+                unitOfWork.root().resources().remove(BatchWrites.IN_SAVEPOINT);
+            }
         } catch (Exception | LinkageError e) {
             if (backEndAway(e)) {
                 throw e;
             }
+            if (!failedBefore) {
+                // What the handlers wrote cannot be undone alone: the batch rolls back, and this event is handled in a
+                // savepoint when the batch comes again.
+                failedWithoutSavepoint.put(event.getIdentifier(), Boolean.TRUE);
+                log.info("Event {} ({}) of case {} failed in {}; its batch is rolled back and handled again, this event "
+                        + "in a savepoint", event.getIdentifier(), event.getPayloadType().getSimpleName(), sequence,
+                        group.name);
+                throw new RetriedInSavepoint(e);
+            }
+            failedWithoutSavepoint.invalidate(event.getIdentifier());
             group.park(sequence, event, e);
             parkedInBatch.add(sequence);
             log.error("Event {} ({}) of case {} is parked in {}: its handler failed. The case's later events wait "
@@ -103,6 +149,22 @@ final class DeadLetterParking implements MessageHandlerInterceptor<EventMessage<
                     event.getIdentifier(), event.getPayloadType().getSimpleName(), sequence, group.name, e);
             return null;
         }
+    }
+
+    /**
+     * A batch rolled back for a reason that is neither an event's handler (that throws {@link RetriedInSavepoint}) nor
+     * a back-end away: a write deferred to the batch's commit ({@link BatchWrites}) failed. No event can be blamed, so
+     * each event of the batch is handled in a savepoint when it comes again, its writes sent at once: the one that
+     * fails is parked.
+     */
+    private void failedAtCommit(UnitOfWork<?> batch, List<String> events) {
+        Throwable cause = batch.getExecutionResult() == null ? null : batch.getExecutionResult().getExceptionResult();
+        if (cause == null || cause instanceof RetriedInSavepoint || backEndAway(cause)) {
+            return;
+        }
+        log.warn("A batch of {} failed as it committed ({}); its {} events are handled again, each in a savepoint",
+                processor, cause.toString(), events.size());
+        events.forEach(id -> failedWithoutSavepoint.put(id, Boolean.TRUE));
     }
 
     /** Runs {@code work} in a savepoint of the transaction in progress (a transaction of its own if none). */
@@ -141,6 +203,16 @@ final class DeadLetterParking implements MessageHandlerInterceptor<EventMessage<
             }
         }
         return false;
+    }
+
+    /**
+     * An event's handler failed outside a savepoint: thrown to the processor so that it rolls back the whole batch
+     * (which is not the event's doing, so it is never parked for this) and handles it again, that event in a savepoint.
+     */
+    static final class RetriedInSavepoint extends RuntimeException {
+        RetriedInSavepoint(Throwable cause) {
+            super("A handler failed; the batch is handled again, this event in a savepoint", cause);
+        }
     }
 
     private static final class Checked extends RuntimeException {
