@@ -44,16 +44,17 @@ class CaseSummaryProjection {
     @EventHandler
     void on(DerailingDiscussionReported event, @Timestamp Instant at) {
         String id = event.incidentId().toString();
-        if (jdbc.sql("SELECT COUNT(*) FROM incident_summary WHERE incident_id = ?").param(id).query(Long.class).single() > 0) {
-            return; // replayed
-        }
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 INSERT INTO incident_summary (incident_id, school_id, status, severity, stage, platform, reported_by,
                     reported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM incident_summary WHERE incident_id = ?)""")
                 .params(id, event.schoolId(), IncidentStatus.REPORTED.name(), event.severity().name(),
-                        event.stage().name(), event.platform().name(), event.reportedBy().value(), utc(at))
+                        event.stage().name(), event.platform().name(), event.reportedBy().value(), utc(at), id)
                 .update();
+        if (inserted == 0) {
+            return; // replayed
+        }
         for (PersonId person : event.involvedParties().stream().map(InvolvedParty::personId).distinct()
                 .filter(person -> !person.erased()).toList()) { // an erased party, replayed, is nobody to keep out
             jdbc.sql("INSERT INTO incident_party (incident_id, person_id) VALUES (?, ?)").params(id, person.value()).update();

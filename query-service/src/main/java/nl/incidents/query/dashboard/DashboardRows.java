@@ -74,17 +74,13 @@ final class DashboardRows {
 
     private void time(String eventId, String incident, Measure measure, String level, String severity, Instant from,
                       Instant to) {
-        boolean known = jdbc.sql("SELECT COUNT(*) FROM dashboard_step_time WHERE event_id = ?").param(eventId)
-                .query(Long.class).single() > 0;
-        if (known) {
-            return;
-        }
         jdbc.sql("""
                 INSERT INTO dashboard_step_time (event_id, incident_id, measure, level, severity, started_at, taken_at,
                     duration_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM dashboard_step_time WHERE event_id = ?)""")
                 .params(eventId, incident, measure.name(), level, severity, utc(from), utc(to),
-                        Math.max(0, Duration.between(from, to).toMillis()))
+                        Math.max(0, Duration.between(from, to).toMillis()), eventId)
                 .update();
     }
 }

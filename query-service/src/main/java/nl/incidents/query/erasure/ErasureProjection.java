@@ -10,6 +10,7 @@ import nl.incidents.kernel.incident.PersonId;
 import nl.incidents.kernel.privacy.PersonalData;
 import nl.incidents.query.Projections;
 import nl.incidents.query.accesslog.AccessLog;
+import nl.incidents.support.axon.BatchWrites;
 import nl.incidents.support.notification.CaseNotices;
 import nl.incidents.support.privacy.PersonalDataKeys;
 import org.axonframework.config.ProcessingGroup;
@@ -54,6 +55,7 @@ class ErasureProjection {
 
     @EventHandler
     void on(PersonErased event) {
+        BatchWrites.flush(); // the dossier entries of the batch's earlier events, to be read and erased here
         keys.forget();
         notices.forget(event.incidentId()); // the inbox's group may come to the erasure later
         Set<PersonId> erased = new LinkedHashSet<>();
@@ -73,6 +75,7 @@ class ErasureProjection {
 
     @EventHandler
     void on(CaseErased event) {
+        BatchWrites.flush();
         keys.forget();
         notices.forget(event.incidentId());
         List<PersonId> people = peopleOf(event.incidentId());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import nl.incidents.kernel.incident.Actor;
 import nl.incidents.kernel.incident.IncidentEvent;
 import nl.incidents.query.Projections;
+import nl.incidents.support.axon.BatchWrites;
 import nl.incidents.support.privacy.StoredEvents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,7 +15,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +29,20 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Projections.GROUP)
 class HistoryProjection {
 
-    private final JdbcClient jdbc;
+    /**
+     * Safe to repeat (seen before a restart, or in a replay) and sent with the batch's other events' rows
+     * ({@link BatchWrites}): no handler of the group reads the history back.
+     */
+    private static final String INSERT = """
+            INSERT INTO incident_history (incident_id, sequence_number, event_id, event_type, occurred_at,
+                actor_id, actor_role, causation_id, correlation_id, cause, payload)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            WHERE NOT EXISTS (SELECT 1 FROM incident_history WHERE incident_id = ? AND sequence_number = ?)""";
+
+    private final JdbcTemplate jdbc;
     private final Serializer eventSerializer;
 
-    HistoryProjection(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer eventSerializer) {
+    HistoryProjection(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.jdbc = jdbc;
         this.eventSerializer = eventSerializer;
     }
@@ -39,23 +50,14 @@ class HistoryProjection {
     @EventHandler
     void on(IncidentEvent event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         String incidentId = event.incidentId().toString();
-        boolean known = jdbc.sql("SELECT COUNT(*) FROM incident_history WHERE incident_id = ? AND sequence_number = ?")
-                .params(incidentId, sequence).query(Long.class).single() > 0;
-        if (known) {
-            return; // seen before a restart, or in a replay
-        }
         String actorId = StoredEvents.storedActorId(message.getMetaData()); // encrypted, as the event store keeps it
         Object actorRole = message.getMetaData().get(Actor.ROLE_KEY);
-        jdbc.sql("""
-                INSERT INTO incident_history (incident_id, sequence_number, event_id, event_type, occurred_at,
-                    actor_id, actor_role, causation_id, correlation_id, cause, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(incidentId, sequence, message.getIdentifier(), event.getClass().getSimpleName(), utc(at),
-                        actorId, actorId == null || actorRole == null ? null : actorRole.toString(),
-                        message.getMetaData().get("correlationId"), message.getMetaData().get("traceId"),
-                        message.getMetaData().get(Actor.CAUSE_KEY),
-                        // The bytes as read from the event store: the serializer that wrote them hands them on as they are.
-                        message.serializePayload(eventSerializer, String.class).getData())
-                .update();
+        BatchWrites.add(jdbc, INSERT, incidentId, sequence, message.getIdentifier(), event.getClass().getSimpleName(),
+                utc(at), actorId, actorId == null || actorRole == null ? null : actorRole.toString(),
+                message.getMetaData().get("correlationId"), message.getMetaData().get("traceId"),
+                message.getMetaData().get(Actor.CAUSE_KEY),
+                // The bytes as read from the event store: the serializer that wrote them hands them on as they are.
+                message.serializePayload(eventSerializer, String.class).getData(),
+                incidentId, sequence);
     }
 }

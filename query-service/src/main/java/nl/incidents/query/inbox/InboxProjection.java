@@ -16,12 +16,14 @@ import nl.incidents.kernel.notification.Notice;
 import nl.incidents.kernel.notification.NoticeFacts;
 import nl.incidents.kernel.notification.NoticeTexts;
 import nl.incidents.query.live.LiveChanges;
+import nl.incidents.support.axon.BatchWrites;
 import nl.incidents.support.notification.CaseNotices;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,12 +40,24 @@ class InboxProjection {
 
     static final String GROUP = "inbox";
 
+    /**
+     * Safe to repeat (seen before a restart, or in a replay) and sent with the batch's other notices
+     * ({@link BatchWrites}); what reads the entries in this group sends them first.
+     */
+    private static final String INSERT = """
+            INSERT INTO inbox_entry (event_id, recipient_id, incident_id, kind, subject, text, received_at,
+                school_id, school_name, level, step, due_at, missed_acknowledgement, reminder, legal_duty, by_system)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            WHERE NOT EXISTS (SELECT 1 FROM inbox_entry WHERE event_id = ? AND recipient_id = ?)""";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final CaseNotices notices;
     private final LiveChanges live;
 
-    InboxProjection(JdbcClient jdbc, CaseNotices notices, LiveChanges live) {
+    InboxProjection(JdbcClient jdbc, JdbcTemplate batch, CaseNotices notices, LiveChanges live) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.notices = notices;
         this.live = live;
     }
@@ -51,31 +65,24 @@ class InboxProjection {
     @EventHandler
     void on(IncidentEvent event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (event instanceof CaseErased) {
+            BatchWrites.flush(); // the batch's notices so far, to be deleted with the others
             // The notices of an erased case lead to a case that shows nothing any more (AVG art. 17).
             jdbc.sql("DELETE FROM inbox_entry WHERE incident_id = ?").param(event.incidentId().toString()).update();
             return;
         }
         if (event instanceof CaseRestrictedToNeedToKnow || event instanceof NeedToKnowReaderRemoved) {
+            BatchWrites.flush();
             forgetForThoseNotToKnow(event.incidentId());
         }
         for (Notice notice : notices.of(event, sequence)) {
-            boolean known = jdbc.sql("SELECT COUNT(*) FROM inbox_entry WHERE event_id = ? AND recipient_id = ?")
-                    .params(message.getIdentifier(), notice.recipient().value()).query(Long.class).single() > 0;
-            if (known) {
-                continue; // seen before a restart, or in a replay
-            }
             NoticeFacts facts = notice.facts();
-            jdbc.sql("""
-                    INSERT INTO inbox_entry (event_id, recipient_id, incident_id, kind, subject, text, received_at,
-                        school_id, school_name, level, step, due_at, missed_acknowledgement, reminder, legal_duty, by_system)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(message.getIdentifier(), notice.recipient().value(), notice.incidentId().toString(),
-                            notice.kind().name(), NoticeTexts.subject(facts, Locale.ENGLISH),
-                            NoticeTexts.mailText(facts, Locale.ENGLISH, notices.link(notice.incidentId())), utc(at),
-                            facts.schoolId(), facts.schoolName(), facts.level() == null ? null : facts.level().name(),
-                            facts.step() == null ? null : facts.step().name(), utc(facts.dueAt()), utc(facts.missedAcknowledgement()), facts.reminder(),
-                            facts.legalDuty(), facts.bySystem())
-                    .update();
+            BatchWrites.add(batch, INSERT, message.getIdentifier(), notice.recipient().value(),
+                    notice.incidentId().toString(), notice.kind().name(), NoticeTexts.subject(facts, Locale.ENGLISH),
+                    NoticeTexts.mailText(facts, Locale.ENGLISH, notices.link(notice.incidentId())), utc(at),
+                    facts.schoolId(), facts.schoolName(), facts.level() == null ? null : facts.level().name(),
+                    facts.step() == null ? null : facts.step().name(), utc(facts.dueAt()),
+                    utc(facts.missedAcknowledgement()), facts.reminder(), facts.legalDuty(), facts.bySystem(),
+                    message.getIdentifier(), notice.recipient().value());
             live.inboxChanged(notice.recipient()); // told once the transaction committed
         }
     }
