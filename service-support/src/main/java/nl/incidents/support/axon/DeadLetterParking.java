@@ -63,7 +63,7 @@ final class DeadLetterParking implements MessageHandlerInterceptor<EventMessage<
     private final String segmentKey;
     private final String batchKey;
     private final String eventsKey;
-    /** Events that failed without a savepoint, by identifier: handled in one when they come again. */
+    /** Events that failed without a savepoint, by identifier and segment: handled in one when they come again. */
     private final Cache<String, Boolean> failedWithoutSavepoint = Caffeine.newBuilder().executor(Runnable::run)
             .maximumSize(10_000).expireAfterWrite(Duration.ofHours(1)).build();
 
@@ -111,8 +111,10 @@ final class DeadLetterParking implements MessageHandlerInterceptor<EventMessage<
             unitOfWork.root().onRollback(u -> failedAtCommit(u, events));
             return events;
         });
-        batchEvents.add(event.getIdentifier());
-        boolean failedBefore = failedWithoutSavepoint.getIfPresent(event.getIdentifier()) != null;
+        // By segment too: a saga's processor hands every segment the same event, and it may fail in one alone.
+        String handling = event.getIdentifier() + "/" + segmentId;
+        batchEvents.add(handling);
+        boolean failedBefore = failedWithoutSavepoint.getIfPresent(handling) != null;
         if (failedBefore) {
             BatchWrites.flush(); // the batch's earlier events' deferred writes are theirs: outside the savepoint
         }
@@ -123,7 +125,7 @@ final class DeadLetterParking implements MessageHandlerInterceptor<EventMessage<
             unitOfWork.root().resources().put(BatchWrites.IN_SAVEPOINT, Boolean.TRUE);
             try {
                 Object result = inSavepoint(savepoint, interceptorChain::proceed);
-                failedWithoutSavepoint.invalidate(event.getIdentifier());
+                failedWithoutSavepoint.invalidate(handling);
                 return result;
             } finally {
                 unitOfWork.root().resources().remove(BatchWrites.IN_SAVEPOINT);
@@ -135,13 +137,13 @@ final class DeadLetterParking implements MessageHandlerInterceptor<EventMessage<
             if (!failedBefore) {
                 // What the handlers wrote cannot be undone alone: the batch rolls back, and this event is handled in a
                 // savepoint when the batch comes again.
-                failedWithoutSavepoint.put(event.getIdentifier(), Boolean.TRUE);
+                failedWithoutSavepoint.put(handling, Boolean.TRUE);
                 log.info("Event {} ({}) of case {} failed in {}; its batch is rolled back and handled again, this event "
                         + "in a savepoint", event.getIdentifier(), event.getPayloadType().getSimpleName(), sequence,
                         group.name);
                 throw new RetriedInSavepoint(e);
             }
-            failedWithoutSavepoint.invalidate(event.getIdentifier());
+            failedWithoutSavepoint.invalidate(handling);
             group.park(sequence, event, e);
             parkedInBatch.add(sequence);
             log.error("Event {} ({}) of case {} is parked in {}: its handler failed. The case's later events wait "

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.incidents.support.axon.BatchWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -11,6 +12,7 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +29,26 @@ public class DeadLetterTestApplication {
     record MeasureTaken(String caseId) {
     }
 
+    record NoteTaken(String caseId, String note) {
+    }
+
     /** Projects cases; refuses a measure for a case it never saw, as a projection does. */
     @Component
     @ProcessingGroup("cases")
     static class CaseProjection {
 
         private final JdbcClient jdbc;
+        private final JdbcTemplate batch;
 
-        CaseProjection(JdbcClient jdbc) {
+        CaseProjection(JdbcClient jdbc, JdbcTemplate batch) {
             this.jdbc = jdbc;
+            this.batch = batch;
+        }
+
+        /** Deferred to the batch's commit: a note longer than its column (10) fails only there. */
+        @EventHandler
+        void on(NoteTaken event) {
+            BatchWrites.add(batch, "INSERT INTO test_note (case_id, note) VALUES (?, ?)", event.caseId(), event.note());
         }
 
         @EventHandler

@@ -13,6 +13,7 @@ import java.util.UUID;
 import nl.incidents.support.axon.deadletters.DeadLetterTestApplication.CaseOpened;
 import nl.incidents.support.axon.deadletters.DeadLetterTestApplication.CaseSaga;
 import nl.incidents.support.axon.deadletters.DeadLetterTestApplication.MeasureTaken;
+import nl.incidents.support.axon.deadletters.DeadLetterTestApplication.NoteTaken;
 import nl.incidents.support.testing.Scrape;
 import nl.incidents.support.testing.TestStore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -137,6 +138,23 @@ class DeadLettersTest {
                 JsonNode.class);
         assertThat(retried.getBody().path("cases").path("cleared").asLong()).isZero();
         assertThat(parkedCases("cases")).as("still unreadable: still parked").contains(unreadable);
+    }
+
+    @Test
+    void aWriteDeferredToTheBatchThatFailsAtCommitParksOnlyTheEventThatAskedForIt() {
+        String refused = id();
+        String next = id();
+        publish(refused, 0, new NoteTaken(refused, "far longer than the column allows"));
+        publish(next, 0, new NoteTaken(next, "short"));
+
+        await().atMost(PATIENCE).until(() -> "short".equals(note(next)) && parkedCases("cases").contains(refused));
+        assertThat(parkedEvents("cases", refused)).as("the event whose write failed, alone").hasSize(1);
+        assertThat(note(refused)).isNull();
+    }
+
+    private String note(String caseId) {
+        return jdbc.sql("SELECT note FROM test_note WHERE case_id = ?").param(caseId).query(String.class).optional()
+                .orElse(null);
     }
 
     private void publish(String caseId, long sequence, Object payload) {
