@@ -4,21 +4,26 @@ import static nl.incidents.query.Projections.instant;
 import static nl.incidents.query.Projections.utc;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.incidents.kernel.incident.DeadlineSet;
 import nl.incidents.kernel.incident.IncidentEvent;
-import nl.incidents.kernel.incident.IncidentId;
 import nl.incidents.kernel.incident.Step;
 import nl.incidents.kernel.incident.StepOverdue;
 import nl.incidents.kernel.protocol.CaseProgress;
 import nl.incidents.kernel.protocol.OpenStep;
 import nl.incidents.query.Projections;
+import nl.incidents.support.axon.BatchWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +38,23 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Projections.GROUP)
 class DueStepProjection {
 
-    private final JdbcClient jdbc;
+    private static final String BATCH = DueStepProjection.class.getName();
 
-    DueStepProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batchJdbc;
+
+    DueStepProjection(JdbcClient jdbc, JdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
+    }
+
+    /**
+     * The open steps of the cases a batch of events touched: each case's read once per batch, folded on in memory, and
+     * written once when the batch commits ({@link BatchWrites#state}). Nothing else in the group reads them.
+     */
+    private static final class OpenSteps {
+        final Map<String, Map<Step, OpenStep>> cases = new HashMap<>();
+        final Set<String> changed = new LinkedHashSet<>();
     }
 
     @EventHandler
@@ -49,23 +67,52 @@ class DueStepProjection {
             return; // the open steps stay as they are
         }
         String incident = event.incidentId().toString();
-        Map<Step, OpenStep> before = openSteps(incident);
+        OpenSteps batch = BatchWrites.state(BATCH, OpenSteps::new, this::write);
+        Map<Step, OpenStep> before = batch == null ? openSteps(incident)
+                : batch.cases.computeIfAbsent(incident, this::openSteps);
         // The case as far as its open steps go: all the fold needs to move them on.
         Map<Step, OpenStep> after = new CaseProgress(event.incidentId(), null, null, null, null, null, before, false, false,
                 false, null, null, null, false, false, null, Set.of()).next(event).open();
         if (after.equals(before)) {
             return; // replayed, or nothing was open to end
         }
-        jdbc.sql("DELETE FROM incident_due_step WHERE incident_id = ?").param(incident).update();
-        for (OpenStep step : after.values()) {
-            jdbc.sql("""
-                    INSERT INTO incident_due_step (incident_id, step, deadline_at, due_at, reminder, overdue_since)
-                    VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(incident, step.step().name(), utc(step.dueAt()), utc(step.nextDeadline()), step.reminders(),
-                            utc(step.overdueSince()))
-                    .update();
+        if (batch == null) {
+            OpenSteps one = new OpenSteps();
+            one.cases.put(incident, after);
+            one.changed.add(incident);
+            write(one);
+        } else {
+            batch.cases.put(incident, after);
+            batch.changed.add(incident);
         }
-        summarize(event.incidentId(), after);
+    }
+
+    /** Each changed case's open steps in place of those stored, and the list's copy of the next one: three batches. */
+    private void write(OpenSteps steps) {
+        if (steps.changed.isEmpty()) {
+            return;
+        }
+        List<Object[]> deletes = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> summaries = new ArrayList<>();
+        for (String incident : steps.changed) {
+            Map<Step, OpenStep> open = steps.cases.get(incident);
+            deletes.add(new Object[] {incident});
+            for (OpenStep step : open.values()) {
+                inserts.add(new Object[] {incident, step.step().name(), utc(step.dueAt()), utc(step.nextDeadline()),
+                        step.reminders(), utc(step.overdueSince())});
+            }
+            summaries.add(summary(incident, open));
+        }
+        batchJdbc.batchUpdate("DELETE FROM incident_due_step WHERE incident_id = ?", deletes);
+        if (!inserts.isEmpty()) {
+            batchJdbc.batchUpdate("""
+                    INSERT INTO incident_due_step (incident_id, step, deadline_at, due_at, reminder, overdue_since)
+                    VALUES (?, ?, ?, ?, ?, ?)""", inserts);
+        }
+        batchJdbc.batchUpdate(
+                "UPDATE incident_summary SET next_step = ?, next_due_at = ?, first_deadline_at = ? WHERE incident_id = ?",
+                summaries);
     }
 
     private Map<Step, OpenStep> openSteps(String incident) {
@@ -93,13 +140,11 @@ class DueStepProjection {
     }
 
     /** The list's copy: the step the system acts on next, and the earliest deadline of the open steps. */
-    private void summarize(IncidentId incident, Map<Step, OpenStep> open) {
+    private static Object[] summary(String incident, Map<Step, OpenStep> open) {
         OpenStep next = open.values().stream().min(java.util.Comparator.comparing(OpenStep::nextDeadline)
                 .thenComparing(OpenStep::step)).orElse(null);
         Instant firstDeadline = open.values().stream().map(OpenStep::dueAt).min(Instant::compareTo).orElse(null);
-        jdbc.sql("UPDATE incident_summary SET next_step = ?, next_due_at = ?, first_deadline_at = ? WHERE incident_id = ?")
-                .params(next == null ? null : next.step().name(), next == null ? null : utc(next.nextDeadline()),
-                        utc(firstDeadline), incident.toString())
-                .update();
+        return new Object[] {next == null ? null : next.step().name(), next == null ? null : utc(next.nextDeadline()),
+                utc(firstDeadline), incident};
     }
 }

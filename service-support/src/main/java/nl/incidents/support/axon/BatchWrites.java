@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,12 +46,38 @@ public final class BatchWrites {
             jdbc.update(sql, parameters);
             return;
         }
-        Pending pending = root.getOrComputeResource(PENDING, key -> {
-            Pending created = new Pending(jdbc);
+        Pending pending = pending(root);
+        pending.jdbc = jdbc;
+        pending.statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(parameters);
+    }
+
+    /**
+     * A handler's own state for the current batch under {@code key}, made by {@code create} at its first use in the
+     * batch and handed to {@code send} when the batch commits (after the deferred statements) or is {@link #flush
+     * flushed}, after which the next use makes it anew. For a handler that reads a row once per batch and folds every
+     * event of it in memory, writing the result once. {@code null} outside a batch and while an event is handled inside
+     * a savepoint: the handler then reads and writes at once.
+     */
+    public static <T> T state(String key, Supplier<T> create, Consumer<T> send) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (root.resources().containsKey(IN_SAVEPOINT)) {
+            return null;
+        }
+        Pending pending = pending(root);
+        @SuppressWarnings("unchecked")
+        State<T> state = (State<T>) pending.states.computeIfAbsent(key, k -> new State<>(create.get(), send));
+        return state.value;
+    }
+
+    private static Pending pending(UnitOfWork<?> root) {
+        return root.getOrComputeResource(PENDING, key -> {
+            Pending created = new Pending();
             root.onPrepareCommit(u -> created.send());
             return created;
         });
-        pending.statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(parameters);
     }
 
     /** Sends what the current batch deferred so far: before a handler reads what such statements write. */
@@ -62,20 +90,26 @@ public final class BatchWrites {
         }
     }
 
+    private record State<T>(T value, Consumer<T> send) {
+        void sendIt() {
+            send.accept(value);
+        }
+    }
+
     private static final class Pending {
 
-        private final JdbcTemplate jdbc;
+        private JdbcTemplate jdbc;
         private final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
-
-        Pending(JdbcTemplate jdbc) {
-            this.jdbc = jdbc;
-        }
+        private final Map<String, State<?>> states = new LinkedHashMap<>();
 
         void send() {
             for (Map.Entry<String, List<Object[]>> statement : statements.entrySet()) {
                 jdbc.batchUpdate(statement.getKey(), statement.getValue());
             }
             statements.clear();
+            List<State<?>> sent = new ArrayList<>(states.values());
+            states.clear();
+            sent.forEach(State::sendIt);
         }
     }
 }
