@@ -85,7 +85,8 @@ public record IncidentsProperties(Axon axon, Health health, Http http, Notificat
      *                           one event) at once and never waits to fill a batch; one that is behind (a burst, a
      *                           rebuild) pays for a commit and a token write once per batch instead of once per event.
      *                           Larger batches gain little more (at 100 the commit is a small part of a batch) and
-     *                           hold their rows longer and redo more when the database drops out midway
+     *                           hold their rows longer and redo more when the database drops out midway; the query
+     *                           service sets 1000 (its rebuild on H2 writes each changed B-tree page once per commit)
      * @param processorThreads   the worker threads of each processor, shared by its segments; 1 by default. Each busy
      *                           worker holds a pooled connection for its batch, and so does each processor's
      *                           coordinator while it claims segments, so a service with {@code p} processors needs
