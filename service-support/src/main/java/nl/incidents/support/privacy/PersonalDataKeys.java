@@ -12,10 +12,13 @@ import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -43,8 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * A key is created on first use, in the transaction of the command that needs it when there is one (so the key and
  * what it encrypted are stored together or not at all: an event never names a key that is not there, and a command
- * never needs a second pooled connection), else in a transaction of its own. A created key is cached only once its
- * transaction committed, so a rolled-back key is never used again. Unwrapped keys are kept in memory for {@code
+ * never needs a second pooled connection), else in a transaction of its own. A created key is used again only while
+ * its row is there (a savepoint it was made in may have been rolled back), and cached only once its transaction
+ * committed with the row, so a rolled-back key is never used again. Unwrapped keys are kept in memory for {@code
  * incidents.privacy.key-cache} (a minute): a key deleted by the other service is still used here that long.
  */
 public class PersonalDataKeys {
@@ -109,6 +113,15 @@ public class PersonalDataKeys {
         DeterministicAead cached = byId.getIfPresent(keyId);
         if (cached != null) {
             return Optional.of(cached);
+        }
+        // A key this transaction created is not cached before it commits (nor read back: it is at hand).
+        PendingKeys pending = TransactionSynchronizationManager.isSynchronizationActive()
+                ? pendingOfThisTransaction(false) : null;
+        if (pending != null) {
+            Optional<Key> created = pending.created().values().stream().filter(key -> key.id().equals(keyId)).findFirst();
+            if (created.isPresent()) {
+                return stored(List.of(keyId)).isEmpty() ? Optional.empty() : Optional.of(created.get().aead());
+            }
         }
         List<byte[]> rows = jdbc.query("SELECT keyset FROM personal_data_key WHERE key_id = ?",
                 (rs, n) -> rs.getBytes(1), keyId);
@@ -292,53 +305,93 @@ public class PersonalDataKeys {
             return cached;
         }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            Key key = byOwner.get(owner, this::loadOrCreate);
+            Key key = byOwner.get(owner, missing -> loadOrCreate(missing).key());
             byId.put(key.id(), key.aead());
             return key;
         }
         // In a transaction: what it reads or creates becomes known to the others only once it committed.
-        Map<Owner, Key> pending = pendingOfThisTransaction();
-        Key key = pending.get(owner);
-        if (key == null) {
-            key = loadOrCreate(owner);
-            pending.put(owner, key);
+        PendingKeys pending = pendingOfThisTransaction(true);
+        Key committed = pending.committed().get(owner);
+        if (committed != null) {
+            return committed;
         }
-        return key;
+        Key created = pending.created().get(owner);
+        if (created != null) {
+            if (stored(List.of(created.id())).contains(created.id())) {
+                return created;
+            }
+            pending.created().remove(owner); // made in a savepoint that was rolled back since: made again below
+        }
+        Made made = loadOrCreate(owner);
+        (made.created() ? pending.created() : pending.committed()).put(owner, made.key());
+        return made.key();
     }
 
     /**
-     * The keys this transaction read or created, put in the caches after its commit and dropped after a rollback. They
-     * are held by a synchronization of this transaction (found among its synchronizations, which a suspended outer
-     * transaction's are not), so an inner transaction's key is never cached by the outer's commit.
+     * The keys of the transaction in progress, held by a synchronization of it (found among its synchronizations,
+     * which a suspended outer transaction's are not, so an inner transaction's key is never cached by the outer's
+     * commit); registered when {@code register} and there is none yet, else null.
      */
-    private Map<Owner, Key> pendingOfThisTransaction() {
+    private PendingKeys pendingOfThisTransaction(boolean register) {
         for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
             if (registered instanceof PendingKeys pending && pending.keys() == this) {
-                return pending.read();
+                return pending;
             }
         }
-        PendingKeys pending = new PendingKeys(this, new HashMap<>());
+        if (!register) {
+            return null;
+        }
+        PendingKeys pending = new PendingKeys(this, new HashMap<>(), new HashMap<>());
         TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending.read();
+        return pending;
     }
 
-    /** The keys one transaction read or created, cached once it committed. */
-    private record PendingKeys(PersonalDataKeys keys, Map<Owner, Key> read) implements TransactionSynchronization {
+    /**
+     * The keys one transaction read ({@code committed}: stored before it began, or by another transaction since) and
+     * those it created. A created key is used again in the transaction only while its row is there (a savepoint it
+     * was made in may have been rolled back since), and once the transaction committed, only a created key whose row
+     * was still there just before the commit is cached: a key whose row is gone is never used again.
+     */
+    private record PendingKeys(PersonalDataKeys keys, Map<Owner, Key> committed, Map<Owner, Key> created)
+            implements TransactionSynchronization {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (created.isEmpty()) {
+                return;
+            }
+            Set<String> stored = keys.stored(created.values().stream().map(Key::id).toList());
+            created.values().removeIf(key -> !stored.contains(key.id()));
+        }
+
         @Override
         public void afterCompletion(int status) {
             if (status == STATUS_COMMITTED) {
-                read.forEach((owner, key) -> {
-                    keys.byOwner.put(owner, key);
-                    keys.byId.put(key.id(), key.aead());
-                });
+                committed.forEach(keys::remember);
+                created.forEach(keys::remember);
             }
         }
     }
 
-    private Key loadOrCreate(Owner owner) {
+    private void remember(Owner owner, Key key) {
+        byOwner.put(owner, key);
+        byId.put(key.id(), key.aead());
+    }
+
+    /** Which of these key ids have a row, as this transaction sees the table. */
+    private Set<String> stored(List<String> keyIds) {
+        String marks = String.join(", ", Collections.nCopies(keyIds.size(), "?"));
+        return new HashSet<>(jdbc.queryForList("SELECT key_id FROM personal_data_key WHERE key_id IN (" + marks + ")",
+                String.class, keyIds.toArray()));
+    }
+
+    /** A key, and whether this call created it (in the transaction in progress, if any). */
+    private record Made(Key key, boolean created) {
+    }
+
+    private Made loadOrCreate(Owner owner) {
         Optional<Key> existing = load(owner);
         if (existing.isPresent()) {
-            return existing.get();
+            return new Made(existing.get(), false);
         }
         String id = UUID.randomUUID().toString();
         try {
@@ -348,15 +401,15 @@ public class PersonalDataKeys {
                     INSERT INTO personal_data_key (key_id, incident_id, person_id, keyset, created_at)
                     VALUES (?, ?, ?, ?, ?)""", id, owner.incidentId(), owner.personId(), wrapped,
                     Timestamp.from(clock.instant())));
-            return new Key(id, handle.getPrimitive(RegistryConfiguration.get(), DeterministicAead.class));
+            return new Made(new Key(id, handle.getPrimitive(RegistryConfiguration.get(), DeterministicAead.class)), true);
         } catch (DuplicateKeyException anotherWasFirst) {
             // Another transaction made it first (the insert waited for its commit): its key is the one.
             log.debug("The key of case {} was created by another transaction first", owner.incidentId());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a key of personal data cannot be made", e);
         }
-        return load(owner).orElseThrow(() -> new IllegalStateException("the key of personal data just created for case "
-                + owner.incidentId() + " cannot be read back"));
+        return new Made(load(owner).orElseThrow(() -> new IllegalStateException("the key of personal data just created "
+                + "for case " + owner.incidentId() + " cannot be read back")), false);
     }
 
     private Optional<Key> load(Owner owner) {

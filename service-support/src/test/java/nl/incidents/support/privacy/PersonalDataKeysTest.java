@@ -120,6 +120,42 @@ class PersonalDataKeysTest {
     }
 
     @Test
+    void aKeyMadeInASavepointThatWasRolledBackIsNeitherUsedAgainNorCached() {
+        IncidentId incident = IncidentId.random();
+        TransactionTemplate savepoint = new TransactionTemplate(command.getTransactionManager());
+        savepoint.setPropagationBehavior(TransactionTemplate.PROPAGATION_NESTED);
+        String[] made = new String[2];
+        command.executeWithoutResult(status -> {
+            savepoint.executeWithoutResult(inner -> {
+                made[0] = keys.ofCase(incident).id();
+                inner.setRollbackOnly(); // a handler failed: what it wrote is undone, the event parked
+            });
+            assertThat(keys.byId(made[0])).as("the undone key, by its id").isEmpty();
+            made[1] = keys.ofCase(incident).id();
+        });
+
+        assertThat(made[1]).isNotEqualTo(made[0]);
+        assertThat(jdbc.queryForList("SELECT key_id FROM personal_data_key", String.class)).containsExactly(made[1]);
+        assertThat(keys.ofCase(incident).id()).isEqualTo(made[1]);
+        assertThat(keys.byId(made[0])).isEmpty();
+    }
+
+    @Test
+    void aKeyWhoseSavepointWasRolledBackAfterItsLastUseIsNotCached() {
+        IncidentId incident = IncidentId.random();
+        TransactionTemplate savepoint = new TransactionTemplate(command.getTransactionManager());
+        savepoint.setPropagationBehavior(TransactionTemplate.PROPAGATION_NESTED);
+        String undone = command.execute(status -> savepoint.execute(inner -> {
+            inner.setRollbackOnly();
+            return keys.ofCase(incident).id();
+        }));
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_key", Long.class)).isZero();
+        assertThat(keys.byId(undone)).isEmpty();
+        assertThat(keys.ofCase(incident).id()).as("made anew, not taken from the cache").isNotEqualTo(undone);
+    }
+
+    @Test
     void aCommittedKeyIsTheOneEveryLaterCommandUses() {
         IncidentId incident = IncidentId.random();
         String made = command.execute(status -> keys.ofPerson(incident, new PersonId("teacher-1")).id());
@@ -140,6 +176,7 @@ class PersonalDataKeysTest {
             String id = keys.ofPerson(incident, pupil).id();
             firstMadeIt.countDown();
             await(secondStarted);
+            pause(); // so that the second's insert usually waits on this uncommitted row (its savepoint path)
             return id;
         }));
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> {
@@ -156,6 +193,14 @@ class PersonalDataKeysTest {
         String firstKey = first.get(30, TimeUnit.SECONDS);
         assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(firstKey);
         assertThat(jdbc.queryForList("SELECT key_id FROM personal_data_key", String.class)).containsExactly(firstKey);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void await(CyclicBarrier barrier) {
