@@ -31,8 +31,12 @@ import org.springframework.beans.factory.DisposableBean;
  * So every {@code interval} (one second by default) this does what H2's background writer would: it forces the
  * file to disk ({@code fsync}), rewrites the live pages of chunks that are less than {@value #TARGET_FILL_RATE} %
  * live and older than the retention time (at most H2's own auto-commit budget, about 19 MB, per round), commits
- * those rewritten pages as any commit is written, and moves chunks into the holes so that the file can shrink.
- * Each step is H2's own public MVStore operation under H2's own locks, the same code its background writer runs.
+ * those rewritten pages as any commit is written, and, once less than {@value #MOVE_BELOW_FILL_RATE} % of the file is
+ * in use, moves chunks into the holes so that the file can shrink (at most a quarter of that budget per round: a move
+ * holds H2's store lock, which every commit waits for, so a small move keeps that wait short). Each step is one of
+ * H2's own public MVStore operations under H2's own locks, operations its background writer uses too (which moves
+ * chunks under the same kind of condition, and only when it gets the lock at once); between moves, the space a freed
+ * chunk leaves is reused by the next commits, so the file stays near its peak rather than growing.
  * The query service's TCP sessions are sessions of the same database: a page one of them still reads is not
  * overwritten (H2 keeps every version an open transaction uses). A {@code kill -9} during a round loses nothing
  * that was answered: a commit is in the file before it returns, and rewriting writes new chunks before the old
@@ -44,6 +48,8 @@ public final class EmbeddedStoreHousekeeping implements DisposableBean {
 
     /** Chunks less full than this (percent live) are rewritten: H2's own default {@code AUTO_COMPACT_FILL_RATE}. */
     static final int TARGET_FILL_RATE = 90;
+    /** Chunks are moved together only when less of the file than this (percent) is in use. */
+    static final int MOVE_BELOW_FILL_RATE = 50;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreHousekeeping.class);
 
@@ -93,8 +99,9 @@ public final class EmbeddedStoreHousekeeping implements DisposableBean {
         if (rewritten) {
             mvStore.commit();
         }
-        if (mvStore.getFileStore() instanceof RandomAccessStore file && !mvStore.isClosed()) {
-            file.compactMoveChunks(TARGET_FILL_RATE, 2L * budget, mvStore);
+        if (mvStore.getFileStore() instanceof RandomAccessStore file && !mvStore.isClosed()
+                && file.getFillRate() < MOVE_BELOW_FILL_RATE) {
+            file.compactMoveChunks(TARGET_FILL_RATE, budget / 4, mvStore);
         }
         if (log.isDebugEnabled() && !mvStore.isClosed()) {
             log.debug("Housekeeping round in {} ms: file {} MB, {} % of it in use, its chunks {} % live; sparse chunks "
