@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -143,6 +144,20 @@ final class BenchStore implements AutoCloseable {
 
     Map<String, String> serviceEnvironment() {
         return serviceEnvironment;
+    }
+
+    /**
+     * The environment of the command and the query service on this store, as {@code run.sh} sets it: the store's own,
+     * the demo board, each service's port and where the query service is; a mutable copy, for a caller to add to.
+     */
+    Map<String, String> servicesEnvironment(ServiceProcess commands, ServiceProcess queries) {
+        Map<String, String> environment = new HashMap<>(serviceEnvironment);
+        environment.putAll(Map.of(
+                "INCIDENTS_DEMO", "true",
+                "COMMAND_SERVICE_PORT", String.valueOf(commands.port()),
+                "QUERY_SERVICE_PORT", String.valueOf(queries.port()),
+                "QUERY_SERVICE_URL", "http://localhost:" + queries.port()));
+        return environment;
     }
 
     Connection connect() throws SQLException {

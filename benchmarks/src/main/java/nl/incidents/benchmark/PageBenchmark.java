@@ -83,14 +83,10 @@ public final class PageBenchmark {
              ServiceProcess queries = new ServiceProcess("query-service", queryJar, logs);
              ServiceProcess web = new ServiceProcess("web", webJar, logs)) {
             String webUrl = "http://localhost:" + web.port();
-            Map<String, String> environment = new HashMap<>(store.serviceEnvironment());
+            Map<String, String> environment = store.servicesEnvironment(commands, queries);
             environment.putAll(Map.of(
-                    "INCIDENTS_DEMO", "true",
-                    "COMMAND_SERVICE_PORT", String.valueOf(commands.port()),
-                    "QUERY_SERVICE_PORT", String.valueOf(queries.port()),
                     "WEB_PORT", String.valueOf(web.port()),
                     "COMMAND_SERVICE_URL", "http://localhost:" + commands.port(),
-                    "QUERY_SERVICE_URL", "http://localhost:" + queries.port(),
                     "INCIDENTS_OIDC_ISSUER", webUrl,
                     "INCIDENTS_OIDC_JWK_SET_URI", webUrl + "/oauth2/jwks"));
             commands.start(environment);

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +92,7 @@ public final class RebuildBenchmark {
         String where = store.isPostgres() ? "PostgreSQL" : "H2";
         try (ServiceProcess commands = new ServiceProcess("command-service", jars.command(), logs);
              ServiceProcess queries = new ServiceProcess("query-service", jars.query(), logs)) {
-            Map<String, String> environment = environment(store, commands, queries);
+            Map<String, String> environment = store.servicesEnvironment(commands, queries);
             commands.start(environment);
             long head = head(store);
             long stored = count(store);
@@ -156,16 +155,6 @@ public final class RebuildBenchmark {
             figures.addAll(pages(store, queries, requests, where));
         }
         return figures;
-    }
-
-    static Map<String, String> environment(BenchStore store, ServiceProcess commands, ServiceProcess queries) {
-        Map<String, String> environment = new HashMap<>(store.serviceEnvironment());
-        environment.putAll(Map.of(
-                "INCIDENTS_DEMO", "true",
-                "COMMAND_SERVICE_PORT", String.valueOf(commands.port()),
-                "QUERY_SERVICE_PORT", String.valueOf(queries.port()),
-                "QUERY_SERVICE_URL", "http://localhost:" + queries.port()));
-        return environment;
     }
 
     /** Empties the projections with the query service's own task where it has one and they exist; says what it did. */

@@ -56,7 +56,7 @@ public final class StartupBenchmark {
         Files.createDirectories(logs);
         try (ServiceProcess commands = new ServiceProcess("command-service", jars.command(), logs);
              ServiceProcess queries = new ServiceProcess("query-service", jars.query(), logs)) {
-            Map<String, String> environment = RebuildBenchmark.environment(store, commands, queries);
+            Map<String, String> environment = store.servicesEnvironment(commands, queries);
             commands.start(environment);
             queries.start(environment);
             long head = RebuildBenchmark.head(store);
@@ -75,7 +75,7 @@ public final class StartupBenchmark {
         try (ServiceProcess commands = new ServiceProcess("command-service", jars.command(), logs).readinessAt("/actuator/health/readiness");
              ServiceProcess queries = new ServiceProcess("query-service", jars.query(), logs).readinessAt("/actuator/health/readiness");
              ServiceProcess web = new ServiceProcess("web", jars.web(), logs)) {
-            Map<String, String> environment = RebuildBenchmark.environment(store, commands, queries);
+            Map<String, String> environment = store.servicesEnvironment(commands, queries);
             String webUrl = "http://localhost:" + web.port();
             environment.putAll(Map.of(
                     "WEB_PORT", String.valueOf(web.port()),

@@ -124,12 +124,7 @@ public final class ThroughputBenchmark {
         System.out.printf("%n== %s (load average %s)%n", store.label(), loadBefore);
         try (ServiceProcess commands = new ServiceProcess("command-service", commandJar, logs);
              ServiceProcess queries = new ServiceProcess("query-service", queryJar, logs)) {
-            Map<String, String> environment = new HashMap<>(store.serviceEnvironment());
-            environment.putAll(Map.of(
-                    "INCIDENTS_DEMO", "true",
-                    "COMMAND_SERVICE_PORT", String.valueOf(commands.port()),
-                    "QUERY_SERVICE_PORT", String.valueOf(queries.port()),
-                    "QUERY_SERVICE_URL", "http://localhost:" + queries.port()));
+            Map<String, String> environment = store.servicesEnvironment(commands, queries);
             commands.start(environment); // first: it creates the event store the query service reads
             queries.start(environment);
             String database = database(store);
