@@ -300,7 +300,9 @@ class QueryApiTest {
 
     @Test
     void projectionsAndTheirTokensAreStoredInTheirRowsNeverAsLargeObjects() throws Exception {
-        TestStore.assertBinaryColumnsInline(dataSource, "query_token_entry.token", "domain_event_entry.payload");
+        TestStore.assertBinaryColumnsInline(dataSource, "query_token_entry.token", "domain_event_entry.payload",
+                "query_dead_letter_entry.payload", "query_dead_letter_entry.meta_data", "query_dead_letter_entry.token",
+                "query_dead_letter_entry.diagnostics");
     }
 
     private DerailingDiscussionReported reported(IncidentId id, String school, String reporter) {

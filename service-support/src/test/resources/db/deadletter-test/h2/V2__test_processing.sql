@@ -2,7 +2,7 @@
 CREATE TABLE test_token_entry (
     processor_name VARCHAR(255) NOT NULL,
     segment        INTEGER      NOT NULL,
-    token          BLOB,
+    token          BINARY VARYING,
     token_type     VARCHAR(255),
     time_stamp     VARCHAR(255),
     owner          VARCHAR(255),
@@ -13,7 +13,7 @@ CREATE TABLE SagaEntry (
     sagaId         VARCHAR(255) NOT NULL,
     revision       VARCHAR(255),
     sagaType       VARCHAR(255),
-    serializedSaga BLOB,
+    serializedSaga BINARY VARYING,
     PRIMARY KEY (sagaId)
 );
 

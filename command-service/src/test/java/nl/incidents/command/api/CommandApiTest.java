@@ -188,7 +188,9 @@ class CommandApiTest {
         assertThat(events(id)).hasSize(5);
         TestStore.assertBinaryColumnsInline(dataSource, "domain_event_entry.payload", "domain_event_entry.meta_data",
                 "snapshot_event_entry.payload", "snapshot_event_entry.meta_data", "command_token_entry.token",
-                "sagaentry.serializedsaga", "scheduled_tasks.task_data");
+                "sagaentry.serializedsaga", "scheduled_tasks.task_data", "command_dead_letter_entry.payload",
+                "command_dead_letter_entry.meta_data", "command_dead_letter_entry.token",
+                "command_dead_letter_entry.diagnostics");
     }
 
     @Test
