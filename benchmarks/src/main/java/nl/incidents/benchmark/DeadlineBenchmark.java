@@ -44,7 +44,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * -Dexec.args="10000 PT3M"} (cases, time to acknowledge). The service runs with its defaults:
  * db-scheduler polls every second with 10 threads.
  *
- * <p>With a kill ({@code exec:java@deadlines-kill -Dexec.args="cases=10000 acknowledge=PT3M"}, see {@link KilledDeadlines}):
+ * <p>With a kill ({@code exec:java@deadlines-kill -Dexec.args="cases=10000 spread=PT10M"}, see {@link KilledDeadlines}):
  * the command service runs from its jar as a process of its own and is killed with SIGKILL while the deadlines fire,
  * then started again; missed, doubled and late deadlines are counted from the event store.
  */

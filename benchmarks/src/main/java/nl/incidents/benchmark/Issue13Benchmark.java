@@ -16,12 +16,13 @@ import java.util.List;
  *   <li>per store, a store of {@code cases} cases and about {@code events} events ({@link StoreGenerator}), then
  *       {@link RebuildBenchmark} on it (raw scan, replay, the case list and the dossier), then {@link StartupBenchmark}
  *       on it;</li>
- *   <li>{@link KilledDeadlines}: {@code deadlines} deadlines with a kill -9 of the command service while they fire.</li>
+ *   <li>{@link KilledDeadlines}: {@code deadlines} deadlines, set evenly over {@code spread} (10 minutes) and falling
+ *       due as evenly, with a kill -9 of the command service when half have fired.</li>
  * </ol>
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests package exec:java@issue13 -Dexec.args="postgres=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"};
  * the sizes default to the issue's ({@code cases=100000 events=1000000 deadlines=10000}), smaller for a try
- * ({@code cases=2000 events=20000 deadlines=1000 duration=PT10S warmup=PT5S samples=50 requests=100}). {@code only=}
+ * ({@code cases=2000 events=20000 deadlines=1000 spread=PT1M duration=PT10S warmup=PT5S samples=50 requests=100}). {@code only=}
  * a comma-separated subset of throughput, startup, rebuild, deadlines.
  */
 public final class Issue13Benchmark {
@@ -30,7 +31,7 @@ public final class Issue13Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Args options = Args.parse(args, "cases", "events", "deadlines", "acknowledge", "duration", "warmup", "samples",
+        Args options = Args.parse(args, "cases", "events", "deadlines", "spread", "duration", "warmup", "samples",
                 "requests", "threads", "idle", "postgres", "axonserver", "only");
         int cases = options.integer("cases", 100_000);
         long events = options.number("events", 10L * cases);
@@ -83,8 +84,9 @@ public final class Issue13Benchmark {
         }
         if (only.contains("deadlines")) {
             try (BenchStore store = BenchStore.embedded(Files.createTempDirectory("deadline-kill-benchmark"))) {
+                Duration spread = Duration.parse(options.get("spread", "PT10M"));
                 figures.addAll(KilledDeadlines.run(store, jars, jars.logs().resolve("deadlines-kill"),
-                        options.integer("deadlines", 10_000), Duration.parse(options.get("acknowledge", "PT3M")), 0.33,
+                        options.integer("deadlines", 10_000), spread, KilledDeadlines.acknowledgeFor(spread), 0.5,
                         Duration.ofMinutes(3)));
             }
         }

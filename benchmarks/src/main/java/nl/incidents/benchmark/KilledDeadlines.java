@@ -11,8 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,11 +23,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Durable deadlines across a crash: starts the command service from its jar on a fresh store with {@code acknowledge}
- * (3 minutes) for a CRITICAL case's acknowledgement, reports {@code cases} (10,000) such cases over HTTP with 8
- * clients, and once {@code killAt} (a third) of the acknowledgement deadlines have fired, kills the service with SIGKILL
- * and starts it again at once. When every deadline has fired (or {@code patience} after the last was due), it reads the
- * event store with plain JDBC:
+ * Durable deadlines across a crash: starts the command service from its jar on a fresh store, reports {@code cases}
+ * (10,000) CRITICAL cases over HTTP with 8 clients, paced evenly over {@code spread} (10 minutes; {@code PT0S} sends
+ * them as fast as the service takes them), with {@code acknowledge} (the spread and a minute, at least 3 minutes) for
+ * each case's acknowledgement, so that once the last is reported all 10,000 deadlines are pending at once and then
+ * fall due as evenly as they were set. Once {@code killAt} (half) of the acknowledgement deadlines have fired, it kills
+ * the service with SIGKILL and starts it again at once. When every deadline has fired (or {@code patience} after the
+ * last was due), it reads the event store with plain JDBC:
  * <ul>
  *   <li><b>missed</b>: a case's first acknowledgement deadline ({@code DeadlineSet}) with no {@code StepOverdue} for
  *       it;</li>
@@ -37,6 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       was down, minus the moment it was ready again, since no deadline can fire while the service is down (the issue's p99
  *       target is judged on this one; both are printed).</li>
  * </ul>
+ * With {@code spread=PT0S} the deadlines fall due as fast as the service took the reports, about 200 a second on the
+ * development machine, faster than a service that fires each as a saga step, a command and its events on the same two
+ * cores can catch up with after a restart: such a run tells how a burst queues.
  */
 final class KilledDeadlines {
 
@@ -52,19 +56,36 @@ final class KilledDeadlines {
     }
 
     static List<Figure> main(String[] args) throws Exception {
-        Args options = Args.parse(args, "cases", "acknowledge", "killAt", "patience", "postgres");
+        Args options = Args.parse(args, "cases", "spread", "acknowledge", "killAt", "patience", "postgres");
         Jars jars = Jars.fromProperties();
         RebuildBenchmark.header("Deadline benchmark with a kill -9", jars);
         try (BenchStore store = options.has("postgres") ? BenchStore.postgres(options.get("postgres"))
                 : BenchStore.embedded(Files.createTempDirectory("deadline-kill-benchmark"))) {
-            return run(store, jars, jars.logs().resolve("deadlines-kill"), options.integer("cases", 10_000),
-                    Duration.parse(options.get("acknowledge", "PT3M")), Double.parseDouble(options.get("killAt", "0.33")),
-                    Duration.parse(options.get("patience", "PT3M")));
+            Duration spread = Duration.parse(options.get("spread", "PT10M"));
+            Duration acknowledge = options.has("acknowledge") ? Duration.parse(options.get("acknowledge").trim())
+                    : acknowledgeFor(spread);
+            if (acknowledge.compareTo(spread) < 0) {
+                throw new IllegalArgumentException("acknowledge (" + acknowledge + ") must be at least the spread ("
+                        + spread + "): otherwise deadlines fall due while cases are still being reported");
+            }
+            return run(store, jars, jars.logs().resolve("deadlines-kill"), options.integer("cases", 10_000), spread,
+                    acknowledge,
+                    Double.parseDouble(options.get("killAt", "0.5")), Duration.parse(options.get("patience", "PT3M")));
         }
     }
 
-    static List<Figure> run(BenchStore store, Jars jars, Path logs, int cases, Duration acknowledge, double killAt,
-                            Duration patience) throws Exception {
+    /**
+     * The time to acknowledge that keeps every deadline of a spread pending until the last case is reported: the
+     * spread and a minute more, at least 3 minutes.
+     */
+    static Duration acknowledgeFor(Duration spread) {
+        Duration enough = spread.plusMinutes(1);
+        Duration least = Duration.ofMinutes(3);
+        return enough.compareTo(least) > 0 ? enough : least;
+    }
+
+    static List<Figure> run(BenchStore store, Jars jars, Path logs, int cases, Duration spread, Duration acknowledge,
+                            double killAt, Duration patience) throws Exception {
         Files.createDirectories(logs);
         try (ServiceProcess commands = new ServiceProcess("command-service", jars.command(), logs)
                 .withArguments("--incidents.escalation.timings.critical.acknowledge=" + acknowledge,
@@ -73,31 +94,39 @@ final class KilledDeadlines {
             Map<String, String> environment = new HashMap<>(store.serviceEnvironment());
             environment.putAll(Map.of("INCIDENTS_DEMO", "true", "COMMAND_SERVICE_PORT", String.valueOf(commands.port())));
             commands.start(environment);
-            System.out.printf("%n== %s: %,d CRITICAL cases, %s to acknowledge (load average %s)%n", store.label(), cases,
-                    acknowledge, Machine.loadAverage());
+            System.out.printf("%n== %s: %,d CRITICAL cases reported over %s, %s to acknowledge (load average %s)%n",
+                    store.label(), cases, spread, acknowledge, Machine.loadAverage());
             long started = System.nanoTime();
-            long accepted = report(commands, cases, 8);
+            long accepted = report(commands, cases, 8, spread);
             System.out.printf("%,d cases reported over HTTP in %.1f s%n", accepted, (System.nanoTime() - started) / 1e9);
 
             Map<String, Deadline> due = new HashMap<>();
             Instant waitUntil = Instant.now().plus(acknowledge);
+            Watch deadlinesSet = new Watch("DeadlineSet");
             while (due.size() < accepted && Instant.now().isBefore(waitUntil)) {
-                for (Deadline set : read(store, "DeadlineSet")) {
+                for (Deadline set : deadlinesSet.poll(store)) {
                     if (set.step().equals("ACKNOWLEDGE")) {
                         due.merge(set.caseId(), set, (a, b) -> a.storedAt().isBefore(b.storedAt()) ? a : b);
                     }
                 }
                 Thread.sleep(1_000);
             }
+            due.clear(); // the figures count what one full read finds, not what the watch saw
+            for (Deadline set : read(store, "DeadlineSet")) {
+                if (set.step().equals("ACKNOWLEDGE")) {
+                    due.merge(set.caseId(), set, (a, b) -> a.storedAt().isBefore(b.storedAt()) ? a : b);
+                }
+            }
             Instant lastDue = due.values().stream().map(Deadline::dueAt).max(Instant::compareTo).orElseThrow();
             System.out.printf("%,d acknowledgement deadlines set, due from %s to %s%n", due.size(),
                     due.values().stream().map(Deadline::dueAt).min(Instant::compareTo).orElseThrow(), lastDue);
 
             long killWhen = Math.max(1, Math.round(due.size() * killAt));
-            while (overdueCount(store) < killWhen) {
-                Thread.sleep(100);
+            Watch overdue = new Watch("StepOverdue", deadlinesSet.lowest()); // a case's StepOverdue comes after its DeadlineSet
+            while (overdue.poll(store).size() < killWhen) {
+                Thread.sleep(250);
             }
-            long firedBefore = overdueCount(store);
+            long firedBefore = overdue.poll(store).size();
             Instant killed = Instant.now();
             commands.kill();
             System.out.printf("kill -9 of the command service at %s, %,d deadlines fired by then%n", killed, firedBefore);
@@ -109,19 +138,19 @@ final class KilledDeadlines {
             List<Deadline> fired = List.of();
             while (Instant.now().isBefore(giveUp)) {
                 Thread.sleep(2_000);
-                fired = read(store, "StepOverdue");
+                fired = overdue.poll(store);
                 if (fired.stream().filter(f -> f.step().equals("ACKNOWLEDGE")).map(Deadline::caseId).distinct().count() >= due.size()) {
                     Thread.sleep(5_000); // a late double would come now
                     break;
                 }
             }
             fired = read(store, "StepOverdue");
-            return figures(store, due, fired, killed, back);
+            return figures(store, due, fired, killed, back, lastDue);
         }
     }
 
     private static List<Figure> figures(BenchStore store, Map<String, Deadline> due, List<Deadline> fired, Instant killed,
-                                        Instant back) {
+                                        Instant back, Instant lastDue) {
         Map<String, Integer> times = new HashMap<>();
         for (Deadline f : fired) {
             times.merge(f.caseId() + " " + f.step() + " " + f.dueAt(), 1, Integer::sum);
@@ -153,7 +182,10 @@ final class KilledDeadlines {
         System.out.printf("lateness past due or the restart, whichever is later: median %,d ms, p99 %,d ms, most %,d ms%n",
                 Report.percentile(afterReturn, 50), Report.percentile(afterReturn, 99),
                 afterReturn.stream().mapToLong(Long::longValue).max().orElse(-1));
-        String where = (store.isPostgres() ? "PostgreSQL" : "H2") + String.format(", %,d deadlines, kill -9 while firing", due.size());
+        Instant firstDue = due.values().stream().map(Deadline::dueAt).min(Instant::compareTo).orElse(lastDue);
+        double seconds = Math.max(1, Duration.between(firstDue, lastDue).toMillis()) / 1000.0;
+        String where = (store.isPostgres() ? "PostgreSQL" : "H2") + String.format(
+                ", %,d deadlines due over %.0f s (%.0f/s), kill -9 while firing", due.size(), seconds, due.size() / seconds);
         long p99 = Report.percentile(afterReturn, 99);
         return List.of(
                 Figure.of(where + ": missed", String.valueOf(missed), "-", "0", missed == 0),
@@ -167,10 +199,13 @@ final class KilledDeadlines {
     }
 
     /**
-     * Reports CRITICAL cases over HTTP as the demo teacher; a report answered 503 (the service's pool was exhausted on a
+     * Reports CRITICAL cases over HTTP as the demo teacher, the i-th no sooner than i/cases of the spread after the
+     * first (as fast as the service answers with no spread); a report answered 503 (the service's pool was exhausted on a
      * loaded machine) or not answered is sent again, the same, until it is accepted. Returns how many were accepted.
      */
-    private static long report(ServiceProcess commands, int cases, int clients) throws InterruptedException {
+    private static long report(ServiceProcess commands, int cases, int clients, Duration spread)
+            throws InterruptedException {
+        long first = System.nanoTime();
         AtomicLong left = new AtomicLong(cases);
         AtomicLong accepted = new AtomicLong();
         AtomicLong again = new AtomicLong();
@@ -178,7 +213,17 @@ final class KilledDeadlines {
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                while (left.getAndDecrement() > 0) {
+                long remaining;
+                while ((remaining = left.getAndDecrement()) > 0) {
+                    long wait = first + spread.toNanos() / cases * (cases - remaining) - System.nanoTime();
+                    if (wait > 0) {
+                        try {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
                     String body = """
                             {"incidentId": "%s", "schoolId": "school-1", "platform": "WHATSAPP_GROUP",
                              "location": "https://chat.whatsapp.com/invite/benchmark", "summary": "Benchmark case.",
@@ -220,28 +265,73 @@ final class KilledDeadlines {
         return accepted.get();
     }
 
-    private static long overdueCount(BenchStore store) throws SQLException {
-        try (Connection connection = store.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE '%.StepOverdue'")) {
-            rows.next();
-            return rows.getLong(1);
+    /**
+     * Watches the store for events of one type (simple name) while the service runs, reading by the table's primary key
+     * only the newest rows: from a window of {@link #WINDOW} global indexes behind the newest one seen (an event that
+     * took its index earlier may commit later), the window's events of the type read again at each look. A scan of the whole event table several times a second, as this benchmark once did, took a large
+     * part of the service's CPU on the embedded store (its H2 serves these reads), and made the deadlines it measured
+     * late. The figures are taken from one full read at the end ({@link #read}).
+     */
+    private static final class Watch {
+
+        private static final long WINDOW = 5_000;
+
+        private final String type;
+        private final Map<Long, Deadline> seen = new HashMap<>();
+        private long newest;
+        private long lowest = Long.MAX_VALUE;
+
+        Watch(String type) {
+            this(type, 0);
+        }
+
+        /** Watches for events of the type stored after the given global index. */
+        Watch(String type, long after) {
+            this.type = type;
+            this.newest = after == Long.MAX_VALUE ? 0 : after;
+        }
+
+        /** The lowest global index of an event seen, or {@code Long.MAX_VALUE} before the first. */
+        long lowest() {
+            return lowest;
+        }
+
+        /** Every event of the type seen so far, in no order. */
+        List<Deadline> poll(BenchStore store) throws Exception {
+            long from = Math.max(0, newest - WINDOW);
+            read(store, type, from, (index, deadline) -> {
+                seen.putIfAbsent(index, deadline);
+                newest = Math.max(newest, index);
+                lowest = Math.min(lowest, index);
+            });
+            return List.copyOf(seen.values());
         }
     }
 
     /** The events of one type (simple name) as deadlines: case, step, due time, stored time, the metadata's cause. */
     private static List<Deadline> read(BenchStore store, String type) throws Exception {
         List<Deadline> deadlines = new ArrayList<>();
-        try (Connection connection = store.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT aggregate_identifier, time_stamp, payload, meta_data "
-                     + "FROM domain_event_entry WHERE payload_type LIKE '%." + type + "'")) {
-            while (rows.next()) {
-                JsonNode payload = JSON.readTree(rows.getBytes(3));
-                JsonNode metaData = JSON.readTree(rows.getBytes(4));
-                deadlines.add(new Deadline(rows.getString(1), payload.path("step").asText(), instant(payload.get("dueAt")),
-                        Instant.parse(rows.getString(2)), metaData.hasNonNull("cause") ? metaData.get("cause").asText() : null));
+        read(store, type, 0, (index, deadline) -> deadlines.add(deadline));
+        return deadlines;
+    }
+
+    private static void read(BenchStore store, String type, long after,
+                             java.util.function.BiConsumer<Long, Deadline> each) throws Exception {
+        try (Connection connection = store.connect(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT global_index, aggregate_identifier, time_stamp, payload, meta_data FROM domain_event_entry "
+                        + "WHERE global_index > ? AND payload_type LIKE ?")) {
+            statement.setLong(1, after);
+            statement.setString(2, "%." + type);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    JsonNode payload = JSON.readTree(rows.getBytes(4));
+                    JsonNode metaData = JSON.readTree(rows.getBytes(5));
+                    each.accept(rows.getLong(1), new Deadline(rows.getString(2), payload.path("step").asText(),
+                            instant(payload.get("dueAt")), Instant.parse(rows.getString(3)),
+                            metaData.hasNonNull("cause") ? metaData.get("cause").asText() : null));
+                }
             }
         }
-        return deadlines;
     }
 
     private static Instant instant(JsonNode value) {
