@@ -266,11 +266,12 @@ final class KilledDeadlines {
     }
 
     /**
-     * Watches the store for events of one type (simple name) while the service runs, reading by the table's primary key
-     * only the newest rows: from a window of {@link #WINDOW} global indexes behind the newest one seen (an event that
-     * took its index earlier may commit later), the window's events of the type read again at each look. A scan of the whole event table several times a second, as this benchmark once did, took a large
-     * part of the service's CPU on the embedded store (its H2 serves these reads), and made the deadlines it measured
-     * late. The figures are taken from one full read at the end ({@link #read}).
+     * Watches the store for events of one type (simple name) while the service runs, reading by the table's primary
+     * key only the newest rows: from a window of {@link #WINDOW} global indexes behind the newest one seen (an event
+     * that took its index earlier may commit later), the window's events of the type read again at each look. A scan
+     * of the whole event table several times a second, as this benchmark once did, took a large part of the service's
+     * CPU on the embedded store (its H2 serves these reads), and made the deadlines it measured late. The figures are
+     * taken from one full read at the end ({@link #read}).
      */
     private static final class Watch {
 
@@ -282,13 +283,13 @@ final class KilledDeadlines {
         private long lowest = Long.MAX_VALUE;
 
         Watch(String type) {
-            this(type, 0);
+            this(type, -1);
         }
 
-        /** Watches for events of the type stored after the given global index. */
+        /** Watches for events of the type from about the given global index on (the window before it included). */
         Watch(String type, long after) {
             this.type = type;
-            this.newest = after == Long.MAX_VALUE ? 0 : after;
+            this.newest = after == Long.MAX_VALUE ? -1 : after;
         }
 
         /** The lowest global index of an event seen, or {@code Long.MAX_VALUE} before the first. */
@@ -298,7 +299,7 @@ final class KilledDeadlines {
 
         /** Every event of the type seen so far, in no order. */
         List<Deadline> poll(BenchStore store) throws Exception {
-            long from = Math.max(0, newest - WINDOW);
+            long from = Math.max(-1, newest - WINDOW);
             read(store, type, from, (index, deadline) -> {
                 seen.putIfAbsent(index, deadline);
                 newest = Math.max(newest, index);
@@ -311,7 +312,7 @@ final class KilledDeadlines {
     /** The events of one type (simple name) as deadlines: case, step, due time, stored time, the metadata's cause. */
     private static List<Deadline> read(BenchStore store, String type) throws Exception {
         List<Deadline> deadlines = new ArrayList<>();
-        read(store, type, 0, (index, deadline) -> deadlines.add(deadline));
+        read(store, type, -1, (index, deadline) -> deadlines.add(deadline));
         return deadlines;
     }
 
