@@ -60,6 +60,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The board's export for a request under the right of access (art. 15 AVG), in the query service's real context on
@@ -96,6 +98,9 @@ class SubjectAccessExportApiTest {
 
     @Autowired
     PersonalDataKeys keys;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     JdbcClient jdbc;
@@ -287,10 +292,14 @@ class SubjectAccessExportApiTest {
     void onceTheBoardErasedThePupilTheExportHoldsNothingOfThemAndTheOtherPupilsStill() {
         get("manager", "/api/incidents/" + id, JsonNode.class);
         get("board", "/api/people/" + pupil + "/export", JsonNode.class);
-        // As the command service stores an erasure: the event, and the pupil's key of the case deleted with it.
-        append(BOARD, new PersonErased(id, new PersonId(pupil), "AVG-2026-020", ErasureGround.OBJECTION,
-                ErasureRequester.PARENT_OR_GUARDIAN));
-        keys.deletePersonFromCase(id, new PersonId(pupil));
+        // As the command service stores an erasure: the event, and the pupil's key of the case deleted with it, in one
+        // transaction (one after the other, the projection could see the event while the key was still there, and
+        // rightly keep the access log's reads of someone it still holds data of).
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            append(BOARD, new PersonErased(id, new PersonId(pupil), "AVG-2026-020", ErasureGround.OBJECTION,
+                    ErasureRequester.PARENT_OR_GUARDIAN));
+            keys.deletePersonFromCase(id, new PersonId(pupil));
+        });
         CaughtUp.await(eventStore, processing);
 
         JsonNode erased = get("board", "/api/people/" + pupil + "/export", JsonNode.class).getBody();
