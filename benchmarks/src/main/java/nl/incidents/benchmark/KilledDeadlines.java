@@ -104,19 +104,11 @@ final class KilledDeadlines {
             Instant waitUntil = Instant.now().plus(acknowledge);
             Watch deadlinesSet = new Watch("DeadlineSet");
             while (due.size() < accepted && Instant.now().isBefore(waitUntil)) {
-                for (Deadline set : deadlinesSet.poll(store)) {
-                    if (set.step().equals("ACKNOWLEDGE")) {
-                        due.merge(set.caseId(), set, (a, b) -> a.storedAt().isBefore(b.storedAt()) ? a : b);
-                    }
-                }
+                keepFirstAcknowledgements(deadlinesSet.poll(store), due);
                 Thread.sleep(1_000);
             }
             due.clear(); // the figures count what one full read finds, not what the watch saw
-            for (Deadline set : read(store, "DeadlineSet")) {
-                if (set.step().equals("ACKNOWLEDGE")) {
-                    due.merge(set.caseId(), set, (a, b) -> a.storedAt().isBefore(b.storedAt()) ? a : b);
-                }
-            }
+            keepFirstAcknowledgements(read(store, "DeadlineSet"), due);
             Instant lastDue = due.values().stream().map(Deadline::dueAt).max(Instant::compareTo).orElseThrow();
             System.out.printf("%,d acknowledgement deadlines set, due from %s to %s%n", due.size(),
                     due.values().stream().map(Deadline::dueAt).min(Instant::compareTo).orElseThrow(), lastDue);
@@ -146,6 +138,15 @@ final class KilledDeadlines {
             }
             fired = read(store, "StepOverdue");
             return figures(store, due, fired, killed, back, lastDue);
+        }
+    }
+
+    /** Keeps, per case, the first acknowledgement deadline set (by the time it was stored). */
+    private static void keepFirstAcknowledgements(List<Deadline> set, Map<String, Deadline> due) {
+        for (Deadline deadline : set) {
+            if (deadline.step().equals("ACKNOWLEDGE")) {
+                due.merge(deadline.caseId(), deadline, (a, b) -> a.storedAt().isBefore(b.storedAt()) ? a : b);
+            }
         }
     }
 
