@@ -64,12 +64,14 @@ class PromptEventSourceTest {
 
     @Test
     void aFailingStoreReachesTheProcessorAfterWhatWasReadBefore() throws Exception {
-        store.publish(GenericEventMessage.asEventMessage("read before the failure"));
         AtomicBoolean closed = new AtomicBoolean();
         StreamableMessageSource<TrackedEventMessage<?>> failing = failingAfterOne(closed);
         BlockingStream<TrackedEventMessage<?>> stream = new PromptEventSource(failing).openStream(null);
         AtomicInteger told = new AtomicInteger();
         stream.setOnAvailableCallback(told::incrementAndGet);
+        // Stored once the processor listens (as Axon's coordinator registers right after opening): stored before, the
+        // reader could take it and fail before anyone was listening, and there would be no one to tell.
+        store.publish(GenericEventMessage.asEventMessage("read before the failure"));
 
         assertThat(stream.nextAvailable().getPayload()).isEqualTo("read before the failure");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThatThrownBy(() -> stream.hasNextAvailable(10,
