@@ -12,9 +12,17 @@ final class Report {
     record Level(ReportClients.Run run, Duration backlog, double jdbcRowsPerSecond) {
     }
 
-    /** Everything measured on one store. */
+    /**
+     * The query delay under an open load: {@code offered} reports a second (half what the most clients achieved), what
+     * the clients got through, and what one more client saw meanwhile.
+     */
+    record Paced(double offered, ReportClients.Run run, ReportClients.Visibility visibility) {
+    }
+
+    /** Everything measured on one store; {@code paced} is null when no level ran. */
     record Store(String name, String database, List<Level> levels, ReportClients.Visibility visibility,
-                 ReportClients.Visibility underLoad, Map<String, Long> eventsByType, String loadBefore, String loadAfter) {
+                 ReportClients.Visibility underLoad, Paced paced, Map<String, Long> eventsByType, String loadBefore,
+                 String loadAfter) {
 
         long cases() {
             return eventsByType.getOrDefault("DerailingDiscussionReported", 0L);
@@ -65,6 +73,20 @@ final class Report {
                         percentile(v.escalatedMillis(), 50), percentile(v.escalatedMillis(), 99), v.lost());
             }
         }
+        System.out.println();
+        System.out.println("And under an open load: the same clients send, evenly spaced, half the reports a second they achieved:");
+        System.out.printf("%-12s %9s %7s %7s %22s %22s %5s%n", "store", "offered/s", "taken/s", "cases", "dossier: median / p99",
+                "escalated: median / p99", "lost");
+        for (Store store : stores) {
+            Paced paced = store.paced();
+            if (paced != null) {
+                ReportClients.Visibility v = paced.visibility();
+                System.out.printf("%-12s %9.1f %7.1f %7d %13d / %4d ms %14d / %4d ms %5d%n", store.name(), paced.offered(),
+                        paced.run().perSecond(), v.visibleMillis().size(), percentile(v.visibleMillis(), 50),
+                        percentile(v.visibleMillis(), 99), percentile(v.escalatedMillis(), 50),
+                        percentile(v.escalatedMillis(), 99), v.lost());
+            }
+        }
 
         System.out.println();
         System.out.println("Each accepted report is one command that also escalates the case; the escalation saga then stores its");
@@ -110,6 +132,15 @@ final class Report {
                                 + " clients' load", String.format("p99 %d ms (median %d; %d cases, %d lost)", p99,
                                 percentile(loaded.visibleMillis(), 50), loaded.visibleMillis().size(), loaded.lost()), "-",
                         "p99 <= " + target + " ms", p99 >= 0 && p99 <= target && loaded.lost() == 0));
+            }
+            Paced paced = store.paced();
+            if (paced != null) {
+                ReportClients.Visibility v = paced.visibility();
+                figures.add(new Figure(String.format("%s: report accepted -> visible in the query service, %.1f reports/s "
+                                + "offered by %d clients (half their most)", store.name(), paced.offered(), most),
+                        String.format("p99 %d ms (median %d; %d cases, %d lost; %.1f/s taken)", percentile(v.visibleMillis(), 99),
+                                percentile(v.visibleMillis(), 50), v.visibleMillis().size(), v.lost(), paced.run().perSecond()),
+                        "-", "(the target is for the loaded figure)", null));
             }
             ReportClients.Visibility idle = store.visibility();
             figures.add(new Figure(store.name() + ": report accepted -> visible in the query service, idle",

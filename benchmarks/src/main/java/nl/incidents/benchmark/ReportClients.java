@@ -67,7 +67,16 @@ final class ReportClients {
         return lastAccepted.get();
     }
 
+    /** {@code clients} clients, each sending its next report as soon as the last was answered, for {@code duration}. */
     Run run(int clients, Duration duration) throws InterruptedException {
+        return run(clients, duration, 0);
+    }
+
+    /**
+     * As {@link #run(int, Duration)}, but together the clients send {@code perSecond} reports a second, evenly spaced
+     * (an open load: a client that fell behind its schedule sends at once, none is left out); 0: as fast as answered.
+     */
+    Run run(int clients, Duration duration, double perSecond) throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         List<Tally> tallies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -75,9 +84,25 @@ final class ReportClients {
         for (int c = 0; c < clients; c++) {
             Tally tally = new Tally();
             tallies.add(tally);
+            int client = c;
             Thread thread = new Thread(() -> {
                 HttpClient http = client();
-                while (System.nanoTime() < end) {
+                for (long k = 0; System.nanoTime() < end; k++) {
+                    if (perSecond > 0) {
+                        long due = started + (long) ((k * clients + client) * 1e9 / perSecond);
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            try {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                        if (System.nanoTime() >= end) {
+                            return;
+                        }
+                    }
                     long sent = System.nanoTime();
                     String outcome = report(http, UUID.randomUUID());
                     tally.responseMicros.add((System.nanoTime() - sent) / 1_000);

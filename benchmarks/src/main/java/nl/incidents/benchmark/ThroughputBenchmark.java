@@ -147,25 +147,10 @@ public final class ThroughputBenchmark {
             for (int n : levels) {
                 clients.run(n, LEVEL_WARM_UP);
                 backlog(store, clients);
-                ReportClients.Visibility[] underLoad = new ReportClients.Visibility[1];
-                Thread sampler = null;
-                if (n == most) {
-                    // One more client, reporting a case at a time and reading it back while the others load the service.
-                    ReportClients probe = new ReportClients(clients.reports(), clients.queryService());
-                    long until = System.nanoTime() + duration.toNanos();
-                    sampler = new Thread(() -> {
-                        try {
-                            underLoad[0] = probe.visibility(Integer.MAX_VALUE, POLL_EVERY, until);
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }, "visibility-under-load");
-                    sampler.start();
-                }
-                ReportClients.Run run = clients.run(n, duration);
-                if (sampler != null) {
-                    sampler.join();
-                    loaded = underLoad[0];
+                Probed probed = n == most ? probed(clients, n, duration, 0) : new Probed(clients.run(n, duration), null);
+                ReportClients.Run run = probed.run();
+                if (probed.visibility() != null) {
+                    loaded = probed.visibility();
                     System.out.printf("query delay under %d clients' load: %d cases, median %d ms, p99 %d ms to the dossier%n",
                             n, loaded.visibleMillis().size(), Report.percentile(loaded.visibleMillis(), 50),
                             Report.percentile(loaded.visibleMillis(), 99));
@@ -175,6 +160,20 @@ public final class ThroughputBenchmark {
                         n, run.perSecond(), run.errorCount(), run.errors().isEmpty() ? "" : run.errors(), seconds(backlog));
                 runs.add(run);
                 backlogs.add(backlog);
+            }
+
+            // The same clients, sending together half of what they achieved: a load the services keep up with, so that
+            // the delay measured is the query side's and not the queue of a saturated machine.
+            Report.Paced paced = null;
+            if (!runs.isEmpty()) {
+                double half = runs.get(runs.size() - 1).perSecond() / 2;
+                Probed atHalf = probed(clients, most, duration, half);
+                backlog(store, clients);
+                paced = new Report.Paced(half, atHalf.run(), atHalf.visibility());
+                System.out.printf("query delay at %.1f reports/s offered (%.1f/s taken) by %d clients: %d cases, median %d ms, "
+                                + "p99 %d ms to the dossier%n", half, atHalf.run().perSecond(), most,
+                        atHalf.visibility().visibleMillis().size(), Report.percentile(atHalf.visibility().visibleMillis(), 50),
+                        Report.percentile(atHalf.visibility().visibleMillis(), 99));
             }
 
             JdbcCeiling jdbc = new JdbcCeiling(store);
@@ -190,9 +189,34 @@ public final class ThroughputBenchmark {
             } finally {
                 jdbc.dropTable();
             }
-            return new Report.Store(store.label(), database, result, visibility, loaded, eventsByType(store), loadBefore,
-                    Machine.loadAverage());
+            return new Report.Store(store.label(), database, result, visibility, loaded, paced, eventsByType(store),
+                    loadBefore, Machine.loadAverage());
         }
+    }
+
+    /** A run of the clients and what one more client, reporting a case at a time, saw of the query delay meanwhile. */
+    private record Probed(ReportClients.Run run, ReportClients.Visibility visibility) {
+    }
+
+    /**
+     * Runs {@code n} clients for {@code duration} ({@code perSecond} together, 0: as fast as answered) while one more
+     * client reports a case at a time and reads it back from the query service.
+     */
+    private static Probed probed(ReportClients clients, int n, Duration duration, double perSecond) throws Exception {
+        ReportClients probe = new ReportClients(clients.reports(), clients.queryService());
+        long until = System.nanoTime() + duration.toNanos();
+        ReportClients.Visibility[] seen = new ReportClients.Visibility[1];
+        Thread sampler = new Thread(() -> {
+            try {
+                seen[0] = probe.visibility(Integer.MAX_VALUE, POLL_EVERY, until);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "visibility-under-load");
+        sampler.start();
+        ReportClients.Run run = clients.run(n, duration, perSecond);
+        sampler.join();
+        return new Probed(run, seen[0]);
     }
 
     /**
