@@ -216,14 +216,8 @@ final class KilledDeadlines {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 long remaining;
                 while ((remaining = left.getAndDecrement()) > 0) {
-                    long wait = first + spread.toNanos() / cases * (cases - remaining) - System.nanoTime();
-                    if (wait > 0) {
-                        try {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
+                    if (!ReportClients.sleepUntil(first + spread.toNanos() / cases * (cases - remaining))) {
+                        return;
                     }
                     String body = """
                             {"incidentId": "%s", "schoolId": "school-1", "platform": "WHATSAPP_GROUP",

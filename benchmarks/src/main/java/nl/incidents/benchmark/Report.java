@@ -14,9 +14,10 @@ final class Report {
 
     /**
      * The query delay under an open load: {@code offered} reports a second (half what the most clients achieved), what
-     * the clients got through, and what one more client saw meanwhile.
+     * the clients got through, how long after the last the saga and the query side had caught up, and what one more
+     * client saw meanwhile.
      */
-    record Paced(double offered, ReportClients.Run run, ReportClients.Visibility visibility) {
+    record Paced(double offered, ReportClients.Run run, Duration backlog, ReportClients.Visibility visibility) {
     }
 
     /** Everything measured on one store; {@code paced} is null when no level ran. */
@@ -75,18 +76,22 @@ final class Report {
         }
         System.out.println();
         System.out.println("And under an open load: the same clients send, evenly spaced, half the reports a second they achieved:");
-        System.out.printf("%-12s %9s %7s %7s %22s %22s %5s%n", "store", "offered/s", "taken/s", "cases", "dossier: median / p99",
-                "escalated: median / p99", "lost");
+        System.out.printf("%-12s %9s %7s %6s %16s %10s %7s %22s %22s %5s%n", "store", "offered/s", "taken/s", "errors",
+                "response p50/p99", "caught up", "cases", "dossier: median / p99", "escalated: median / p99", "lost");
         for (Store store : stores) {
             Paced paced = store.paced();
             if (paced != null) {
+                ReportClients.Run run = paced.run();
+                List<Long> millis = run.responseMicros().stream().map(us -> us / 1000).sorted().toList();
                 ReportClients.Visibility v = paced.visibility();
-                System.out.printf("%-12s %9.1f %7.1f %7d %13d / %4d ms %14d / %4d ms %5d%n", store.name(), paced.offered(),
-                        paced.run().perSecond(), v.visibleMillis().size(), percentile(v.visibleMillis(), 50),
-                        percentile(v.visibleMillis(), 99), percentile(v.escalatedMillis(), 50),
-                        percentile(v.escalatedMillis(), 99), v.lost());
+                System.out.printf("%-12s %9.1f %7.1f %6d %9d / %3d ms %8.1f s %7d %13d / %4d ms %14d / %4d ms %5d%n",
+                        store.name(), paced.offered(), run.perSecond(), run.errorCount(), percentile(millis, 50),
+                        percentile(millis, 99), paced.backlog().toMillis() / 1000.0, v.visibleMillis().size(),
+                        percentile(v.visibleMillis(), 50), percentile(v.visibleMillis(), 99),
+                        percentile(v.escalatedMillis(), 50), percentile(v.escalatedMillis(), 99), v.lost());
             }
         }
+        System.out.println("(p99 of fewer than 100 cases is the slowest of them)");
 
         System.out.println();
         System.out.println("Each accepted report is one command that also escalates the case; the escalation saga then stores its");
@@ -138,8 +143,9 @@ final class Report {
                 ReportClients.Visibility v = paced.visibility();
                 figures.add(new Figure(String.format("%s: report accepted -> visible in the query service, %.1f reports/s "
                                 + "offered by %d clients (half their most)", store.name(), paced.offered(), most),
-                        String.format("p99 %d ms (median %d; %d cases, %d lost; %.1f/s taken)", percentile(v.visibleMillis(), 99),
-                                percentile(v.visibleMillis(), 50), v.visibleMillis().size(), v.lost(), paced.run().perSecond()),
+                        String.format("p99 %d ms (median %d; %d cases, %d lost; %.1f/s taken, %d errors)",
+                                percentile(v.visibleMillis(), 99), percentile(v.visibleMillis(), 50), v.visibleMillis().size(),
+                                v.lost(), paced.run().perSecond(), paced.run().errorCount()),
                         "-", "(the target is for the loaded figure)", null));
             }
             ReportClients.Visibility idle = store.visibility();

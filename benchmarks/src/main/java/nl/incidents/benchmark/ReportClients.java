@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Teachers reporting cases over HTTP: {@code POST /api/incidents} as {@code teacher} (school-1), each
  * client a thread of its own with its own connection, sending its next report as soon as the last
- * was answered. Also measures how long after its 201 a report can be read on the query side.
+ * was answered (a closed load) or, given a rate, at its turn in an even schedule (an open load). Also
+ * measures how long after its 201 a report can be read on the query side.
  */
 final class ReportClients {
 
@@ -90,17 +91,8 @@ final class ReportClients {
                 for (long k = 0; System.nanoTime() < end; k++) {
                     if (perSecond > 0) {
                         long due = started + (long) ((k * clients + client) * 1e9 / perSecond);
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            try {
-                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                return;
-                            }
-                        }
-                        if (System.nanoTime() >= end) {
-                            return;
+                        if (due - end >= 0 || !sleepUntil(due)) {
+                            return; // its next report would be due after the run: not waited for, so not measured
                         }
                     }
                     long sent = System.nanoTime();
@@ -154,6 +146,24 @@ final class ReportClients {
             thread.join();
         }
         return accepted.get();
+    }
+
+    /**
+     * Sleeps until {@code due} ({@link System#nanoTime()}), at once if it has passed.
+     *
+     * @return false when interrupted (the interrupt is kept)
+     */
+    static boolean sleepUntil(long due) {
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One client's count, written by its own thread only (read after join). */
