@@ -20,7 +20,7 @@ final class Report {
     record Paced(double offered, ReportClients.Run run, Duration backlog, ReportClients.Visibility visibility) {
     }
 
-    /** Everything measured on one store; {@code paced} is null when no level ran. */
+    /** Everything measured on one store; {@code paced} is null when the most clients had no report accepted. */
     record Store(String name, String database, List<Level> levels, ReportClients.Visibility visibility,
                  ReportClients.Visibility underLoad, Paced paced, Map<String, Long> eventsByType, String loadBefore,
                  String loadAfter) {
