@@ -43,10 +43,9 @@ final class Report {
         for (Store store : stores) {
             for (Level level : store.levels()) {
                 ReportClients.Run run = level.run();
-                List<Long> millis = run.responseMicros().stream().map(us -> us / 1000).sorted().toList();
-                System.out.printf("%-12s %7d %8.1f %6d %9d / %3d ms %8.1f s %11.0f %9.1f%% %6.3fx%n", store.name(), run.clients(),
-                        run.perSecond(), run.errorCount(), percentile(millis, 50), percentile(millis, 99),
-                        level.backlog().toMillis() / 1000.0, level.jdbcRowsPerSecond(),
+                System.out.printf("%-12s %7d %8.1f %6d %s %8.1f s %11.0f %9.1f%% %6.3fx%n", store.name(), run.clients(),
+                        run.perSecond(), run.errorCount(), responses(run), level.backlog().toMillis() / 1000.0,
+                        level.jdbcRowsPerSecond(),
                         100 * run.perSecond() / level.jdbcRowsPerSecond(), run.perSecond() / level.jdbcRowsPerSecond());
             }
         }
@@ -57,21 +56,15 @@ final class Report {
                 pollEvery.toMillis());
         System.out.printf("%-12s %7s %22s %22s %5s%n", "store", "cases", "dossier: median / p99", "escalated: median / p99", "lost");
         for (Store store : stores) {
-            ReportClients.Visibility v = store.visibility();
-            System.out.printf("%-12s %7d %13d / %4d ms %14d / %4d ms %5d%n", store.name(), v.visibleMillis().size(),
-                    percentile(v.visibleMillis(), 50), percentile(v.visibleMillis(), 99),
-                    percentile(v.escalatedMillis(), 50), percentile(v.escalatedMillis(), 99), v.lost());
+            System.out.printf("%-12s %s%n", store.name(), delays(store.visibility()));
         }
         System.out.println("(escalated: the escalation to the manager in the dossier)");
         System.out.println();
         System.out.println("The same under load: while the most clients of the run report, one more client reports a case at a time:");
         System.out.printf("%-12s %7s %22s %22s %5s%n", "store", "cases", "dossier: median / p99", "escalated: median / p99", "lost");
         for (Store store : stores) {
-            ReportClients.Visibility v = store.underLoad();
-            if (v != null) {
-                System.out.printf("%-12s %7d %13d / %4d ms %14d / %4d ms %5d%n", store.name(), v.visibleMillis().size(),
-                        percentile(v.visibleMillis(), 50), percentile(v.visibleMillis(), 99),
-                        percentile(v.escalatedMillis(), 50), percentile(v.escalatedMillis(), 99), v.lost());
+            if (store.underLoad() != null) {
+                System.out.printf("%-12s %s%n", store.name(), delays(store.underLoad()));
             }
         }
         System.out.println();
@@ -82,13 +75,8 @@ final class Report {
             Paced paced = store.paced();
             if (paced != null) {
                 ReportClients.Run run = paced.run();
-                List<Long> millis = run.responseMicros().stream().map(us -> us / 1000).sorted().toList();
-                ReportClients.Visibility v = paced.visibility();
-                System.out.printf("%-12s %9.1f %7.1f %6d %9d / %3d ms %8.1f s %7d %13d / %4d ms %14d / %4d ms %5d%n",
-                        store.name(), paced.offered(), run.perSecond(), run.errorCount(), percentile(millis, 50),
-                        percentile(millis, 99), paced.backlog().toMillis() / 1000.0, v.visibleMillis().size(),
-                        percentile(v.visibleMillis(), 50), percentile(v.visibleMillis(), 99),
-                        percentile(v.escalatedMillis(), 50), percentile(v.escalatedMillis(), 99), v.lost());
+                System.out.printf("%-12s %9.1f %7.1f %6d %s %8.1f s %s%n", store.name(), paced.offered(), run.perSecond(),
+                        run.errorCount(), responses(run), paced.backlog().toMillis() / 1000.0, delays(paced.visibility()));
             }
         }
         System.out.println("(p99 of fewer than 100 cases is the slowest of them)");
@@ -155,6 +143,19 @@ final class Report {
                     "(the target is for the loaded figure)", null));
         }
         return figures;
+    }
+
+    /** A run's response times: "p50 / p99 ms", as the tables' "response p50/p99" column. */
+    private static String responses(ReportClients.Run run) {
+        List<Long> millis = run.responseMicros().stream().map(us -> us / 1000).sorted().toList();
+        return String.format("%9d / %3d ms", percentile(millis, 50), percentile(millis, 99));
+    }
+
+    /** The columns cases, dossier: median / p99, escalated: median / p99 and lost of one measured query delay. */
+    private static String delays(ReportClients.Visibility v) {
+        return String.format("%7d %13d / %4d ms %14d / %4d ms %5d", v.visibleMillis().size(),
+                percentile(v.visibleMillis(), 50), percentile(v.visibleMillis(), 99),
+                percentile(v.escalatedMillis(), 50), percentile(v.escalatedMillis(), 99), v.lost());
     }
 
     static long percentile(List<Long> values, int percent) {
